@@ -1,0 +1,83 @@
+//! Command line arguments (clap).
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rounds",
+    version,
+    about = "Keyboard-first app for field sales reps and supervisors",
+    long_about = "rounds: today's route, store visits and orders for field sales reps, \
+                  and review for their supervisors. Without a command it opens the \
+                  terminal interface."
+)]
+pub struct Cli {
+    /// Where the database lives (default: the platform's data directory)
+    #[arg(long, env = "ROUNDS_DATA_DIR", global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Language of the interface: en, ru, bg, ro (default: from LANG)
+    #[arg(long, global = true, value_name = "xx")]
+    pub lang: Option<String>,
+
+    /// Pin today's date (for demos and tests)
+    #[arg(long, env = "ROUNDS_TODAY", global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+
+    /// The rep whose route opens first (code, e.g. R01)
+    #[arg(long, env = "ROUNDS_REP", global = true, value_name = "CODE")]
+    pub rep: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; use YYYY-MM-DD, e.g. 2026-03-12"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load the demo dataset (into an empty data directory, or --reset to replace)
+    Demo {
+        /// Delete everything in the data directory first
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Count the records of each kind
+    Stats {
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+    },
+    /// Write records for spreadsheets and other tools
+    Export {
+        #[arg(value_enum)]
+        kind: ExportKind,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    Stores,
+    Products,
+}

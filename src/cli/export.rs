@@ -1,0 +1,135 @@
+//! `rounds export stores|products`: CSV with the same columns the import
+//! reads, or JSON.
+
+use super::args::{ExportFormat, ExportKind};
+use super::{CliResult, Context};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Serialize)]
+struct StoreRecord {
+    code: String,
+    name: String,
+    address: String,
+    city: String,
+    decision_maker: String,
+    phone: String,
+    email: String,
+    preferred_channel: &'static str,
+    visit_every_days: u16,
+    visit_weekdays: String,
+    rep: String,
+    route_order: u32,
+    deferral_days: u16,
+    credit_limit: String,
+}
+
+#[derive(Serialize)]
+struct ProductRecord {
+    sku: String,
+    ean: String,
+    name: String,
+    brand: String,
+    category: String,
+    unit: String,
+    case_pack: u32,
+    shelf_life_days: u32,
+    list_price: String,
+}
+
+/// Writes records as CSV (header from the field names) or as a JSON array.
+pub fn write_records<T: Serialize>(
+    records: &[T],
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, records)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            for r in records {
+                w.serialize(r)?;
+            }
+            w.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// Standard output, or a file written whole (temp file + rename: never half a file).
+pub fn with_output(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            write(&mut lock)?;
+            lock.flush()?;
+        }
+        Some(path) => {
+            let tmp = path.with_extension("part");
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(|e| {
+                anyhow::anyhow!("cannot write {}: {e}", tmp.display())
+            })?);
+            write(&mut file)?;
+            file.flush()?;
+            file.get_ref().sync_all()?;
+            std::fs::rename(&tmp, path)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Context, kind: ExportKind, format: ExportFormat, output: Option<&Path>) -> CliResult {
+    let db = ctx.open()?;
+    match kind {
+        ExportKind::Stores => {
+            let rows: Vec<StoreRecord> = db
+                .stores()?
+                .into_iter()
+                .map(|s| StoreRecord {
+                    code: s.code,
+                    name: s.name,
+                    address: s.address,
+                    city: s.city,
+                    decision_maker: s.decision_maker,
+                    phone: s.phone,
+                    email: s.email,
+                    preferred_channel: s.preferred_channel.key(),
+                    visit_every_days: s.visit_every_days,
+                    visit_weekdays: s.visit_weekdays.to_file_string(),
+                    rep: s.rep,
+                    route_order: s.route_order,
+                    deferral_days: s.deferral_days,
+                    credit_limit: s.credit_limit.to_string(),
+                })
+                .collect();
+            with_output(output, |w| write_records(&rows, format, w))?;
+        }
+        ExportKind::Products => {
+            let rows: Vec<ProductRecord> = db
+                .products()?
+                .into_iter()
+                .map(|p| ProductRecord {
+                    sku: p.sku,
+                    ean: p.ean.to_string(),
+                    name: p.name,
+                    brand: p.brand,
+                    category: p.category,
+                    unit: p.unit,
+                    case_pack: p.case_pack,
+                    shelf_life_days: p.shelf_life_days,
+                    list_price: p.list_price.to_string(),
+                })
+                .collect();
+            with_output(output, |w| write_records(&rows, format, w))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! The command line: global flags, subcommands, exit codes.
+
+mod args;
+mod export;
+mod stats;
+
+pub use args::{Cli, Command};
+
+use crate::clock::Clock;
+use crate::storage::{Database, StorageError};
+use crate::t;
+use clap::Parser;
+use std::path::PathBuf;
+
+/// An error with the exit code it should end the process with.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: i32,
+    pub message: String,
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(e: E) -> Self {
+        let e: anyhow::Error = e.into();
+        let code = e
+            .downcast_ref::<StorageError>()
+            .map(StorageError::exit_code)
+            .unwrap_or(1);
+        Self {
+            code,
+            message: format!("{e:#}"),
+        }
+    }
+}
+
+pub type CliResult = Result<(), Failure>;
+
+/// Runs the program; returns the exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    crate::i18n::init(&crate::i18n::pick_lang(cli.lang.as_deref()));
+    match run(cli) {
+        Ok(()) => 0,
+        Err(f) => {
+            eprintln!("rounds: {}", f.message);
+            f.code
+        }
+    }
+}
+
+pub struct Context {
+    pub data_dir: PathBuf,
+    pub clock: Clock,
+}
+
+impl Context {
+    pub fn open(&self) -> Result<Database, Failure> {
+        let db = Database::open(&self.data_dir)?;
+        Ok(db)
+    }
+}
+
+fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
+    cli.data_dir
+        .clone()
+        .or_else(crate::storage::default_data_dir)
+        .ok_or_else(|| Failure {
+            code: 1,
+            message: t!("error-no-data-dir"),
+        })
+}
+
+fn init_logging(dir: &std::path::Path) {
+    // logs go to a file: the terminal belongs to the TUI
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    if let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("rounds.log"))
+    {
+        let _ = tracing_subscriber::fmt()
+            .with_writer(std::sync::Mutex::new(file))
+            .with_ansi(false)
+            .try_init();
+    }
+}
+
+fn run(cli: Cli) -> CliResult {
+    let ctx = Context {
+        data_dir: data_dir(&cli)?,
+        clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
+    };
+    init_logging(&ctx.data_dir);
+    match cli.command {
+        None => run_tui(&ctx, cli.rep.as_deref()),
+        Some(Command::Demo { reset }) => demo(&ctx, reset),
+        Some(Command::Stats { format }) => stats::run(&ctx, format),
+        Some(Command::Export {
+            kind,
+            format,
+            output,
+        }) => export::run(&ctx, kind, format, output.as_deref()),
+    }
+}
+
+fn run_tui(ctx: &Context, rep: Option<&str>) -> CliResult {
+    let db = ctx.open()?;
+    let app = crate::tui::App::new(db, ctx.clock, rep)?;
+    crate::tui::run::run(app)?;
+    Ok(())
+}
+
+fn demo(ctx: &Context, reset: bool) -> CliResult {
+    let db = ctx.open()?;
+    if !db.is_empty()? {
+        if !reset {
+            return Err(Failure {
+                code: 1,
+                message: t!("demo-not-empty", dir = ctx.data_dir.display().to_string()),
+            });
+        }
+        db.clear_all()?;
+    }
+    let s = crate::demo::load(&db, &ctx.clock)?;
+    println!(
+        "{}",
+        t!(
+            "demo-summary",
+            stores = s.stores,
+            products = s.products,
+            reps = s.reps,
+            visits = s.visits,
+            dir = ctx.data_dir.display().to_string()
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,7 @@
+//! The deterministic demo dataset: the same `today` always gives the same data.
+//! Its source lists (reps, stores, products, markets) live in assets/demo.
+
+mod generate;
+mod lists;
+
+pub use generate::{DemoSummary, build, load};

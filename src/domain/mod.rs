@@ -1,0 +1,25 @@
+//! Pure domain types and rules: nothing here knows the terminal or the database.
+
+pub mod assortment;
+pub mod ean;
+pub mod money;
+pub mod product;
+pub mod record;
+pub mod rep;
+pub mod route;
+pub mod sales;
+pub mod store;
+pub mod visit;
+pub mod weekdays;
+
+pub use assortment::AssortmentLine;
+pub use ean::Ean;
+pub use money::Money;
+pub use product::Product;
+pub use record::{RecordMeta, Stamp};
+pub use rep::Rep;
+pub use route::{RouteStop, todays_route};
+pub use sales::{SalePoint, SalesSeries};
+pub use store::{Channel, Store};
+pub use visit::{Visit, VisitStatus};
+pub use weekdays::WeekdaySet;

@@ -1,0 +1,215 @@
+//! Every user-facing string goes through here: Fluent files in assets/locales,
+//! with CLDR plural rules (Russian one/few/many). English is the fallback for
+//! any message a language lacks.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::sync::{Arc, RwLock};
+use unic_langid::LanguageIdentifier;
+
+const SOURCES: &[(&str, &str)] = &[
+    ("en", include_str!("../../assets/locales/en/main.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/main.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/main.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/main.ftl")),
+];
+
+pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];
+
+pub struct Localizer {
+    lang: String,
+    bundle: FluentBundle<FluentResource>,
+    fallback: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: &str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // no Unicode isolation marks: they show up as junk in terminals
+    bundle.set_use_isolating(false);
+    let source = SOURCES
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, s)| *s)
+        .unwrap_or(SOURCES[0].1);
+    let resource = FluentResource::try_new(source.to_string())
+        .unwrap_or_else(|(res, _errors)| res);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+impl Localizer {
+    pub fn new(lang: &str) -> Self {
+        let lang = normalize_lang(lang);
+        Self {
+            bundle: bundle(&lang),
+            fallback: bundle("en"),
+            lang,
+        }
+    }
+
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    pub fn get(&self, key: &str, args: Option<&FluentArgs>) -> String {
+        for bundle in [&self.bundle, &self.fallback] {
+            if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+                let mut errors = vec![];
+                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+            }
+        }
+        key.to_string()
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.bundle.get_message(key).is_some()
+    }
+}
+
+/// "ru_RU.UTF-8" → "ru"; unknown languages fall back to English.
+pub fn normalize_lang(raw: &str) -> String {
+    let base = raw
+        .split(['_', '-', '.', '@'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if LANGUAGES.contains(&base.as_str()) {
+        base
+    } else {
+        "en".to_string()
+    }
+}
+
+/// The language from `--lang`, else LC_ALL / LC_MESSAGES / LANG, else English.
+pub fn pick_lang(flag: Option<&str>) -> String {
+    if let Some(flag) = flag {
+        return normalize_lang(flag);
+    }
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Ok(v) = std::env::var(var)
+            && !v.is_empty()
+            && v != "C"
+            && v != "POSIX"
+        {
+            return normalize_lang(&v);
+        }
+    }
+    "en".to_string()
+}
+
+static CURRENT: RwLock<Option<Arc<Localizer>>> = RwLock::new(None);
+
+/// Sets the language of the process.
+pub fn init(lang: &str) {
+    let loc = Arc::new(Localizer::new(lang));
+    if let Ok(mut cur) = CURRENT.write() {
+        *cur = Some(loc);
+    }
+}
+
+pub fn current() -> Arc<Localizer> {
+    if let Ok(cur) = CURRENT.read()
+        && let Some(loc) = cur.as_ref()
+    {
+        return loc.clone();
+    }
+    let loc = Arc::new(Localizer::new("en"));
+    if let Ok(mut cur) = CURRENT.write() {
+        *cur = Some(loc.clone());
+    }
+    loc
+}
+
+pub fn tr(key: &str) -> String {
+    current().get(key, None)
+}
+
+pub fn tr_args(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let mut fa = FluentArgs::new();
+    for (k, v) in args {
+        fa.set(*k, v.clone());
+    }
+    current().get(key, Some(&fa))
+}
+
+/// `t!("key")` or `t!("key", count = n, name = s)`.
+#[macro_export]
+macro_rules! t {
+    ($key:expr) => {
+        $crate::i18n::tr($key)
+    };
+    ($key:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::i18n::tr_args(
+            $key,
+            &[$((stringify!($name), fluent_bundle::FluentValue::from($value))),+],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn count(loc: &Localizer, n: i64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("count", n);
+        loc.get("route-stops", Some(&args))
+    }
+
+    #[test]
+    fn russian_plurals() {
+        let ru = Localizer::new("ru_RU.UTF-8");
+        assert_eq!(count(&ru, 1), "1 магазин");
+        assert_eq!(count(&ru, 3), "3 магазина");
+        assert_eq!(count(&ru, 5), "5 магазинов");
+        assert_eq!(count(&ru, 21), "21 магазин");
+        assert_eq!(count(&ru, 12), "12 магазинов");
+    }
+
+    #[test]
+    fn english_plurals_and_fallback() {
+        let en = Localizer::new("en");
+        assert_eq!(count(&en, 1), "1 store");
+        assert_eq!(count(&en, 2), "2 stores");
+        assert_eq!(normalize_lang("xx_YY"), "en");
+    }
+
+    /// Every English message exists in Russian too (Russian is complete).
+    #[test]
+    fn russian_is_complete() {
+        let en_src = SOURCES[0].1;
+        let ru = Localizer::new("ru");
+        for line in en_src.lines() {
+            if let Some((key, _)) = line.split_once(" =")
+                && !key.starts_with(['#', ' ', '-', '.'])
+                && !key.is_empty()
+            {
+                assert!(ru.has(key.trim()), "Russian lacks {key}");
+            }
+        }
+    }
+}
+
+/// A date as the user's language writes it.
+pub fn date(d: chrono::NaiveDate) -> String {
+    match current().lang() {
+        "en" => d.format("%Y-%m-%d").to_string(),
+        _ => d.format("%d.%m.%Y").to_string(),
+    }
+}
+
+/// The weekday's name in the user's language.
+pub fn weekday(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let key = match d.weekday() {
+        chrono::Weekday::Mon => "weekday-mon",
+        chrono::Weekday::Tue => "weekday-tue",
+        chrono::Weekday::Wed => "weekday-wed",
+        chrono::Weekday::Thu => "weekday-thu",
+        chrono::Weekday::Fri => "weekday-fri",
+        chrono::Weekday::Sat => "weekday-sat",
+        chrono::Weekday::Sun => "weekday-sun",
+    };
+    tr(key)
+}

@@ -1,0 +1,22 @@
+//! Screens: each holds its own state, turns actions into effects for the
+//! app, and renders itself without changing state.
+
+pub mod demo_offer;
+pub mod help;
+pub mod route;
+pub mod store_card;
+pub mod store_list;
+
+pub use demo_offer::DemoOffer;
+pub use help::HelpOverlay;
+pub use route::{RouteRow, RouteScreen, RouteView};
+pub use store_card::{StoreCardScreen, StoreCardView};
+pub use store_list::{StoreListScreen, StoreRow};
+
+/// Moves a selection within `len` rows by `delta`, clamped.
+pub fn step(selected: usize, len: usize, delta: isize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    (selected as isize + delta).clamp(0, len as isize - 1) as usize
+}

@@ -1,0 +1,164 @@
+//! Today's route for a rep: stores in visit order, overdue ones marked.
+
+use super::step;
+use crate::i18n;
+use crate::t;
+use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::{Role, Theme};
+use chrono::NaiveDate;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RouteRow {
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub last_visit: Option<NaiveDate>,
+    pub overdue_days: Option<i64>,
+    pub planned_today: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct RouteView {
+    pub today: NaiveDate,
+    pub rep_name: Option<String>,
+    pub rows: Vec<RouteRow>,
+}
+
+pub struct RouteScreen {
+    pub view: RouteView,
+    pub selected: usize,
+    pub theme: Theme,
+}
+
+impl RouteScreen {
+    pub fn new(view: RouteView, theme: Theme) -> Self {
+        Self {
+            view,
+            selected: 0,
+            theme,
+        }
+    }
+
+    /// Replaces the data but keeps the cursor on the same store if it is still there.
+    pub fn reload(&mut self, view: RouteView) {
+        let code = self.view.rows.get(self.selected).map(|r| r.code.clone());
+        self.view = view;
+        self.selected = code
+            .and_then(|c| self.view.rows.iter().position(|r| r.code == c))
+            .unwrap_or(0);
+    }
+
+    pub fn context(&self) -> KeyContext {
+        KeyContext::Route
+    }
+
+    pub fn handle(&mut self, action: Action) -> Effect {
+        let len = self.view.rows.len();
+        match action {
+            Action::Up => self.selected = step(self.selected, len, -1),
+            Action::Down => self.selected = step(self.selected, len, 1),
+            Action::PageUp => self.selected = step(self.selected, len, -10),
+            Action::PageDown => self.selected = step(self.selected, len, 10),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Open => {
+                if let Some(row) = self.view.rows.get(self.selected) {
+                    return Effect::OpenStore(row.code.clone());
+                }
+            }
+            Action::Search => return Effect::OpenStoreList { search: true },
+            Action::StoreList => return Effect::OpenStoreList { search: false },
+            Action::NextRep => return Effect::SwitchRep(1),
+            Action::PrevRep => return Effect::SwitchRep(-1),
+            Action::Help => return Effect::Help,
+            Action::Quit | Action::Back => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn status(&self, row: &RouteRow) -> (String, Role) {
+        match row.overdue_days {
+            Some(days) => (t!("route-overdue", days = days), Role::Danger),
+            None if row.planned_today => (t!("route-planned"), Role::Ok),
+            None => (String::new(), Role::Muted),
+        }
+    }
+}
+
+impl Widget for &RouteScreen {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let rep = self.view.rep_name.clone().unwrap_or_else(|| t!("route-no-rep"));
+        let title = t!(
+            "route-title",
+            weekday = i18n::weekday(self.view.today),
+            date = i18n::date(self.view.today),
+            rep = rep
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(th.style(Role::Border))
+            .title(Span::styled(title, th.style(Role::Title)));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let [table_area, summary_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+
+        if self.view.rows.is_empty() {
+            Line::styled(t!("route-empty"), th.style(Role::Muted)).render(table_area, buf);
+        } else {
+            let header = Row::new([
+                Cell::from("#"),
+                Cell::from(t!("col-store")),
+                Cell::from(t!("col-city")),
+                Cell::from(t!("col-last-visit")),
+                Cell::from(t!("col-status")),
+            ])
+            .style(th.style(Role::Muted));
+            let rows = self.view.rows.iter().enumerate().map(|(i, r)| {
+                let (status, role) = self.status(r);
+                let last = r
+                    .last_visit
+                    .map(i18n::date)
+                    .unwrap_or_else(|| t!("never"));
+                Row::new([
+                    Cell::from(format!("{}", i + 1)),
+                    Cell::from(r.name.clone()),
+                    Cell::from(r.city.clone()),
+                    Cell::from(last),
+                    Cell::from(Span::styled(status, th.style(role))),
+                ])
+            });
+            let table = Table::new(
+                rows,
+                [
+                    Constraint::Length(3),
+                    Constraint::Fill(3),
+                    Constraint::Fill(1),
+                    Constraint::Length(11),
+                    Constraint::Length(16),
+                ],
+            )
+            .header(header)
+            .row_highlight_style(th.style(Role::Selected));
+            let mut state = TableState::default().with_selected(Some(self.selected));
+            StatefulWidget::render(table, table_area, buf, &mut state);
+        }
+        let overdue = self.view.rows.iter().filter(|r| r.overdue_days.is_some()).count();
+        let summary = Line::from(vec![
+            Span::raw(t!("route-stops", count = self.view.rows.len())),
+            Span::raw(" · "),
+            Span::styled(
+                t!("route-overdue-count", count = overdue),
+                th.style(if overdue > 0 { Role::Danger } else { Role::Muted }),
+            ),
+        ]);
+        summary.render(summary_area, buf);
+    }
+}

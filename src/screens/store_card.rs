@@ -1,0 +1,139 @@
+//! The read-only store card: contacts, route plan, payment terms, recent
+//! visits and what sells.
+
+use crate::domain::Store;
+use crate::i18n;
+use crate::t;
+use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::{Role, Theme};
+use chrono::NaiveDate;
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreCardView {
+    pub store: Store,
+    pub rep_name: String,
+    pub last_visit: Option<NaiveDate>,
+    pub overdue_days: Option<i64>,
+    pub next_due: NaiveDate,
+    pub must_stock: usize,
+    /// Most recent visits (date, submitted?), newest first.
+    pub recent_visits: Vec<(NaiveDate, bool)>,
+    /// Best sellers of the last 8 weeks: product name and units.
+    pub top_sellers: Vec<(String, f64)>,
+}
+
+pub struct StoreCardScreen {
+    pub view: StoreCardView,
+    pub theme: Theme,
+}
+
+impl StoreCardScreen {
+    pub fn new(view: StoreCardView, theme: Theme) -> Self {
+        Self { view, theme }
+    }
+
+    pub fn context(&self) -> KeyContext {
+        KeyContext::StoreCard
+    }
+
+    pub fn handle(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Back => Effect::Back,
+            Action::Quit => Effect::Quit,
+            Action::Help => Effect::Help,
+            _ => Effect::None,
+        }
+    }
+
+    fn field<'a>(&self, label: String, value: impl Into<Span<'a>>) -> Line<'a> {
+        Line::from(vec![
+            Span::styled(format!("{label}: "), self.theme.style(Role::Muted)),
+            value.into(),
+        ])
+    }
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() { "—".into() } else { s.to_string() }
+}
+
+impl Widget for &StoreCardScreen {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let v = &self.view;
+        let s = &v.store;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(th.style(Role::Border))
+            .title(Span::styled(format!("{} · {}", s.name, s.code), th.style(Role::Title)));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+
+        let channel = t!(&format!("channel-{}", s.preferred_channel.key()));
+        let weekdays: Vec<String> = s
+            .visit_weekdays
+            .days()
+            .map(|d| {
+                let monday = NaiveDate::from_isoywd_opt(2026, 1, d).unwrap_or_default();
+                i18n::weekday(monday)
+            })
+            .collect();
+        let overdue = match v.overdue_days {
+            Some(d) => Span::styled(t!("route-overdue", days = d), th.style(Role::Danger)),
+            None => Span::styled(t!("card-on-schedule"), th.style(Role::Ok)),
+        };
+        let last = v.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
+        let lines = vec![
+            self.field(t!("card-address"), format!("{}, {}", or_dash(&s.address), s.city)),
+            self.field(t!("card-decision-maker"), or_dash(&s.decision_maker)),
+            self.field(t!("card-phone"), or_dash(&s.phone)),
+            self.field(t!("card-email"), or_dash(&s.email)),
+            self.field(t!("card-channel"), channel),
+            Line::raw(""),
+            self.field(t!("card-rep"), format!("{} ({})", v.rep_name, s.rep)),
+            self.field(
+                t!("card-frequency"),
+                t!("card-every-days", days = i64::from(s.visit_every_days)),
+            ),
+            self.field(t!("card-weekdays"), weekdays.join(", ")),
+            self.field(t!("col-last-visit"), last),
+            self.field(t!("card-next-due"), i18n::date(v.next_due)),
+            Line::from(vec![overdue]),
+            Line::raw(""),
+            self.field(
+                t!("card-terms"),
+                t!(
+                    "card-terms-value",
+                    days = i64::from(s.deferral_days),
+                    limit = s.credit_limit.to_string()
+                ),
+            ),
+            self.field(t!("card-must-stock"), v.must_stock.to_string()),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(left, buf);
+
+        let mut right_lines = vec![Line::styled(t!("card-recent-visits"), th.style(Role::Title))];
+        if v.recent_visits.is_empty() {
+            right_lines.push(Line::styled(t!("never"), th.style(Role::Muted)));
+        }
+        for (date, submitted) in v.recent_visits.iter().take(5) {
+            let status = if *submitted { t!("visit-submitted") } else { t!("visit-open") };
+            right_lines.push(Line::raw(format!("{}  {status}", i18n::date(*date))));
+        }
+        right_lines.push(Line::raw(""));
+        right_lines.push(Line::styled(t!("card-top-sellers"), th.style(Role::Title)));
+        for (name, units) in v.top_sellers.iter().take(8) {
+            right_lines.push(Line::from(vec![
+                Span::styled(format!("{units:>5.0}  "), th.style(Role::Key)),
+                Span::raw(name.clone()),
+            ]));
+        }
+        Paragraph::new(right_lines).render(right, buf);
+    }
+}

@@ -1,0 +1,188 @@
+//! All stores with fuzzy search: `/` to type, Enter opens the store card.
+
+use super::step;
+use crate::search::SearchIndex;
+use crate::t;
+use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::{Role, Theme};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoreRow {
+    pub code: String,
+    pub name: String,
+    pub city: String,
+    pub rep: String,
+}
+
+pub struct StoreListScreen {
+    rows: Vec<StoreRow>,
+    index: SearchIndex,
+    pub query: String,
+    pub typing: bool,
+    /// Indexes into `rows` of the stores that match the query, best first.
+    hits: Vec<usize>,
+    pub selected: usize,
+    pub theme: Theme,
+}
+
+impl StoreListScreen {
+    pub fn new(rows: Vec<StoreRow>, typing: bool, theme: Theme) -> Self {
+        // search the name, the city and the code together: reps remember any of them
+        let keys: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{} {} {}", r.name, r.city, r.code))
+            .collect();
+        let index = SearchIndex::new(keys.iter().map(String::as_str));
+        let hits = (0..rows.len()).collect();
+        Self {
+            rows,
+            index,
+            query: String::new(),
+            typing,
+            hits,
+            selected: 0,
+            theme,
+        }
+    }
+
+    pub fn context(&self) -> KeyContext {
+        if self.typing {
+            KeyContext::StoreListTyping
+        } else {
+            KeyContext::StoreList
+        }
+    }
+
+    pub fn visible(&self) -> impl Iterator<Item = &StoreRow> {
+        self.hits.iter().map(|i| &self.rows[*i])
+    }
+
+    fn refilter(&mut self) {
+        self.hits = self.index.search(&self.query).into_iter().map(|h| h.index).collect();
+        self.selected = 0;
+    }
+
+    /// Text input while typing a query; returns true when the key was taken.
+    pub fn type_key(&mut self, key: KeyEvent) -> bool {
+        if !self.typing {
+            return false;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => {
+                self.query.clear();
+                self.refilter();
+                true
+            }
+            KeyCode::Char(c) if !ctrl => {
+                self.query.push(c);
+                self.refilter();
+                true
+            }
+            KeyCode::Backspace => {
+                self.query.pop();
+                self.refilter();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn handle(&mut self, action: Action) -> Effect {
+        let len = self.hits.len();
+        match action {
+            Action::Up => self.selected = step(self.selected, len, -1),
+            Action::Down => self.selected = step(self.selected, len, 1),
+            Action::PageUp => self.selected = step(self.selected, len, -10),
+            Action::PageDown => self.selected = step(self.selected, len, 10),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Search => self.typing = true,
+            Action::Open => {
+                if let Some(i) = self.hits.get(self.selected) {
+                    self.typing = false;
+                    return Effect::OpenStore(self.rows[*i].code.clone());
+                }
+            }
+            Action::Back if self.typing => {
+                // first Esc leaves the query field, the second leaves the screen
+                self.typing = false;
+                if self.query.is_empty() {
+                    return Effect::Back;
+                }
+            }
+            Action::Back => {
+                if self.query.is_empty() {
+                    return Effect::Back;
+                }
+                self.query.clear();
+                self.refilter();
+            }
+            Action::Help => return Effect::Help,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+}
+
+impl Widget for &StoreListScreen {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(th.style(Role::Border))
+            .title(Span::styled(
+                t!("stores-title", count = self.hits.len()),
+                th.style(Role::Title),
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 {
+            return;
+        }
+        let [query_area, table_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let cursor = if self.typing { "▏" } else { "" };
+        let prompt = if self.query.is_empty() && !self.typing {
+            Line::styled(t!("stores-search-hint"), th.style(Role::Muted))
+        } else {
+            Line::from(vec![
+                Span::styled("/ ", th.style(Role::Key)),
+                Span::raw(format!("{}{cursor}", self.query)),
+            ])
+        };
+        Paragraph::new(prompt).render(query_area, buf);
+
+        if self.hits.is_empty() {
+            Line::styled(t!("stores-none"), th.style(Role::Muted)).render(table_area, buf);
+            return;
+        }
+        let header = Row::new([
+            Cell::from(t!("col-store")),
+            Cell::from(t!("col-city")),
+            Cell::from(t!("col-code")),
+            Cell::from(t!("col-rep")),
+        ])
+        .style(th.style(Role::Muted));
+        let rows = self
+            .visible()
+            .map(|r| Row::new([r.name.clone(), r.city.clone(), r.code.clone(), r.rep.clone()]));
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Fill(3),
+                Constraint::Fill(1),
+                Constraint::Length(8),
+                Constraint::Length(6),
+            ],
+        )
+        .header(header)
+        .row_highlight_style(th.style(Role::Selected));
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+}

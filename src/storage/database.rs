@@ -1,0 +1,195 @@
+//! Opening the database: one process at a time, schema version checked and
+//! migrated, and a durable write path (flush before the user hears "saved").
+
+use super::{Result, StorageError, codec, migrate};
+use serde::de::DeserializeOwned;
+use std::fs::{self, File, TryLockError};
+use std::path::{Path, PathBuf};
+
+/// The schema this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 2;
+
+const SCHEMA_KEY: &[u8] = b"schema_version";
+const DEVICE_KEY: &[u8] = b"device_id";
+
+/// The platform's data directory for rounds (e.g. ~/.local/share/rounds).
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "rounds").map(|d| d.data_dir().to_path_buf())
+}
+
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// sled page cache; kept small so a laptop keeps its memory.
+    pub cache_bytes: u64,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        Self {
+            cache_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+pub struct Database {
+    pub(super) sled: sled::Db,
+    dir: PathBuf,
+    device: String,
+    // Held for the life of the process: the OS releases it even on SIGKILL.
+    _lock: File,
+}
+
+impl Database {
+    pub fn open(dir: &Path) -> Result<Self> {
+        Self::open_with(dir, &OpenOptions::default())
+    }
+
+    pub fn open_with(dir: &Path, options: &OpenOptions) -> Result<Self> {
+        let dir_err = |source| StorageError::Dir {
+            path: dir.to_path_buf(),
+            source,
+        };
+        fs::create_dir_all(dir).map_err(dir_err)?;
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join("rounds.lock"))
+            .map_err(dir_err)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(StorageError::Locked(dir.to_path_buf())),
+            Err(TryLockError::Error(e)) => return Err(dir_err(e)),
+        }
+        let sled = sled::Config::new()
+            .path(dir.join("db"))
+            .cache_capacity(options.cache_bytes)
+            .open()?;
+        let meta = sled.open_tree("meta")?;
+        let found = match meta.get(SCHEMA_KEY)? {
+            Some(v) => u32::from_be_bytes(v.as_ref().try_into().map_err(|_| {
+                StorageError::Corrupt {
+                    kind: "schema version",
+                    detail: format!("{} bytes", v.len()),
+                }
+            })?),
+            None => {
+                meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+                SCHEMA_VERSION
+            }
+        };
+        if found > SCHEMA_VERSION {
+            return Err(StorageError::NewerSchema {
+                path: dir.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let device = match meta.get(DEVICE_KEY)? {
+            Some(v) => String::from_utf8_lossy(&v).into_owned(),
+            None => {
+                let id = ulid::Ulid::new().to_string()[16..].to_lowercase();
+                meta.insert(DEVICE_KEY, id.as_bytes())?;
+                id
+            }
+        };
+        let db = Self {
+            sled,
+            dir: dir.to_path_buf(),
+            device,
+            _lock: lock,
+        };
+        if found < SCHEMA_VERSION {
+            migrate::run(&db, found)?;
+        }
+        db.flush()?;
+        Ok(db)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// A short id of this device, recorded in every record it makes.
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        let meta = self.sled.open_tree("meta")?;
+        Ok(meta
+            .get(SCHEMA_KEY)?
+            .and_then(|v| v.as_ref().try_into().ok().map(u32::from_be_bytes))
+            .unwrap_or(0))
+    }
+
+    pub(super) fn set_schema_version(&self, version: u32) -> Result<()> {
+        self.sled
+            .open_tree("meta")?
+            .insert(SCHEMA_KEY, &version.to_be_bytes())?;
+        Ok(())
+    }
+
+    /// Makes every write so far durable; call before telling the user it is saved.
+    pub fn flush(&self) -> Result<()> {
+        self.sled.flush()?;
+        Ok(())
+    }
+
+    pub(super) fn tree(&self, name: &str) -> Result<sled::Tree> {
+        Ok(self.sled.open_tree(name)?)
+    }
+
+    pub(super) fn get<T: DeserializeOwned>(
+        &self,
+        tree: &str,
+        kind: &'static str,
+        key: &[u8],
+    ) -> Result<Option<T>> {
+        self.tree(tree)?
+            .get(key)?
+            .map(|v| codec::decode(kind, &v))
+            .transpose()
+    }
+
+    pub(super) fn scan<T: DeserializeOwned>(
+        &self,
+        tree: &str,
+        kind: &'static str,
+        prefix: &[u8],
+    ) -> Result<Vec<T>> {
+        self.tree(tree)?
+            .scan_prefix(prefix)
+            .map(|item| {
+                let (_, v) = item?;
+                codec::decode(kind, &v)
+            })
+            .collect()
+    }
+
+    /// Number of records of a kind (by tree name).
+    pub fn count(&self, tree: &str) -> Result<usize> {
+        Ok(self.tree(tree)?.len())
+    }
+
+    /// Removes every record (the demo's `--reset`); the schema and device id stay.
+    pub fn clear_all(&self) -> Result<()> {
+        for name in self.sled.tree_names() {
+            if name.as_ref() == b"meta" || name.as_ref() == b"__sled__default" {
+                continue;
+            }
+            self.sled.open_tree(&name)?.clear()?;
+        }
+        self.flush()
+    }
+
+    /// True when nothing but metadata is stored yet (first start).
+    pub fn is_empty(&self) -> Result<bool> {
+        for (_, tree) in super::KINDS {
+            if !self.tree(tree)?.is_empty() {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}

@@ -1,0 +1,40 @@
+//! Storage errors, worded for the person at the keyboard.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StorageError {
+    #[error("database is in use by another rounds process ({0}); close the other rounds window first")]
+    Locked(PathBuf),
+    #[error(
+        "the database at {path} has schema version {found}, newer than this rounds understands ({supported}); install a newer rounds"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("cannot use the data directory {path}: {source}")]
+    Dir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("database error: {0} (is the disk full or the data directory read-only?)")]
+    Sled(#[from] sled::Error),
+    #[error("a stored {kind} record is damaged: {detail}")]
+    Corrupt { kind: &'static str, detail: String },
+    #[error("cannot encode a {kind} record: {detail}")]
+    Encode { kind: &'static str, detail: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl StorageError {
+    /// Exit code for the command line: 2 for a locked database, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Self::Locked(_) => 2,
+            _ => 1,
+        }
+    }
+}

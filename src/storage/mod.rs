@@ -1,0 +1,26 @@
+//! The one layer over sled: screens and commands ask it, never sled itself.
+//! One tree per kind of record; keys are built for the scans the screens need.
+
+mod catalog;
+mod codec;
+mod database;
+mod error;
+mod keys;
+mod migrate;
+mod sales;
+mod visits;
+
+pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
+pub use error::StorageError;
+
+pub type Result<T> = std::result::Result<T, StorageError>;
+
+/// Every kind of record, with the tree that holds it (used by `rounds stats`).
+pub const KINDS: &[(&str, &str)] = &[
+    ("stores", "stores"),
+    ("products", "products"),
+    ("assortment", "assortment"),
+    ("reps", "reps"),
+    ("visits", "visits"),
+    ("sales_series", "sales"),
+];

@@ -1,0 +1,30 @@
+//! Sales history: one series per store and product, so a store's whole
+//! history is one prefix scan.
+
+use super::{Database, Result, codec, keys};
+use crate::domain::SalesSeries;
+
+impl Database {
+    pub fn sales_series(&self, store_code: &str, sku: &str) -> Result<Option<SalesSeries>> {
+        self.get(
+            "sales",
+            "sales series",
+            &keys::join(&[store_code.as_bytes(), sku.as_bytes()]),
+        )
+    }
+
+    pub fn sales_of_store(&self, store_code: &str) -> Result<Vec<SalesSeries>> {
+        self.scan("sales", "sales series", &keys::prefix(store_code))
+    }
+
+    pub fn put_sales(&self, series: &[SalesSeries]) -> Result<()> {
+        let tree = self.tree("sales")?;
+        let mut batch = sled::Batch::default();
+        for s in series {
+            let key = keys::join(&[s.store_code.as_bytes(), s.sku.as_bytes()]);
+            batch.insert(key, codec::encode("sales series", s)?);
+        }
+        tree.apply_batch(batch)?;
+        self.flush()
+    }
+}

@@ -1,0 +1,250 @@
+//! The app: a stack of screens, overlays that take keys first, and the
+//! effects that screens return, applied here against storage.
+
+use super::keymap::{self, KeyContext};
+use super::{Action, views};
+use crate::clock::Clock;
+use crate::screens::{DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen};
+use crate::storage::Database;
+use crate::t;
+use crate::ui::footer::Footer;
+use crate::ui::Theme;
+use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::prelude::*;
+
+/// What a screen asks the app to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Back,
+    Quit,
+    Help,
+    OpenStore(String),
+    OpenStoreList { search: bool },
+    SwitchRep(isize),
+}
+
+pub enum Screen {
+    Route(RouteScreen),
+    StoreList(StoreListScreen),
+    StoreCard(StoreCardScreen),
+}
+
+impl Screen {
+    fn context(&self) -> KeyContext {
+        match self {
+            Screen::Route(s) => s.context(),
+            Screen::StoreList(s) => s.context(),
+            Screen::StoreCard(s) => s.context(),
+        }
+    }
+}
+
+enum Overlay {
+    Help(HelpOverlay),
+    DemoOffer(DemoOffer),
+}
+
+pub struct App {
+    db: Database,
+    clock: Clock,
+    theme: Theme,
+    reps: Vec<String>,
+    rep: Option<usize>,
+    stack: Vec<Screen>,
+    overlay: Option<Overlay>,
+    status: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// `rep`: the rep whose route opens first (else the first rep by code).
+    pub fn new(db: Database, clock: Clock, rep: Option<&str>) -> anyhow::Result<Self> {
+        let theme = Theme::Standard;
+        let mut app = Self {
+            db,
+            clock,
+            theme,
+            reps: vec![],
+            rep: None,
+            stack: vec![],
+            overlay: None,
+            status: None,
+            quit: false,
+        };
+        app.load_reps(rep)?;
+        let view = views::route_view(&app.db, &app.clock, app.current_rep())?;
+        app.stack.push(Screen::Route(RouteScreen::new(view, theme)));
+        if app.db.is_empty()? {
+            app.overlay = Some(Overlay::DemoOffer(DemoOffer { theme }));
+        }
+        Ok(app)
+    }
+
+    fn load_reps(&mut self, wanted: Option<&str>) -> anyhow::Result<()> {
+        self.reps = self.db.reps()?.into_iter().map(|r| r.code).collect();
+        self.rep = match wanted {
+            Some(code) => match self.reps.iter().position(|r| r == code) {
+                Some(i) => Some(i),
+                None => anyhow::bail!("{}", t!("error-unknown-rep", rep = code)),
+            },
+            None => (!self.reps.is_empty()).then_some(0),
+        };
+        Ok(())
+    }
+
+    fn current_rep(&self) -> Option<&str> {
+        self.rep.and_then(|i| self.reps.get(i)).map(String::as_str)
+    }
+
+    pub fn context(&self) -> KeyContext {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => KeyContext::Help,
+            Some(Overlay::DemoOffer(_)) => KeyContext::DemoOffer,
+            None => self.stack.last().map(Screen::context).unwrap_or(KeyContext::Route),
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        self.status = None;
+        // a screen with a text field takes printable keys before the keymap
+        if self.overlay.is_none()
+            && let Some(Screen::StoreList(s)) = self.stack.last_mut()
+            && s.type_key(key)
+        {
+            return;
+        }
+        if let Some(action) = keymap::lookup(self.context(), key) {
+            self.on_action(action);
+        }
+    }
+
+    pub fn on_action(&mut self, action: Action) {
+        if let Some(overlay) = &self.overlay {
+            match overlay {
+                Overlay::Help(_) => {
+                    if matches!(action, Action::Back | Action::Quit | Action::Help) {
+                        self.overlay = None;
+                    }
+                }
+                Overlay::DemoOffer(_) => match action {
+                    Action::Yes => {
+                        self.overlay = None;
+                        self.load_demo();
+                    }
+                    Action::No => {
+                        self.overlay = None;
+                        self.status = Some(t!("demo-declined"));
+                    }
+                    Action::Quit => self.quit = true,
+                    _ => {}
+                },
+            }
+            return;
+        }
+        let effect = match self.stack.last_mut() {
+            Some(Screen::Route(s)) => s.handle(action),
+            Some(Screen::StoreList(s)) => s.handle(action),
+            Some(Screen::StoreCard(s)) => s.handle(action),
+            None => Effect::Quit,
+        };
+        self.apply(effect);
+    }
+
+    fn apply(&mut self, effect: Effect) {
+        let result: anyhow::Result<()> = (|| {
+            match effect {
+                Effect::None => {}
+                Effect::Quit => self.quit = true,
+                Effect::Back => {
+                    if self.stack.len() > 1 {
+                        self.stack.pop();
+                        self.refresh()?;
+                    } else {
+                        self.quit = true;
+                    }
+                }
+                Effect::Help => {
+                    self.overlay = Some(Overlay::Help(HelpOverlay {
+                        for_ctx: self.context(),
+                        theme: self.theme,
+                    }))
+                }
+                Effect::OpenStore(code) => {
+                    match views::store_card(&self.db, &self.clock, &code)? {
+                        Some(view) => self
+                            .stack
+                            .push(Screen::StoreCard(StoreCardScreen::new(view, self.theme))),
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::OpenStoreList { search } => {
+                    let rows = views::store_rows(&self.db)?;
+                    self.stack
+                        .push(Screen::StoreList(StoreListScreen::new(rows, search, self.theme)));
+                }
+                Effect::SwitchRep(delta) => {
+                    if !self.reps.is_empty() {
+                        let n = self.reps.len() as isize;
+                        let cur = self.rep.unwrap_or(0) as isize;
+                        self.rep = Some((cur + delta).rem_euclid(n) as usize);
+                        self.refresh()?;
+                    }
+                }
+            }
+            Ok(())
+        })();
+        if let Err(e) = result {
+            tracing::error!(error = %e, "action failed");
+            self.status = Some(e.to_string());
+        }
+    }
+
+    /// Reloads the screen on top from storage (after a change or on return).
+    fn refresh(&mut self) -> anyhow::Result<()> {
+        let rep = self.current_rep().map(str::to_string);
+        if let Some(Screen::Route(s)) = self.stack.last_mut() {
+            s.reload(views::route_view(&self.db, &self.clock, rep.as_deref())?);
+        }
+        Ok(())
+    }
+
+    fn load_demo(&mut self) {
+        match crate::demo::load(&self.db, &self.clock) {
+            Ok(summary) => {
+                self.status = Some(t!("demo-loaded", stores = summary.stores));
+                if let Err(e) = self.load_reps(None).and_then(|_| self.refresh()) {
+                    self.status = Some(e.to_string());
+                }
+            }
+            Err(e) => self.status = Some(e.to_string()),
+        }
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let [main, footer] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        match self.stack.last() {
+            Some(Screen::Route(s)) => s.render(main, buf),
+            Some(Screen::StoreList(s)) => s.render(main, buf),
+            Some(Screen::StoreCard(s)) => s.render(main, buf),
+            None => {}
+        }
+        match &self.overlay {
+            Some(Overlay::Help(h)) => h.render(main, buf),
+            Some(Overlay::DemoOffer(d)) => d.render(main, buf),
+            None => {}
+        }
+        Footer {
+            ctx: self.context(),
+            theme: self.theme,
+            status: self.status.clone(),
+        }
+        .render(footer, buf);
+    }
+}

@@ -1,0 +1,162 @@
+//! Keys are data: each screen's bindings with the action they trigger. The
+//! footer and the `?` help are generated from these tables, so they cannot
+//! drift from what the keys do.
+
+use super::Action;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyContext {
+    Route,
+    StoreList,
+    StoreListTyping,
+    StoreCard,
+    Help,
+    DemoOffer,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// What the footer and help show for the key ("↑/k").
+    pub shown: &'static str,
+    pub action: Action,
+    /// Shown in the footer (the rest only in `?` help).
+    pub footer: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+macro_rules! bind {
+    ($shown:expr, $action:ident, $footer:expr, [$($code:expr),+ $(,)?]) => {
+        Binding { keys: &[$(($code, NONE)),+], shown: $shown, action: Action::$action, footer: $footer }
+    };
+}
+
+const MOVE: &[Binding] = &[
+    bind!("↑↓", Up, true, [KeyCode::Up, KeyCode::Char('k')]),
+    bind!("↓/j", Down, false, [KeyCode::Down, KeyCode::Char('j')]),
+    bind!("PgUp", PageUp, false, [KeyCode::PageUp]),
+    bind!("PgDn", PageDown, false, [KeyCode::PageDown]),
+    bind!("Home/g", Top, false, [KeyCode::Home, KeyCode::Char('g')]),
+    bind!("End/G", Bottom, false, [KeyCode::End, KeyCode::Char('G')]),
+];
+
+const ROUTE: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("/", Search, true, [KeyCode::Char('/')]),
+    bind!("s", StoreList, true, [KeyCode::Char('s')]),
+    bind!("r", NextRep, true, [KeyCode::Char('r')]),
+    bind!("R", PrevRep, false, [KeyCode::Char('R')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("q", Quit, true, [KeyCode::Char('q')]),
+];
+
+const STORE_LIST: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("/", Search, true, [KeyCode::Char('/')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("q", Quit, true, [KeyCode::Char('q')]),
+];
+
+const STORE_LIST_TYPING: &[Binding] = &[
+    bind!("↑↓", Up, true, [KeyCode::Up]),
+    bind!("↓", Down, false, [KeyCode::Down]),
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+const STORE_CARD: &[Binding] = &[
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
+    bind!("q", Quit, true, [KeyCode::Char('q')]),
+];
+
+const HELP: &[Binding] = &[bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')])];
+
+const DEMO_OFFER: &[Binding] = &[
+    bind!("y", Yes, true, [KeyCode::Char('y'), KeyCode::Char('Y'), KeyCode::Char('н'), KeyCode::Enter]),
+    bind!("n", No, true, [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Char('т'), KeyCode::Esc]),
+];
+
+/// Ctrl-C quits everywhere outside the kiosk.
+const GLOBAL: &[Binding] = &[Binding {
+    keys: &[(KeyCode::Char('c'), CTRL)],
+    shown: "Ctrl-C",
+    action: Action::Quit,
+    footer: false,
+}];
+
+/// The screen's own bindings (for footer and help).
+pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
+    let own: &[Binding] = match ctx {
+        KeyContext::Route => ROUTE,
+        KeyContext::StoreList => STORE_LIST,
+        KeyContext::StoreListTyping => STORE_LIST_TYPING,
+        KeyContext::StoreCard => STORE_CARD,
+        KeyContext::Help => HELP,
+        KeyContext::DemoOffer => DEMO_OFFER,
+    };
+    let moves = matches!(ctx, KeyContext::Route | KeyContext::StoreList | KeyContext::Help);
+    let moves: &[Binding] = if moves { MOVE } else { &[] };
+    moves.iter().chain(own).chain(GLOBAL)
+        .collect()
+}
+
+/// The action a key triggers in a context, if any.
+pub fn lookup(ctx: KeyContext, key: KeyEvent) -> Option<Action> {
+    // Shift is part of the character for letters ('G', '?'), so compare without it.
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    bindings(ctx).into_iter().find_map(|b| {
+        b.keys
+            .iter()
+            .any(|(code, m)| *code == key.code && *m == mods)
+            .then_some(b.action)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(lookup(KeyContext::Route, key(KeyCode::Char('j'))), Some(Action::Down));
+        assert_eq!(lookup(KeyContext::Route, key(KeyCode::Char('/'))), Some(Action::Search));
+        assert_eq!(
+            lookup(KeyContext::Route, KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            lookup(KeyContext::StoreCard, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Some(Action::Quit)
+        );
+        // while typing a search, letters are text, not commands
+        assert_eq!(lookup(KeyContext::StoreListTyping, key(KeyCode::Char('q'))), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        for ctx in [
+            KeyContext::Route,
+            KeyContext::StoreList,
+            KeyContext::StoreListTyping,
+            KeyContext::StoreCard,
+            KeyContext::Help,
+            KeyContext::DemoOffer,
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for b in bindings(ctx) {
+                for k in b.keys {
+                    assert!(seen.insert(*k), "{ctx:?}: {k:?} bound twice");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Builds the screens' view models from the storage layer and the domain rules.
+
+use crate::clock::Clock;
+use crate::domain::{route, todays_route};
+use crate::screens::{RouteRow, RouteView, StoreCardView, StoreRow};
+use crate::storage::{Database, Result};
+use chrono::Duration;
+use std::collections::HashMap;
+
+pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<RouteView> {
+    let today = clock.today();
+    let Some(rep) = rep else {
+        return Ok(RouteView {
+            today,
+            rep_name: None,
+            rows: vec![],
+        });
+    };
+    let stores = db.stores_of_rep(rep)?;
+    let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
+    let last = db.last_visit_dates(&codes)?;
+    let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
+    let rows = todays_route(&stores, &last, today)
+        .into_iter()
+        .filter_map(|stop| {
+            let s = by_code.get(stop.store_code.as_str())?;
+            Some(RouteRow {
+                code: s.code.clone(),
+                name: s.name.clone(),
+                city: s.city.clone(),
+                last_visit: stop.last_visit,
+                overdue_days: stop.overdue_days,
+                planned_today: stop.planned_today,
+            })
+        })
+        .collect();
+    let rep_name = db
+        .rep(rep)?
+        .map(|r| format!("{} ({})", r.name, r.code))
+        .unwrap_or_else(|| rep.to_string());
+    Ok(RouteView {
+        today,
+        rep_name: Some(rep_name),
+        rows,
+    })
+}
+
+pub fn store_rows(db: &Database) -> Result<Vec<StoreRow>> {
+    let mut rows: Vec<StoreRow> = db
+        .stores()?
+        .into_iter()
+        .map(|s| StoreRow {
+            code: s.code,
+            name: s.name,
+            city: s.city,
+            rep: s.rep,
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    Ok(rows)
+}
+
+pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<StoreCardView>> {
+    let Some(store) = db.store(code)? else {
+        return Ok(None);
+    };
+    let today = clock.today();
+    let visits = db.visits_of_store(code)?;
+    let last_visit = visits.first().map(|v| v.date);
+    let rep_name = db
+        .rep(&store.rep)?
+        .map(|r| r.name)
+        .unwrap_or_else(|| store.rep.clone());
+    let must_stock = db.assortment(code)?.len();
+    let from = today - Duration::weeks(8);
+    let mut sellers: Vec<(String, f64)> = db
+        .sales_of_store(code)?
+        .into_iter()
+        .map(|s| {
+            let units = s.units_between(from, today);
+            (s.sku, units)
+        })
+        .filter(|(_, u)| *u > 0.0)
+        .collect();
+    sellers.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    sellers.truncate(8);
+    let top_sellers = sellers
+        .into_iter()
+        .map(|(sku, units)| {
+            let name = db.product(&sku).ok().flatten().map(|p| p.name).unwrap_or(sku);
+            (name, units)
+        })
+        .collect();
+    Ok(Some(StoreCardView {
+        overdue_days: route::overdue_days(last_visit, store.visit_every_days, today),
+        next_due: route::next_due(last_visit, store.visit_every_days, today),
+        rep_name,
+        last_visit,
+        must_stock,
+        recent_visits: visits
+            .iter()
+            .take(5)
+            .map(|v| (v.date, v.status == crate::domain::VisitStatus::Submitted))
+            .collect(),
+        top_sellers,
+        store,
+    }))
+}
