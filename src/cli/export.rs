@@ -74,9 +74,10 @@ pub fn with_output(
         }
         Some(path) => {
             let tmp = path.with_extension("part");
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp).map_err(|e| {
-                anyhow::anyhow!("cannot write {}: {e}", tmp.display())
-            })?);
+            let mut file = std::io::BufWriter::new(
+                std::fs::File::create(&tmp)
+                    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", tmp.display()))?,
+            );
             write(&mut file)?;
             file.flush()?;
             file.get_ref().sync_all()?;
@@ -86,7 +87,12 @@ pub fn with_output(
     Ok(())
 }
 
-pub fn run(ctx: &Context, kind: ExportKind, format: ExportFormat, output: Option<&Path>) -> CliResult {
+pub fn run(
+    ctx: &Context,
+    kind: ExportKind,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> CliResult {
     let db = ctx.open()?;
     match kind {
         ExportKind::Stores => {

@@ -187,7 +187,9 @@ pub fn build(today: NaiveDate, device: &str) -> DemoData {
                         0.0
                     }
                 } else {
-                    Poisson::new(rate).map(|d| d.sample(&mut mk.rng)).unwrap_or(rate)
+                    Poisson::new(rate)
+                        .map(|d| d.sample(&mut mk.rng))
+                        .unwrap_or(rate)
                 };
                 if qty > 0.0 {
                     series.points.push(SalePoint::new(week, qty as f32));
@@ -271,15 +273,15 @@ mod tests {
         // every rep has stores planned today, and some stores are overdue
         for rep in &a.reps {
             assert!(
-                a.stores.iter().any(|s| s.rep == rep.code && s.visit_weekdays.contains_date(today)),
+                a.stores
+                    .iter()
+                    .any(|s| s.rep == rep.code && s.visit_weekdays.contains_date(today)),
                 "{} has no route on {today}",
                 rep.code
             );
         }
-        let last: std::collections::HashMap<String, NaiveDate> = a
-            .visits
-            .iter()
-            .fold(Default::default(), |mut m, v| {
+        let last: std::collections::HashMap<String, NaiveDate> =
+            a.visits.iter().fold(Default::default(), |mut m, v| {
                 let e = m.entry(v.store_code.clone()).or_insert(v.date);
                 *e = (*e).max(v.date);
                 m
@@ -287,9 +289,19 @@ mod tests {
         let overdue = a
             .stores
             .iter()
-            .filter(|s| crate::domain::route::overdue_days(last.get(&s.code).copied(), s.visit_every_days, today).is_some())
+            .filter(|s| {
+                crate::domain::route::overdue_days(
+                    last.get(&s.code).copied(),
+                    s.visit_every_days,
+                    today,
+                )
+                .is_some()
+            })
             .count();
-        assert!(overdue >= 3 && overdue < a.stores.len() / 2, "{overdue} overdue");
+        assert!(
+            overdue >= 3 && overdue < a.stores.len() / 2,
+            "{overdue} overdue"
+        );
         // intermittent demand: some series have many zero weeks
         assert!(a.sales.iter().any(|s| s.points.len() < 26));
         assert!(a.sales.iter().any(|s| s.points.len() >= 50));

@@ -93,7 +93,10 @@ mod tests {
     #[test]
     fn refuses_wrong_length_and_letters() {
         assert_eq!(Ean::parse("12345"), Err(EanError::Length(5)));
-        assert!(matches!(Ean::parse("40063813339X1"), Err(EanError::NotDigits(_))));
+        assert!(matches!(
+            Ean::parse("40063813339X1"),
+            Err(EanError::NotDigits(_))
+        ));
         assert!(matches!(Ean::parse(""), Err(EanError::NotDigits(_))));
     }
 

@@ -1,6 +1,7 @@
 //! Pure domain types and rules: nothing here knows the terminal or the database.
 
 pub mod assortment;
+pub mod commerce;
 pub mod ean;
 pub mod money;
 pub mod product;
@@ -13,6 +14,7 @@ pub mod visit;
 pub mod weekdays;
 
 pub use assortment::AssortmentLine;
+pub use commerce::{DeliveryLine, Invoice, Promotion};
 pub use ean::Ean;
 pub use money::Money;
 pub use product::Product;

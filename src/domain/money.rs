@@ -50,7 +50,10 @@ impl Money {
             None => (body, ""),
         };
         // "1.234,50": the earlier separators are thousands separators.
-        let int_digits: String = int_part.chars().filter(|c| *c != '.' && *c != ',').collect();
+        let int_digits: String = int_part
+            .chars()
+            .filter(|c| *c != '.' && *c != ',')
+            .collect();
         if int_digits.is_empty() && frac_part.is_empty() {
             return Err(invalid());
         }
@@ -72,7 +75,10 @@ impl Money {
             1 => frac_part.parse::<i64>().map_err(|_| invalid())? * 10,
             _ => frac_part.parse().map_err(|_| invalid())?,
         };
-        let minor = int.checked_mul(100).and_then(|v| v.checked_add(frac)).ok_or_else(invalid)?;
+        let minor = int
+            .checked_mul(100)
+            .and_then(|v| v.checked_add(frac))
+            .ok_or_else(invalid)?;
         Ok(Self(if neg { -minor } else { minor }))
     }
 }
@@ -126,7 +132,10 @@ mod tests {
         for text in ["", "abc", "12,5x", "-", "1.2.3a"] {
             assert!(Money::parse(text).is_err(), "{text}");
         }
-        assert!(matches!(Money::parse("1,234"), Err(MoneyError::TooPrecise(_))));
+        assert!(matches!(
+            Money::parse("1,234"),
+            Err(MoneyError::TooPrecise(_))
+        ));
     }
 
     #[test]

@@ -24,7 +24,11 @@ impl RouteStop {
 
 /// Days a store is overdue: `Some(n)` with n ≥ 1 once the last visit is more than
 /// `every_days` ago; a store never visited is overdue by its whole frequency.
-pub fn overdue_days(last_visit: Option<NaiveDate>, every_days: u16, today: NaiveDate) -> Option<i64> {
+pub fn overdue_days(
+    last_visit: Option<NaiveDate>,
+    every_days: u16,
+    today: NaiveDate,
+) -> Option<i64> {
     let every = i64::from(every_days.max(1));
     match last_visit {
         None => Some(every),
@@ -111,15 +115,19 @@ mod tests {
     fn overdue_boundaries() {
         // (last visit, every, today, expected)
         let cases = [
-            (Some(d(3, 1)), 7, d(3, 8), None),     // exactly the frequency: due, not overdue
-            (Some(d(3, 1)), 7, d(3, 9), Some(1)),  // one day past
-            (Some(d(3, 1)), 7, d(3, 1), None),     // visited today
-            (None, 7, d(3, 1), Some(7)),           // never visited
-            (Some(d(3, 1)), 0, d(3, 3), Some(1)),  // a zero frequency counts as daily
-            (Some(d(3, 10)), 7, d(3, 1), None),    // a future date (clock skew) is not overdue
+            (Some(d(3, 1)), 7, d(3, 8), None), // exactly the frequency: due, not overdue
+            (Some(d(3, 1)), 7, d(3, 9), Some(1)), // one day past
+            (Some(d(3, 1)), 7, d(3, 1), None), // visited today
+            (None, 7, d(3, 1), Some(7)),       // never visited
+            (Some(d(3, 1)), 0, d(3, 3), Some(1)), // a zero frequency counts as daily
+            (Some(d(3, 10)), 7, d(3, 1), None), // a future date (clock skew) is not overdue
         ];
         for (last, every, today, expected) in cases {
-            assert_eq!(overdue_days(last, every, today), expected, "{last:?} {every} {today}");
+            assert_eq!(
+                overdue_days(last, every, today),
+                expected,
+                "{last:?} {every} {today}"
+            );
         }
     }
 
@@ -130,9 +138,9 @@ mod tests {
         let stores = [
             store("B", 2, &[Weekday::Tue], 7),
             store("A", 1, &[Weekday::Tue, Weekday::Fri], 7),
-            store("C", 3, &[Weekday::Mon], 7),   // not planned, overdue by 3
-            store("D", 4, &[Weekday::Wed], 14),  // not planned, not overdue
-            store("E", 5, &[Weekday::Thu], 7),   // not planned, overdue by 10
+            store("C", 3, &[Weekday::Mon], 7), // not planned, overdue by 3
+            store("D", 4, &[Weekday::Wed], 14), // not planned, not overdue
+            store("E", 5, &[Weekday::Thu], 7), // not planned, overdue by 10
         ];
         let last: HashMap<String, NaiveDate> = [
             ("A".to_string(), d(11, 20)),

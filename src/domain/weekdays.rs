@@ -10,7 +10,10 @@ const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 impl WeekdaySet {
     pub fn of(days: &[Weekday]) -> Self {
-        Self(days.iter().fold(0, |acc, d| acc | 1 << d.num_days_from_monday()))
+        Self(
+            days.iter()
+                .fold(0, |acc, d| acc | 1 << d.num_days_from_monday()),
+        )
     }
 
     pub fn contains(self, day: Weekday) -> bool {

@@ -32,8 +32,7 @@ fn bundle(lang: &str) -> FluentBundle<FluentResource> {
         .find(|(l, _)| *l == lang)
         .map(|(_, s)| *s)
         .unwrap_or(SOURCES[0].1);
-    let resource = FluentResource::try_new(source.to_string())
-        .unwrap_or_else(|(res, _errors)| res);
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _errors)| res);
     let _ = bundle.add_resource(resource);
     bundle
 }
@@ -56,7 +55,9 @@ impl Localizer {
         for bundle in [&self.bundle, &self.fallback] {
             if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
                 let mut errors = vec![];
-                return bundle.format_pattern(pattern, args, &mut errors).into_owned();
+                return bundle
+                    .format_pattern(pattern, args, &mut errors)
+                    .into_owned();
             }
         }
         key.to_string()
@@ -147,6 +148,29 @@ macro_rules! t {
     };
 }
 
+/// A date as the user's language writes it.
+pub fn date(d: chrono::NaiveDate) -> String {
+    match current().lang() {
+        "en" => d.format("%Y-%m-%d").to_string(),
+        _ => d.format("%d.%m.%Y").to_string(),
+    }
+}
+
+/// The weekday's name in the user's language.
+pub fn weekday(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let key = match d.weekday() {
+        chrono::Weekday::Mon => "weekday-mon",
+        chrono::Weekday::Tue => "weekday-tue",
+        chrono::Weekday::Wed => "weekday-wed",
+        chrono::Weekday::Thu => "weekday-thu",
+        chrono::Weekday::Fri => "weekday-fri",
+        chrono::Weekday::Sat => "weekday-sat",
+        chrono::Weekday::Sun => "weekday-sun",
+    };
+    tr(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,27 +213,4 @@ mod tests {
             }
         }
     }
-}
-
-/// A date as the user's language writes it.
-pub fn date(d: chrono::NaiveDate) -> String {
-    match current().lang() {
-        "en" => d.format("%Y-%m-%d").to_string(),
-        _ => d.format("%d.%m.%Y").to_string(),
-    }
-}
-
-/// The weekday's name in the user's language.
-pub fn weekday(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    let key = match d.weekday() {
-        chrono::Weekday::Mon => "weekday-mon",
-        chrono::Weekday::Tue => "weekday-tue",
-        chrono::Weekday::Wed => "weekday-wed",
-        chrono::Weekday::Thu => "weekday-thu",
-        chrono::Weekday::Fri => "weekday-fri",
-        chrono::Weekday::Sat => "weekday-sat",
-        chrono::Weekday::Sun => "weekday-sun",
-    };
-    tr(key)
 }

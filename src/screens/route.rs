@@ -91,7 +91,11 @@ impl RouteScreen {
 impl Widget for &RouteScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let rep = self.view.rep_name.clone().unwrap_or_else(|| t!("route-no-rep"));
+        let rep = self
+            .view
+            .rep_name
+            .clone()
+            .unwrap_or_else(|| t!("route-no-rep"));
         let title = t!(
             "route-title",
             weekday = i18n::weekday(self.view.today),
@@ -123,10 +127,7 @@ impl Widget for &RouteScreen {
             .style(th.style(Role::Muted));
             let rows = self.view.rows.iter().enumerate().map(|(i, r)| {
                 let (status, role) = self.status(r);
-                let last = r
-                    .last_visit
-                    .map(i18n::date)
-                    .unwrap_or_else(|| t!("never"));
+                let last = r.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
                 Row::new([
                     Cell::from(format!("{}", i + 1)),
                     Cell::from(r.name.clone()),
@@ -150,13 +151,22 @@ impl Widget for &RouteScreen {
             let mut state = TableState::default().with_selected(Some(self.selected));
             StatefulWidget::render(table, table_area, buf, &mut state);
         }
-        let overdue = self.view.rows.iter().filter(|r| r.overdue_days.is_some()).count();
+        let overdue = self
+            .view
+            .rows
+            .iter()
+            .filter(|r| r.overdue_days.is_some())
+            .count();
         let summary = Line::from(vec![
             Span::raw(t!("route-stops", count = self.view.rows.len())),
             Span::raw(" · "),
             Span::styled(
                 t!("route-overdue-count", count = overdue),
-                th.style(if overdue > 0 { Role::Danger } else { Role::Muted }),
+                th.style(if overdue > 0 {
+                    Role::Danger
+                } else {
+                    Role::Muted
+                }),
             ),
         ]);
         summary.render(summary_area, buf);

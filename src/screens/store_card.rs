@@ -56,7 +56,11 @@ impl StoreCardScreen {
 }
 
 fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() { "—".into() } else { s.to_string() }
+    if s.trim().is_empty() {
+        "—".into()
+    } else {
+        s.to_string()
+    }
 }
 
 impl Widget for &StoreCardScreen {
@@ -67,11 +71,15 @@ impl Widget for &StoreCardScreen {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(th.style(Role::Border))
-            .title(Span::styled(format!("{} · {}", s.name, s.code), th.style(Role::Title)));
+            .title(Span::styled(
+                format!("{} · {}", s.name, s.code),
+                th.style(Role::Title),
+            ));
         let inner = block.inner(area);
         block.render(area, buf);
         let [left, right] =
-            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(inner);
 
         let channel = t!(&format!("channel-{}", s.preferred_channel.key()));
         let weekdays: Vec<String> = s
@@ -88,7 +96,10 @@ impl Widget for &StoreCardScreen {
         };
         let last = v.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
         let lines = vec![
-            self.field(t!("card-address"), format!("{}, {}", or_dash(&s.address), s.city)),
+            self.field(
+                t!("card-address"),
+                format!("{}, {}", or_dash(&s.address), s.city),
+            ),
             self.field(t!("card-decision-maker"), or_dash(&s.decision_maker)),
             self.field(t!("card-phone"), or_dash(&s.phone)),
             self.field(t!("card-email"), or_dash(&s.email)),
@@ -118,12 +129,19 @@ impl Widget for &StoreCardScreen {
             .wrap(Wrap { trim: true })
             .render(left, buf);
 
-        let mut right_lines = vec![Line::styled(t!("card-recent-visits"), th.style(Role::Title))];
+        let mut right_lines = vec![Line::styled(
+            t!("card-recent-visits"),
+            th.style(Role::Title),
+        )];
         if v.recent_visits.is_empty() {
             right_lines.push(Line::styled(t!("never"), th.style(Role::Muted)));
         }
         for (date, submitted) in v.recent_visits.iter().take(5) {
-            let status = if *submitted { t!("visit-submitted") } else { t!("visit-open") };
+            let status = if *submitted {
+                t!("visit-submitted")
+            } else {
+                t!("visit-open")
+            };
             right_lines.push(Line::raw(format!("{}  {status}", i18n::date(*date))));
         }
         right_lines.push(Line::raw(""));

@@ -61,7 +61,12 @@ impl StoreListScreen {
     }
 
     fn refilter(&mut self) {
-        self.hits = self.index.search(&self.query).into_iter().map(|h| h.index).collect();
+        self.hits = self
+            .index
+            .search(&self.query)
+            .into_iter()
+            .map(|h| h.index)
+            .collect();
         self.selected = 0;
     }
 
@@ -168,9 +173,14 @@ impl Widget for &StoreListScreen {
             Cell::from(t!("col-rep")),
         ])
         .style(th.style(Role::Muted));
-        let rows = self
-            .visible()
-            .map(|r| Row::new([r.name.clone(), r.city.clone(), r.code.clone(), r.rep.clone()]));
+        let rows = self.visible().map(|r| {
+            Row::new([
+                r.name.clone(),
+                r.city.clone(),
+                r.code.clone(),
+                r.rep.clone(),
+            ])
+        });
         let table = Table::new(
             rows,
             [

@@ -138,9 +138,21 @@ mod tests {
         let index = SearchIndex::new(names());
         assert_eq!(first(&index, "moloko"), Some(0));
         assert_eq!(first(&index, "hlyab"), Some(2));
-        assert_eq!(first(&index, "vjkjrj"), Some(0), "молоко typed on a Latin layout");
-        assert_eq!(first(&index, "paine"), Some(3), "Romanian without diacritics");
-        assert_eq!(first(&index, "щкфтпу"), Some(4), "orange typed on a Cyrillic layout");
+        assert_eq!(
+            first(&index, "vjkjrj"),
+            Some(0),
+            "молоко typed on a Latin layout"
+        );
+        assert_eq!(
+            first(&index, "paine"),
+            Some(3),
+            "Romanian without diacritics"
+        );
+        assert_eq!(
+            first(&index, "щкфтпу"),
+            Some(4),
+            "orange typed on a Cyrillic layout"
+        );
     }
 
     #[test]

@@ -13,7 +13,11 @@ impl Database {
     }
 
     pub fn stores_of_rep(&self, rep: &str) -> Result<Vec<Store>> {
-        Ok(self.stores()?.into_iter().filter(|s| s.rep == rep).collect())
+        Ok(self
+            .stores()?
+            .into_iter()
+            .filter(|s| s.rep == rep)
+            .collect())
     }
 
     /// Writes stores in one batch and flushes once.

@@ -67,12 +67,12 @@ impl Database {
             .open()?;
         let meta = sled.open_tree("meta")?;
         let found = match meta.get(SCHEMA_KEY)? {
-            Some(v) => u32::from_be_bytes(v.as_ref().try_into().map_err(|_| {
-                StorageError::Corrupt {
+            Some(v) => {
+                u32::from_be_bytes(v.as_ref().try_into().map_err(|_| StorageError::Corrupt {
                     kind: "schema version",
                     detail: format!("{} bytes", v.len()),
-                }
-            })?),
+                })?)
+            }
             None => {
                 meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
                 SCHEMA_VERSION

@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error("database is in use by another rounds process ({0}); close the other rounds window first")]
+    #[error(
+        "database is in use by another rounds process ({0}); close the other rounds window first"
+    )]
     Locked(PathBuf),
     #[error(
         "the database at {path} has schema version {found}, newer than this rounds understands ({supported}); install a newer rounds"

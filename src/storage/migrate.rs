@@ -90,7 +90,11 @@ mod tests {
 
     fn v1_store(code: &str, rep: &str) -> legacy::StoreV1 {
         legacy::StoreV1 {
-            meta: RecordMeta::fresh("t", "dev", Utc.with_ymd_and_hms(2025, 5, 1, 0, 0, 0).unwrap()),
+            meta: RecordMeta::fresh(
+                "t",
+                "dev",
+                Utc.with_ymd_and_hms(2025, 5, 1, 0, 0, 0).unwrap(),
+            ),
             code: code.into(),
             name: format!("Магазин {code}"),
             address: "ул. Ленина 1".into(),
@@ -147,6 +151,9 @@ mod tests {
         }
         let err = Database::open(dir.path()).err().expect("must refuse");
         assert!(matches!(err, StorageError::NewerSchema { found: 99, .. }));
-        assert!(err.to_string().contains("newer than this rounds understands"));
+        assert!(
+            err.to_string()
+                .contains("newer than this rounds understands")
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod codec;
+mod commerce;
 mod database;
 mod error;
 mod keys;
@@ -23,4 +24,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("reps", "reps"),
     ("visits", "visits"),
     ("sales_series", "sales"),
+    ("deliveries", "deliveries"),
+    ("invoices", "invoices"),
+    ("promotions", "promotions"),
 ];

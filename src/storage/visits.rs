@@ -66,7 +66,10 @@ impl Database {
             let prefix = keys::prefix(code);
             if let Some(item) = index.scan_prefix(&prefix).next_back() {
                 let (key, _) = item?;
-                if let Some(date) = key.get(prefix.len()..prefix.len() + 8).and_then(keys::parse_date) {
+                if let Some(date) = key
+                    .get(prefix.len()..prefix.len() + 8)
+                    .and_then(keys::parse_date)
+                {
                     out.insert((*code).to_string(), date);
                 }
             }

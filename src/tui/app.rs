@@ -7,8 +7,8 @@ use crate::clock::Clock;
 use crate::screens::{DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen};
 use crate::storage::Database;
 use crate::t;
-use crate::ui::footer::Footer;
 use crate::ui::Theme;
+use crate::ui::footer::Footer;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::prelude::*;
 
@@ -26,8 +26,8 @@ pub enum Effect {
 
 pub enum Screen {
     Route(RouteScreen),
-    StoreList(StoreListScreen),
-    StoreCard(StoreCardScreen),
+    StoreList(Box<StoreListScreen>),
+    StoreCard(Box<StoreCardScreen>),
 }
 
 impl Screen {
@@ -101,7 +101,11 @@ impl App {
         match &self.overlay {
             Some(Overlay::Help(_)) => KeyContext::Help,
             Some(Overlay::DemoOffer(_)) => KeyContext::DemoOffer,
-            None => self.stack.last().map(Screen::context).unwrap_or(KeyContext::Route),
+            None => self
+                .stack
+                .last()
+                .map(Screen::context)
+                .unwrap_or(KeyContext::Route),
         }
     }
 
@@ -173,18 +177,19 @@ impl App {
                         theme: self.theme,
                     }))
                 }
-                Effect::OpenStore(code) => {
-                    match views::store_card(&self.db, &self.clock, &code)? {
-                        Some(view) => self
-                            .stack
-                            .push(Screen::StoreCard(StoreCardScreen::new(view, self.theme))),
-                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                Effect::OpenStore(code) => match views::store_card(&self.db, &self.clock, &code)? {
+                    Some(view) => {
+                        self.stack
+                            .push(Screen::StoreCard(Box::new(StoreCardScreen::new(
+                                view, self.theme,
+                            ))))
                     }
-                }
+                    None => self.status = Some(t!("error-unknown-store", code = code)),
+                },
                 Effect::OpenStoreList { search } => {
                     let rows = views::store_rows(&self.db)?;
-                    self.stack
-                        .push(Screen::StoreList(StoreListScreen::new(rows, search, self.theme)));
+                    let screen = StoreListScreen::new(rows, search, self.theme);
+                    self.stack.push(Screen::StoreList(Box::new(screen)));
                 }
                 Effect::SwitchRep(delta) => {
                     if !self.reps.is_empty() {

@@ -74,11 +74,36 @@ const STORE_CARD: &[Binding] = &[
     bind!("q", Quit, true, [KeyCode::Char('q')]),
 ];
 
-const HELP: &[Binding] = &[bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')])];
+const HELP: &[Binding] = &[bind!(
+    "Esc",
+    Back,
+    true,
+    [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')]
+)];
 
 const DEMO_OFFER: &[Binding] = &[
-    bind!("y", Yes, true, [KeyCode::Char('y'), KeyCode::Char('Y'), KeyCode::Char('н'), KeyCode::Enter]),
-    bind!("n", No, true, [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Char('т'), KeyCode::Esc]),
+    bind!(
+        "y",
+        Yes,
+        true,
+        [
+            KeyCode::Char('y'),
+            KeyCode::Char('Y'),
+            KeyCode::Char('н'),
+            KeyCode::Enter
+        ]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
+    ),
 ];
 
 /// Ctrl-C quits everywhere outside the kiosk.
@@ -99,10 +124,12 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Help => HELP,
         KeyContext::DemoOffer => DEMO_OFFER,
     };
-    let moves = matches!(ctx, KeyContext::Route | KeyContext::StoreList | KeyContext::Help);
+    let moves = matches!(
+        ctx,
+        KeyContext::Route | KeyContext::StoreList | KeyContext::Help
+    );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
-    moves.iter().chain(own).chain(GLOBAL)
-        .collect()
+    moves.iter().chain(own).chain(GLOBAL).collect()
 }
 
 /// The action a key triggers in a context, if any.
@@ -127,18 +154,33 @@ mod tests {
 
     #[test]
     fn lookups() {
-        assert_eq!(lookup(KeyContext::Route, key(KeyCode::Char('j'))), Some(Action::Down));
-        assert_eq!(lookup(KeyContext::Route, key(KeyCode::Char('/'))), Some(Action::Search));
         assert_eq!(
-            lookup(KeyContext::Route, KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            lookup(KeyContext::Route, key(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            lookup(KeyContext::Route, key(KeyCode::Char('/'))),
+            Some(Action::Search)
+        );
+        assert_eq!(
+            lookup(
+                KeyContext::Route,
+                KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ),
             Some(Action::Bottom)
         );
         assert_eq!(
-            lookup(KeyContext::StoreCard, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            lookup(
+                KeyContext::StoreCard,
+                KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
             Some(Action::Quit)
         );
         // while typing a search, letters are text, not commands
-        assert_eq!(lookup(KeyContext::StoreListTyping, key(KeyCode::Char('q'))), None);
+        assert_eq!(
+            lookup(KeyContext::StoreListTyping, key(KeyCode::Char('q'))),
+            None
+        );
     }
 
     #[test]

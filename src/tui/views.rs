@@ -56,7 +56,7 @@ pub fn store_rows(db: &Database) -> Result<Vec<StoreRow>> {
             rep: s.rep,
         })
         .collect();
-    rows.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    rows.sort_by_key(|r| r.name.to_lowercase());
     Ok(rows)
 }
 
@@ -87,7 +87,12 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
     let top_sellers = sellers
         .into_iter()
         .map(|(sku, units)| {
-            let name = db.product(&sku).ok().flatten().map(|p| p.name).unwrap_or(sku);
+            let name = db
+                .product(&sku)
+                .ok()
+                .flatten()
+                .map(|p| p.name)
+                .unwrap_or(sku);
             (name, units)
         })
         .collect();

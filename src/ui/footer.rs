@@ -15,11 +15,17 @@ impl Widget for &Footer {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = Vec::new();
         if let Some(status) = &self.status {
-            spans.push(Span::styled(format!("{status}  "), self.theme.style(Role::Warn)));
+            spans.push(Span::styled(
+                format!("{status}  "),
+                self.theme.style(Role::Warn),
+            ));
         }
         for b in keymap::bindings(self.ctx).into_iter().filter(|b| b.footer) {
             spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
-            spans.push(Span::raw(format!(" {}  ", crate::i18n::tr(b.action.label_key()))));
+            spans.push(Span::raw(format!(
+                " {}  ",
+                crate::i18n::tr(b.action.label_key())
+            )));
         }
         Line::from(spans).render(area, buf);
     }
