@@ -167,7 +167,7 @@ pub fn build(today: NaiveDate, device: &str) -> DemoData {
                 sku: p.sku.clone(),
                 facings: mk.rng.random_range(1..=4),
             });
-            let weekly_rate = f64::from(row.popularity).powf(1.6) * size * 0.6;
+            let weekly_rate = f64::from(row.popularity).powi(2) * size * 0.12;
             let trend: f64 = mk.rng.random_range(-0.004..0.006);
             let mut series = SalesSeries {
                 store_code: store.code.clone(),

@@ -137,7 +137,7 @@ mod tests {
     fn latin_transliteration_and_wrong_layout() {
         let index = SearchIndex::new(names());
         assert_eq!(first(&index, "moloko"), Some(0));
-        assert_eq!(first(&index, "hlyab"), Some(2));
+        assert_eq!(first(&index, "hlab"), Some(2));
         assert_eq!(
             first(&index, "vjkjrj"),
             Some(0),

@@ -1,6 +1,6 @@
 //! Catalog records: stores, products (with an EAN index), reps, must-stock lines.
 
-use super::{Database, Result, codec, keys};
+use super::{Database, Result, keys};
 use crate::domain::{AssortmentLine, Product, Rep, Store};
 
 impl Database {
@@ -22,13 +22,11 @@ impl Database {
 
     /// Writes stores in one batch and flushes once.
     pub fn put_stores(&self, stores: &[Store]) -> Result<()> {
-        let tree = self.tree("stores")?;
-        let mut batch = sled::Batch::default();
-        for s in stores {
-            batch.insert(s.code.as_bytes(), codec::encode("store", s)?);
-        }
-        tree.apply_batch(batch)?;
-        self.flush()
+        self.put_all(
+            "stores",
+            "store",
+            stores.iter().map(|s| (s.code.as_bytes().to_vec(), s)),
+        )
     }
 
     pub fn product(&self, sku: &str) -> Result<Option<Product>> {
@@ -47,9 +45,7 @@ impl Database {
     }
 
     pub fn put_products(&self, products: &[Product]) -> Result<()> {
-        let tree = self.tree("products")?;
         let by_ean = self.tree("products_by_ean")?;
-        let mut batch = sled::Batch::default();
         let mut ean_batch = sled::Batch::default();
         for p in products {
             // a changed EAN must not leave the old code pointing at this product
@@ -58,12 +54,14 @@ impl Database {
             {
                 ean_batch.remove(old.ean.as_str().as_bytes());
             }
-            batch.insert(p.sku.as_bytes(), codec::encode("product", p)?);
             ean_batch.insert(p.ean.as_str().as_bytes(), p.sku.as_bytes());
         }
-        tree.apply_batch(batch)?;
         by_ean.apply_batch(ean_batch)?;
-        self.flush()
+        self.put_all(
+            "products",
+            "product",
+            products.iter().map(|p| (p.sku.as_bytes().to_vec(), p)),
+        )
     }
 
     pub fn rep(&self, code: &str) -> Result<Option<Rep>> {
@@ -75,13 +73,11 @@ impl Database {
     }
 
     pub fn put_reps(&self, reps: &[Rep]) -> Result<()> {
-        let tree = self.tree("reps")?;
-        let mut batch = sled::Batch::default();
-        for r in reps {
-            batch.insert(r.code.as_bytes(), codec::encode("rep", r)?);
-        }
-        tree.apply_batch(batch)?;
-        self.flush()
+        self.put_all(
+            "reps",
+            "rep",
+            reps.iter().map(|r| (r.code.as_bytes().to_vec(), r)),
+        )
     }
 
     /// The store's must-stock lines, by sku.
@@ -90,13 +86,12 @@ impl Database {
     }
 
     pub fn put_assortment(&self, lines: &[AssortmentLine]) -> Result<()> {
-        let tree = self.tree("assortment")?;
-        let mut batch = sled::Batch::default();
-        for l in lines {
-            let key = keys::join(&[l.store_code.as_bytes(), l.sku.as_bytes()]);
-            batch.insert(key, codec::encode("assortment line", l)?);
-        }
-        tree.apply_batch(batch)?;
-        self.flush()
+        self.put_all(
+            "assortment",
+            "assortment line",
+            lines
+                .iter()
+                .map(|l| (keys::join(&[l.store_code.as_bytes(), l.sku.as_bytes()]), l)),
+        )
     }
 }

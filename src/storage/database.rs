@@ -1,8 +1,8 @@
 //! Opening the database: one process at a time, schema version checked and
 //! migrated, and a durable write path (flush before the user hears "saved").
 
-use super::{Result, StorageError, codec, migrate};
-use serde::de::DeserializeOwned;
+use super::{Result, StorageError, codec, keys, migrate};
+use serde::{Serialize, de::DeserializeOwned};
 use std::fs::{self, File, TryLockError};
 use std::path::{Path, PathBuf};
 
@@ -11,6 +11,8 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DEVICE_KEY: &[u8] = b"device_id";
+/// Change log: sequence number (u64 BE) -> `tree\0key` of a written record.
+pub const CHANGES_TREE: &str = "changes";
 
 /// The platform's data directory for rounds (e.g. ~/.local/share/rounds).
 pub fn default_data_dir() -> Option<PathBuf> {
@@ -138,6 +140,29 @@ impl Database {
 
     pub(super) fn tree(&self, name: &str) -> Result<sled::Tree> {
         Ok(self.sled.open_tree(name)?)
+    }
+
+    /// The one write path for records: a batch into `tree`, each change noted
+    /// in the change log (sync bundles read it), then one flush. When this
+    /// returns Ok the records survive a power cut.
+    pub(super) fn put_all<'a, T: Serialize + 'a>(
+        &self,
+        tree: &str,
+        kind: &'static str,
+        items: impl IntoIterator<Item = (Vec<u8>, &'a T)>,
+    ) -> Result<()> {
+        let target = self.tree(tree)?;
+        let log = self.tree(CHANGES_TREE)?;
+        let mut batch = sled::Batch::default();
+        let mut log_batch = sled::Batch::default();
+        for (key, value) in items {
+            let seq = self.sled.generate_id()?;
+            log_batch.insert(&seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
+            batch.insert(key, codec::encode(kind, value)?);
+        }
+        target.apply_batch(batch)?;
+        log.apply_batch(log_batch)?;
+        self.flush()
     }
 
     pub(super) fn get<T: DeserializeOwned>(

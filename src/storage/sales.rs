@@ -1,7 +1,7 @@
 //! Sales history: one series per store and product, so a store's whole
 //! history is one prefix scan.
 
-use super::{Database, Result, codec, keys};
+use super::{Database, Result, keys};
 use crate::domain::SalesSeries;
 
 impl Database {
@@ -18,13 +18,12 @@ impl Database {
     }
 
     pub fn put_sales(&self, series: &[SalesSeries]) -> Result<()> {
-        let tree = self.tree("sales")?;
-        let mut batch = sled::Batch::default();
-        for s in series {
-            let key = keys::join(&[s.store_code.as_bytes(), s.sku.as_bytes()]);
-            batch.insert(key, codec::encode("sales series", s)?);
-        }
-        tree.apply_batch(batch)?;
-        self.flush()
+        self.put_all(
+            "sales",
+            "sales series",
+            series
+                .iter()
+                .map(|s| (keys::join(&[s.store_code.as_bytes(), s.sku.as_bytes()]), s)),
+        )
     }
 }

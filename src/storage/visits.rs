@@ -1,6 +1,6 @@
 //! Visits, by id, with an index by store and date for "last visit" and history.
 
-use super::{Database, Result, codec, keys};
+use super::{Database, Result, keys};
 use crate::domain::Visit;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -22,19 +22,19 @@ impl Database {
 
     /// Saves many visits in one batch with one flush (demo, imports).
     pub fn put_visits(&self, visits: &[Visit]) -> Result<()> {
-        let tree = self.tree("visits")?;
         let index = self.tree("visits_by_store")?;
-        let mut batch = sled::Batch::default();
         let mut index_batch = sled::Batch::default();
         for v in visits {
-            batch.insert(&v.meta.id.to_bytes(), codec::encode("visit", v)?);
             index_batch.insert(store_key(v), &[]);
         }
         // index first: a crash between the two leaves an index entry that
         // points nowhere (skipped), never a visit that cannot be found
         index.apply_batch(index_batch)?;
-        tree.apply_batch(batch)?;
-        self.flush()
+        self.put_all(
+            "visits",
+            "visit",
+            visits.iter().map(|v| (v.meta.id.to_bytes().to_vec(), v)),
+        )
     }
 
     pub fn visit(&self, id: Ulid) -> Result<Option<Visit>> {
