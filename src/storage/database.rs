@@ -11,6 +11,7 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DEVICE_KEY: &[u8] = b"device_id";
+const SETTINGS_KEY: &[u8] = b"settings";
 /// Change log: sequence number (u64 BE) -> `tree\0key` of a written record.
 pub const CHANGES_TREE: &str = "changes";
 
@@ -162,6 +163,27 @@ impl Database {
         }
         target.apply_batch(batch)?;
         log.apply_batch(log_batch)?;
+        self.flush()
+    }
+
+    /// The company's settings (defaults until changed); stored as JSON so
+    /// that new settings added later read old databases with their defaults.
+    pub fn settings(&self) -> Result<crate::domain::Settings> {
+        match self.tree("meta")?.get(SETTINGS_KEY)? {
+            Some(bytes) => serde_json::from_slice(&bytes).map_err(|e| StorageError::Corrupt {
+                kind: "settings",
+                detail: e.to_string(),
+            }),
+            None => Ok(crate::domain::Settings::default()),
+        }
+    }
+
+    pub fn put_settings(&self, settings: &crate::domain::Settings) -> Result<()> {
+        let bytes = serde_json::to_vec(settings).map_err(|e| StorageError::Encode {
+            kind: "settings",
+            detail: e.to_string(),
+        })?;
+        self.tree("meta")?.insert(SETTINGS_KEY, bytes)?;
         self.flush()
     }
 
