@@ -1,0 +1,267 @@
+//! Test helpers: run the real `rounds` binary, on the command line or in a
+//! pseudo-terminal, against a temporary data directory.
+#![allow(dead_code)]
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub const TODAY: &str = "2026-11-24";
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_rounds")
+}
+
+/// How long to wait for a screen: longer on CI, where 2 cores build and test at once.
+pub fn patience() -> Duration {
+    if std::env::var_os("CI").is_some() {
+        Duration::from_secs(60)
+    } else {
+        Duration::from_secs(20)
+    }
+}
+
+/// A temporary data directory that is removed at the end of the test.
+pub struct DataDir {
+    pub dir: tempfile::TempDir,
+}
+
+impl DataDir {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// A data directory with the demo loaded (pinned to [`TODAY`]).
+    pub fn with_demo() -> Self {
+        let d = Self::new();
+        let out = d.run(&["demo"]);
+        assert!(
+            out.status.success(),
+            "demo failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        d
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A `rounds` command with this data dir, the pinned day and English.
+    pub fn command(&self) -> Command {
+        let mut cmd = Command::new(bin());
+        cmd.env("ROUNDS_DATA_DIR", self.path())
+            .env("ROUNDS_TODAY", TODAY)
+            .env("LANG", "en_US.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("ROUNDS_REP");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command().args(args).output().expect("run rounds")
+    }
+
+    /// Runs and returns stdout, failing the test with stderr if the command failed.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "rounds {args:?} failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    /// Starts the TUI in a pseudo-terminal of `cols` x `rows`.
+    pub fn spawn_tui(&self, args: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::spawn(self.path(), args, &[], cols, rows)
+    }
+}
+
+impl Default for DataDir {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The real binary in a pseudo-terminal, its screen parsed by vt100.
+pub struct Tui {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Tui {
+    pub fn spawn(
+        data_dir: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.args(args);
+        cmd.env("ROUNDS_DATA_DIR", data_dir);
+        cmd.env("ROUNDS_TODAY", TODAY);
+        cmd.env("LANG", "en_US.UTF-8");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("ROUNDS_REP");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn rounds");
+        drop(pair.slave);
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(rows).expect("rows > 0"),
+            std::num::NonZeroU16::new(cols).expect("cols > 0"),
+            0,
+        )));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let sink = parser.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut p) = sink.lock() {
+                    p.process(&buf[..n]);
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Self {
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("parser").screen().contents()
+    }
+
+    /// Waits until `text` is on screen; panics with the screen after the patience runs out.
+    pub fn wait_for(&self, text: &str) {
+        let deadline = Instant::now() + patience();
+        loop {
+            if self.screen().contains(text) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Waits until `text` is gone from the screen.
+    pub fn wait_gone(&self, text: &str) {
+        let deadline = Instant::now() + patience();
+        while self.screen().contains(text) {
+            if Instant::now() > deadline {
+                panic!(
+                    "timed out waiting for {text:?} to go; screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Sends raw bytes (keys). Escape sequences: "\x1b[A" up, "\r" Enter, "\x1b" Esc.
+    pub fn send(&mut self, bytes: &str) {
+        self.writer
+            .write_all(bytes.as_bytes())
+            .expect("write to pty");
+        self.writer.flush().expect("flush pty");
+        // a lone Esc followed at once by a key reads as Alt+key; real typing is slower
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Types text one key at a time, as a person (or a barcode scanner) does.
+    pub fn type_text(&mut self, text: &str) {
+        for c in text.chars() {
+            let mut b = [0u8; 4];
+            self.writer
+                .write_all(c.encode_utf8(&mut b).as_bytes())
+                .expect("write to pty");
+        }
+        self.writer.flush().expect("flush pty");
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + patience();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("rounds did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(25));
+        }
+    }
+
+    /// Resizes the pseudo-terminal (the program gets SIGWINCH and a resize event).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        if let (Some(r), Some(c)) = (
+            std::num::NonZeroU16::new(rows),
+            std::num::NonZeroU16::new(cols),
+        ) {
+            self.parser
+                .lock()
+                .expect("parser")
+                .screen_mut()
+                .set_size(r, c);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+pub fn path_buf(p: &Path) -> PathBuf {
+    p.to_path_buf()
+}
