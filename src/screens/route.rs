@@ -117,37 +117,34 @@ impl Widget for &RouteScreen {
         if self.view.rows.is_empty() {
             Line::styled(t!("route-empty"), th.style(Role::Muted)).render(table_area, buf);
         } else {
-            let header = Row::new([
-                Cell::from("#"),
-                Cell::from(t!("col-store")),
-                Cell::from(t!("col-city")),
-                Cell::from(t!("col-last-visit")),
-                Cell::from(t!("col-status")),
-            ])
-            .style(th.style(Role::Muted));
+            // narrow terminals keep the store and its status, then add columns
+            let wide = table_area.width >= 60;
+            let date_w = t!("col-last-visit").chars().count().max(10) as u16;
+            let mut header = vec![Cell::from("#"), Cell::from(t!("col-store"))];
+            let mut widths = vec![Constraint::Length(3), Constraint::Fill(3)];
+            if wide {
+                header.push(Cell::from(t!("col-city")));
+                header.push(Cell::from(t!("col-last-visit")));
+                widths.push(Constraint::Fill(1));
+                widths.push(Constraint::Length(date_w));
+            }
+            header.push(Cell::from(t!("col-status")));
+            widths.push(Constraint::Length(if wide { 20 } else { 12 }));
+            let header = Row::new(header).style(th.style(Role::Muted));
             let rows = self.view.rows.iter().enumerate().map(|(i, r)| {
                 let (status, role) = self.status(r);
-                let last = r.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
-                Row::new([
-                    Cell::from(format!("{}", i + 1)),
-                    Cell::from(r.name.clone()),
-                    Cell::from(r.city.clone()),
-                    Cell::from(last),
-                    Cell::from(Span::styled(status, th.style(role))),
-                ])
+                let mut cells = vec![Cell::from(format!("{}", i + 1)), Cell::from(r.name.clone())];
+                if wide {
+                    let last = r.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
+                    cells.push(Cell::from(r.city.clone()));
+                    cells.push(Cell::from(last));
+                }
+                cells.push(Cell::from(Span::styled(status, th.style(role))));
+                Row::new(cells)
             });
-            let table = Table::new(
-                rows,
-                [
-                    Constraint::Length(3),
-                    Constraint::Fill(3),
-                    Constraint::Fill(1),
-                    Constraint::Length(11),
-                    Constraint::Length(16),
-                ],
-            )
-            .header(header)
-            .row_highlight_style(th.style(Role::Selected));
+            let table = Table::new(rows, widths)
+                .header(header)
+                .row_highlight_style(th.style(Role::Selected));
             let mut state = TableState::default().with_selected(Some(self.selected));
             StatefulWidget::render(table, table_area, buf, &mut state);
         }

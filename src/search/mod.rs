@@ -73,6 +73,12 @@ impl SearchIndex {
                 .collect();
         }
         let ascii_query = query.is_ascii();
+        // a Cyrillic query also looks for Latin names by its transliteration
+        let translit = if ascii_query {
+            None
+        } else {
+            Some(deunicode::deunicode(&query).to_lowercase())
+        };
         let relaid = if ascii_query {
             latin_to_cyrillic_layout(&query)
         } else {
@@ -86,10 +92,9 @@ impl SearchIndex {
                 let direct = self.matcher.fuzzy_match(&e.lower, &query);
                 // a match as typed beats one found through a transliteration
                 let best = direct.map(|s| s + 1000).or_else(|| {
-                    let via_ascii = if ascii_query {
-                        self.matcher.fuzzy_match(&e.ascii, &query)
-                    } else {
-                        None
+                    let via_ascii = match &translit {
+                        None => self.matcher.fuzzy_match(&e.ascii, &query),
+                        Some(t) => self.matcher.fuzzy_match(&e.ascii, t),
                     };
                     let via_layout = if ascii_query {
                         self.matcher.fuzzy_match(&e.lower, &relaid)

@@ -1,6 +1,7 @@
 //! The footer: the keys of the current screen, generated from its keymap.
 
-use crate::tui::keymap::{self, KeyContext};
+use crate::tui::Action;
+use crate::tui::keymap::{self, Binding, KeyContext};
 use crate::ui::{Role, Theme};
 use ratatui::prelude::*;
 
@@ -9,6 +10,10 @@ pub struct Footer {
     pub theme: Theme,
     /// A message for the user (saved, an error); shown before the keys.
     pub status: Option<String>,
+}
+
+fn width(b: &Binding, label: &str) -> u16 {
+    (b.shown.chars().count() + label.chars().count()) as u16
 }
 
 impl Widget for &Footer {
@@ -20,12 +25,33 @@ impl Widget for &Footer {
                 self.theme.style(Role::Warn),
             ));
         }
-        for b in keymap::bindings(self.ctx).into_iter().filter(|b| b.footer) {
+        let keys: Vec<(&Binding, String)> = keymap::bindings(self.ctx)
+            .into_iter()
+            .filter(|b| b.footer)
+            .map(|b| (b, format!(" {}  ", crate::i18n::tr(b.action.label_key()))))
+            .collect();
+        // when the keys do not fit, keep the first ones and always the help key
+        let help = keys.iter().find(|(b, _)| b.action == Action::Help);
+        let used: u16 = spans.iter().map(|s| s.width() as u16).sum();
+        let mut room = area
+            .width
+            .saturating_sub(used)
+            .saturating_sub(help.map(|(b, l)| width(b, l)).unwrap_or(0));
+        for (b, label) in &keys {
+            if b.action == Action::Help {
+                continue;
+            }
+            let w = width(b, label);
+            if w > room {
+                break;
+            }
+            room -= w;
             spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
-            spans.push(Span::raw(format!(
-                " {}  ",
-                crate::i18n::tr(b.action.label_key())
-            )));
+            spans.push(Span::raw(label.clone()));
+        }
+        if let Some((b, label)) = help {
+            spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
+            spans.push(Span::raw(label.clone()));
         }
         Line::from(spans).render(area, buf);
     }
