@@ -28,7 +28,7 @@ impl Widget for &Footer {
         let keys: Vec<(&Binding, String)> = keymap::bindings(self.ctx)
             .into_iter()
             .filter(|b| b.footer)
-            .map(|b| (b, format!(" {}  ", crate::i18n::tr(b.action.label_key()))))
+            .map(|b| (b, format!(" {} ", crate::i18n::tr(b.action.label_key()))))
             .collect();
         // when the keys do not fit, keep the first ones and always the help key
         let help = keys.iter().find(|(b, _)| b.action == Action::Help);
