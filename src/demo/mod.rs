@@ -2,6 +2,7 @@
 //! Its source lists (reps, stores, products, markets) live in assets/demo.
 
 mod generate;
+pub mod large;
 mod lists;
 
 pub use generate::{DemoSummary, build, load};
