@@ -30,6 +30,10 @@ pub struct Cli {
     #[arg(long, env = "ROUNDS_REP", global = true, value_name = "CODE")]
     pub rep: Option<String>,
 
+    /// Open the demo dataset (in its own data directory, loaded on first use)
+    #[arg(long)]
+    pub demo: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

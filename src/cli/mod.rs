@@ -61,13 +61,16 @@ impl Context {
 }
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
-    cli.data_dir
+    let dir = cli
+        .data_dir
         .clone()
         .or_else(crate::storage::default_data_dir)
         .ok_or_else(|| Failure {
             code: 1,
             message: t!("error-no-data-dir"),
-        })
+        })?;
+    // the demo lives beside the real data, never in it
+    Ok(if cli.demo { dir.join("demo") } else { dir })
 }
 
 fn init_logging(dir: &std::path::Path) {
@@ -93,6 +96,13 @@ fn run(cli: Cli) -> CliResult {
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
     };
     init_logging(&ctx.data_dir);
+    if cli.demo && cli.command.is_none() {
+        let db = ctx.open()?;
+        if db.is_empty()? {
+            crate::demo::load(&db, &ctx.clock)?;
+        }
+        drop(db);
+    }
     match cli.command {
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
