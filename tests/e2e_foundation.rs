@@ -92,3 +92,28 @@ fn second_process_gets_a_clear_locked_message() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn terminal_is_restored_on_quit_and_on_sigterm() {
+    let data = DataDir::with_demo();
+    let mut tui = data.spawn_tui(&[], 80, 24);
+    tui.wait_for("Today's route");
+    assert!(tui.in_alternate_screen());
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(
+        !tui.in_alternate_screen(),
+        "left the alternate screen on quit"
+    );
+
+    let mut tui = data.spawn_tui(&[], 80, 24);
+    tui.wait_for("Today's route");
+    tui.signal("TERM");
+    assert_eq!(tui.wait_exit(), 0);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(
+        !tui.in_alternate_screen(),
+        "left the alternate screen on SIGTERM"
+    );
+}

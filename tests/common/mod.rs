@@ -226,15 +226,9 @@ impl Tui {
     }
 
     /// Resizes the pseudo-terminal (the program gets SIGWINCH and a resize event).
+    /// The parser is resized first, so that the redraw the program makes for the
+    /// new size is not clipped to the old one.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self._master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize pty");
         if let (Some(r), Some(c)) = (
             std::num::NonZeroU16::new(rows),
             std::num::NonZeroU16::new(cols),
@@ -245,7 +239,34 @@ impl Tui {
                 .screen_mut()
                 .set_size(r, c);
         }
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
         std::thread::sleep(Duration::from_millis(100));
+    }
+
+    /// True while the program holds the alternate screen (the TUI is up).
+    pub fn in_alternate_screen(&self) -> bool {
+        self.parser
+            .lock()
+            .expect("parser")
+            .screen()
+            .alternate_screen()
+    }
+
+    /// Sends a signal by name ("TERM", "HUP") to the program.
+    pub fn signal(&self, name: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pid.to_string()])
+            .status()
+            .expect("kill");
+        assert!(status.success());
     }
 
     pub fn kill(&mut self) {
