@@ -173,7 +173,10 @@ impl Widget for &StoreListScreen {
             Cell::from(t!("col-rep")),
         ])
         .style(th.style(Role::Muted));
-        let rows = self.visible().map(|r| {
+        // build only the rows on screen: a frame stays fast with thousands of stores
+        let height = table_area.height.saturating_sub(1) as usize;
+        let offset = crate::ui::scroll_offset(self.selected, self.hits.len(), height);
+        let rows = self.visible().skip(offset).take(height).map(|r| {
             Row::new([
                 r.name.clone(),
                 r.city.clone(),
@@ -192,7 +195,7 @@ impl Widget for &StoreListScreen {
         )
         .header(header)
         .row_highlight_style(th.style(Role::Selected));
-        let mut state = TableState::default().with_selected(Some(self.selected));
+        let mut state = TableState::default().with_selected(Some(self.selected - offset));
         StatefulWidget::render(table, table_area, buf, &mut state);
     }
 }
