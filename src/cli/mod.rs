@@ -2,6 +2,7 @@
 
 mod args;
 mod export;
+mod settings;
 mod stats;
 
 pub use args::{Cli, Command};
@@ -107,6 +108,7 @@ fn run(cli: Cli) -> CliResult {
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
+        Some(Command::Settings { set }) => settings::run(&ctx, &set),
         Some(Command::Export {
             kind,
             format,
