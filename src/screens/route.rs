@@ -1,6 +1,6 @@
 //! Today's route for a rep: stores in visit order, overdue ones marked.
 
-use super::step;
+use super::moved;
 use crate::i18n;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
@@ -55,14 +55,11 @@ impl RouteScreen {
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
-        let len = self.view.rows.len();
+        if let Some(selected) = moved(action, self.selected, self.view.rows.len()) {
+            self.selected = selected;
+            return Effect::None;
+        }
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Open => {
                 if let Some(row) = self.view.rows.get(self.selected) {
                     return Effect::OpenStore(row.code.clone());

@@ -1,6 +1,6 @@
 //! All stores with fuzzy search: `/` to type, Enter opens the store card.
 
-use super::step;
+use super::moved;
 use crate::search::SearchIndex;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
@@ -97,14 +97,11 @@ impl StoreListScreen {
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
-        let len = self.hits.len();
+        if let Some(selected) = moved(action, self.selected, self.hits.len()) {
+            self.selected = selected;
+            return Effect::None;
+        }
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Search => self.typing = true,
             Action::Open => {
                 if let Some(i) = self.hits.get(self.selected) {
