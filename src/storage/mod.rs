@@ -9,6 +9,7 @@ mod error;
 mod keys;
 mod migrate;
 mod sales;
+mod visit_lines;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
@@ -27,4 +28,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("deliveries", "deliveries"),
     ("invoices", "invoices"),
     ("promotions", "promotions"),
+    ("audit_lines", "visit_audit"),
+    ("batches", "visit_batches"),
+    ("returns", "returns"),
+    ("problems", "problems"),
+    ("visit_notes", "visit_notes"),
+    ("amendments", "amendments"),
 ];
