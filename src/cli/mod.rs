@@ -2,8 +2,10 @@
 
 mod args;
 mod export;
+mod import;
 mod settings;
 mod stats;
+mod sync;
 
 pub use args::{Cli, Command};
 
@@ -114,6 +116,23 @@ fn run(cli: Cli) -> CliResult {
             format,
             output,
         }) => export::run(&ctx, kind, format, output.as_deref()),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            encoding,
+            delimiter,
+        }) => import::run(
+            &ctx,
+            &import::ImportArgs {
+                kind,
+                file: &file,
+                dry_run,
+                encoding: encoding.as_deref(),
+                delimiter: delimiter.as_deref(),
+            },
+        ),
+        Some(Command::Sync { command }) => sync::run(&ctx, &command),
     }
 }
 
