@@ -2,7 +2,10 @@
 
 mod args;
 mod export;
+mod import;
+mod settings;
 mod stats;
+mod sync;
 
 pub use args::{Cli, Command};
 
@@ -107,11 +110,29 @@ fn run(cli: Cli) -> CliResult {
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
+        Some(Command::Settings { set }) => settings::run(&ctx, &set),
         Some(Command::Export {
             kind,
             format,
             output,
         }) => export::run(&ctx, kind, format, output.as_deref()),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            encoding,
+            delimiter,
+        }) => import::run(
+            &ctx,
+            &import::ImportArgs {
+                kind,
+                file: &file,
+                dry_run,
+                encoding: encoding.as_deref(),
+                delimiter: delimiter.as_deref(),
+            },
+        ),
+        Some(Command::Sync { command }) => sync::run(&ctx, &command),
     }
 }
 

@@ -3,7 +3,9 @@
 pub mod assortment;
 pub mod commerce;
 pub mod ean;
+pub mod forecast;
 pub mod money;
+pub mod order;
 pub mod product;
 pub mod record;
 pub mod rep;

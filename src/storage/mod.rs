@@ -7,13 +7,16 @@ mod commerce;
 mod database;
 mod error;
 mod keys;
+mod lookups;
 mod migrate;
 mod sales;
+mod sync_log;
 mod visit_lines;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
+pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 

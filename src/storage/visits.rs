@@ -119,7 +119,7 @@ impl Database {
             .into_iter()
             .filter(|v| from.is_none_or(|f| v.date >= f) && to.is_none_or(|t| v.date <= t))
             .collect();
-        out.sort_by_key(|a| (a.date, a.meta.id));
+        out.sort_by_key(|v| (v.date, v.meta.id));
         Ok(out)
     }
 }
