@@ -71,6 +71,12 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Only visits on or after this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Only visits on or before this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<NaiveDate>,
     },
     /// Import an ERP CSV file (all rows or none; bad rows are named by line)
     Import {
@@ -134,4 +140,6 @@ pub enum ExportFormat {
 pub enum ExportKind {
     Stores,
     Products,
+    /// Visits with their audit lines, batches, returns, problems, notes, amendments
+    Visits,
 }

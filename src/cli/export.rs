@@ -136,6 +136,10 @@ pub fn run(
                 .collect();
             with_output(output, |w| write_records(&rows, format, w))?;
         }
+        ExportKind::Visits => {
+            drop(db);
+            return super::export_visits::run(ctx, None, None, format, output);
+        }
     }
     Ok(())
 }

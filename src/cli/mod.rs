@@ -2,6 +2,7 @@
 
 mod args;
 mod export;
+mod export_visits;
 mod import;
 mod settings;
 mod stats;
@@ -112,9 +113,17 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Stats { format }) => stats::run(&ctx, format),
         Some(Command::Settings { set }) => settings::run(&ctx, &set),
         Some(Command::Export {
+            kind: args::ExportKind::Visits,
+            format,
+            output,
+            from,
+            to,
+        }) => export_visits::run(&ctx, from, to, format, output.as_deref()),
+        Some(Command::Export {
             kind,
             format,
             output,
+            ..
         }) => export::run(&ctx, kind, format, output.as_deref()),
         Some(Command::Import {
             kind,

@@ -114,14 +114,14 @@ visit-note = Note:
 visit-problem = Problem:
 visit-pull-list = Pull list ({ $count }):
 
-col-product = Product
+visit-col-product = Product
 col-shelf = Shelf
 col-facings = Fc
 col-price-seen = Seen
 col-list-price = List
 col-reason = Reason
 col-expiry = Expiry
-col-qty = Qty
+visit-col-qty = Qty
 col-class = Class
 col-action = Action
 col-value = Value

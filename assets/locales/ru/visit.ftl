@@ -114,14 +114,14 @@ visit-note = Заметка:
 visit-problem = Проблема:
 visit-pull-list = Снять с полки ({ $count }):
 
-col-product = Товар
+visit-col-product = Товар
 col-shelf = Полка
 col-facings = Фс
 col-price-seen = Цена
 col-list-price = Прайс
 col-reason = Причина
 col-expiry = Годен до
-col-qty = Кол.
+visit-col-qty = Кол.
 col-class = Класс
 col-action = Действие
 col-value = Сумма

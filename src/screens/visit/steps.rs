@@ -95,7 +95,7 @@ impl VisitScreen {
             body,
             vec![
                 String::new(),
-                t!("col-product"),
+                t!("visit-col-product"),
                 "EAN".into(),
                 t!("col-shelf"),
                 t!("col-facings"),
@@ -168,9 +168,9 @@ impl VisitScreen {
             table(
                 body,
                 vec![
-                    t!("col-product"),
+                    t!("visit-col-product"),
                     t!("col-expiry"),
-                    t!("col-qty"),
+                    t!("visit-col-qty"),
                     t!("col-class"),
                     t!("col-action"),
                 ],
@@ -246,8 +246,8 @@ impl VisitScreen {
         table(
             body,
             vec![
-                t!("col-product"),
-                t!("col-qty"),
+                t!("visit-col-product"),
+                t!("visit-col-qty"),
                 t!("col-value"),
                 t!("col-reason"),
                 t!("col-logged"),
