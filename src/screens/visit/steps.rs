@@ -32,7 +32,10 @@ fn table<'a>(
     let th = screen.theme;
     let t = Table::new(rows, widths)
         .header(Row::new(header).style(th.style(Role::Muted)))
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Role::Selected))
+        // a marker too, so the selection shows without colours
+        .highlight_symbol("▸")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let mut state = TableState::default().with_selected(selected);
     StatefulWidget::render(t, area, buf, &mut state);
 }
@@ -304,6 +307,13 @@ impl VisitScreen {
                         ])
                     }
                 };
+                let mut spans = vec![Span::raw(if start + i == self.notes_sel {
+                    "▸"
+                } else {
+                    " "
+                })];
+                spans.extend(line.spans);
+                let line = Line::from(spans);
                 if start + i == self.notes_sel {
                     line.style(th.style(Role::Selected))
                 } else {
