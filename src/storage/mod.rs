@@ -8,11 +8,13 @@ mod database;
 mod error;
 mod keys;
 mod migrate;
+mod orders;
 mod sales;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
+pub use orders::StoreTrust;
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
@@ -27,4 +29,6 @@ pub const KINDS: &[(&str, &str)] = &[
     ("deliveries", "deliveries"),
     ("invoices", "invoices"),
     ("promotions", "promotions"),
+    ("orders", "orders"),
+    ("store_trust", "store_trust"),
 ];

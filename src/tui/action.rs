@@ -21,6 +21,17 @@ pub enum Action {
     PrevRep,
     Yes,
     No,
+    Order,
+    EditQty,
+    MoreCase,
+    LessCase,
+    Strike,
+    AddLine,
+    Refusal,
+    MarkReviewed,
+    SendOrder,
+    TrustStore,
+    NewOrder,
 }
 
 impl Action {
@@ -43,6 +54,17 @@ impl Action {
             Self::PrevRep => "key-prev-rep",
             Self::Yes => "key-yes",
             Self::No => "key-no",
+            Self::Order => "key-order",
+            Self::EditQty => "key-edit-qty",
+            Self::MoreCase => "key-more",
+            Self::LessCase => "key-less",
+            Self::Strike => "key-strike",
+            Self::AddLine => "key-add-line",
+            Self::Refusal => "key-refusal",
+            Self::MarkReviewed => "key-reviewed",
+            Self::SendOrder => "key-send",
+            Self::TrustStore => "key-trust",
+            Self::NewOrder => "key-new-order",
         }
     }
 }

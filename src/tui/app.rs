@@ -2,9 +2,11 @@
 //! effects that screens return, applied here against storage.
 
 use super::keymap::{self, KeyContext};
-use super::{Action, views};
+use super::{Action, views, views_order};
 use crate::clock::Clock;
-use crate::screens::{DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen};
+use crate::screens::{
+    DemoOffer, HelpOverlay, OrderScreen, RouteScreen, StoreCardScreen, StoreListScreen,
+};
 use crate::storage::Database;
 use crate::t;
 use crate::ui::Theme;
@@ -20,14 +22,29 @@ pub enum Effect {
     Quit,
     Help,
     OpenStore(String),
-    OpenStoreList { search: bool },
+    OpenStoreList {
+        search: bool,
+    },
     SwitchRep(isize),
+    /// The order screen of a store (its open order, or a new draft).
+    OpenOrder(String),
+    /// Write the order on the order screen (durably) after a change.
+    SaveOrder,
+    TrustStore(String),
+    /// Start a new draft for a store whose last order was sent.
+    NewOrder(String),
+}
+
+enum EffectKind {
+    New,
+    Other,
 }
 
 pub enum Screen {
     Route(RouteScreen),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
+    Order(Box<OrderScreen>),
 }
 
 impl Screen {
@@ -36,6 +53,7 @@ impl Screen {
             Screen::Route(s) => s.context(),
             Screen::StoreList(s) => s.context(),
             Screen::StoreCard(s) => s.context(),
+            Screen::Order(s) => s.context(),
         }
     }
 }
@@ -121,6 +139,13 @@ impl App {
         {
             return;
         }
+        if self.overlay.is_none()
+            && let Some(Screen::Order(s)) = self.stack.last_mut()
+            && let Some(effect) = s.type_key(key)
+        {
+            self.after_order(effect);
+            return;
+        }
         if let Some(action) = keymap::lookup(self.context(), key) {
             self.on_action(action);
         }
@@ -153,12 +178,35 @@ impl App {
             Some(Screen::Route(s)) => s.handle(action),
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
+            Some(Screen::Order(s)) => {
+                let effect = s.handle(action);
+                self.after_order(effect);
+                return;
+            }
             None => Effect::Quit,
         };
         self.apply(effect);
     }
 
+    /// Applies an order screen's effect, then shows its notice (unless saving failed).
+    fn after_order(&mut self, effect: Effect) {
+        let saving = effect == Effect::SaveOrder;
+        self.apply(effect);
+        if let Some(Screen::Order(s)) = self.stack.last_mut()
+            && let Some(notice) = s.notice.take()
+        {
+            self.status = Some(notice);
+        } else if saving && self.status.is_none() {
+            self.status = Some(t!("order-saved"));
+        }
+    }
+
     fn apply(&mut self, effect: Effect) {
+        let effect_kind = if matches!(effect, Effect::NewOrder(_)) {
+            EffectKind::New
+        } else {
+            EffectKind::Other
+        };
         let result: anyhow::Result<()> = (|| {
             match effect {
                 Effect::None => {}
@@ -190,6 +238,44 @@ impl App {
                     let rows = views::store_rows(&self.db)?;
                     let screen = StoreListScreen::new(rows, search, self.theme);
                     self.stack.push(Screen::StoreList(Box::new(screen)));
+                }
+                Effect::OpenOrder(code) | Effect::NewOrder(code) => {
+                    let fresh = matches!(effect_kind, EffectKind::New);
+                    let view = if fresh {
+                        views_order::new_order_view(&self.db, &self.clock, &code)?
+                    } else {
+                        views_order::order_view(&self.db, &self.clock, &code)?
+                    };
+                    match view {
+                        Some(view) => {
+                            let catalog = views_order::catalog(&self.db)?;
+                            let screen = OrderScreen::new(view, catalog, self.theme);
+                            if fresh {
+                                self.stack.pop();
+                            }
+                            self.stack.push(Screen::Order(Box::new(screen)));
+                        }
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::SaveOrder => {
+                    if let Some(Screen::Order(s)) = self.stack.last_mut() {
+                        self.db.put_order(&s.view.order)?;
+                        s.view.saved = true;
+                    }
+                }
+                Effect::TrustStore(code) => {
+                    self.db.put_store_trust(&crate::storage::StoreTrust {
+                        meta: crate::domain::RecordMeta::fresh(
+                            "rep",
+                            self.db.device(),
+                            self.clock.now(),
+                        ),
+                        store_code: code.clone(),
+                        trusted: true,
+                        since: self.clock.today(),
+                    })?;
+                    self.status = Some(t!("order-marked-trusted", store = code));
                 }
                 Effect::SwitchRep(delta) => {
                     if !self.reps.is_empty() {
@@ -238,6 +324,7 @@ impl Widget for &App {
             Some(Screen::Route(s)) => s.render(main, buf),
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
+            Some(Screen::Order(s)) => s.render(main, buf),
             None => {}
         }
         match &self.overlay {

@@ -13,6 +13,10 @@ pub enum KeyContext {
     StoreCard,
     Help,
     DemoOffer,
+    Order,
+    OrderTyping,
+    OrderRefusal,
+    OrderConfirm,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +49,7 @@ const MOVE: &[Binding] = &[
 
 const ROUTE: &[Binding] = &[
     bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("/", Search, true, [KeyCode::Char('/')]),
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
     bind!("r", NextRep, true, [KeyCode::Char('r')]),
@@ -69,6 +74,7 @@ const STORE_LIST_TYPING: &[Binding] = &[
 ];
 
 const STORE_CARD: &[Binding] = &[
+    bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -82,6 +88,61 @@ const HELP: &[Binding] = &[bind!(
 )];
 
 const DEMO_OFFER: &[Binding] = &[
+    bind!(
+        "y",
+        Yes,
+        true,
+        [
+            KeyCode::Char('y'),
+            KeyCode::Char('Y'),
+            KeyCode::Char('н'),
+            KeyCode::Enter
+        ]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
+    ),
+];
+
+const ORDER: &[Binding] = &[
+    bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),
+    bind!(
+        "+",
+        MoreCase,
+        true,
+        [KeyCode::Char('+'), KeyCode::Char('=')]
+    ),
+    bind!("-", LessCase, true, [KeyCode::Char('-')]),
+    bind!("x", Strike, true, [KeyCode::Char('x'), KeyCode::Delete]),
+    bind!("a", AddLine, true, [KeyCode::Char('a')]),
+    bind!("r", Refusal, false, [KeyCode::Char('r')]),
+    bind!("v", MarkReviewed, true, [KeyCode::Char('v')]),
+    bind!("s", SendOrder, true, [KeyCode::Char('s')]),
+    bind!("t", TrustStore, false, [KeyCode::Char('t')]),
+    bind!("n", NewOrder, false, [KeyCode::Char('n')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("q", Quit, false, [KeyCode::Char('q')]),
+];
+
+/// Typing a quantity or a product search: the screen takes the keys first.
+const ORDER_TYPING: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+/// Picking a refusal reason: 1–5 are taken by the screen first.
+const ORDER_REFUSAL: &[Binding] = &[bind!("Esc", Back, true, [KeyCode::Esc])];
+
+const ORDER_CONFIRM: &[Binding] = &[
     bind!(
         "y",
         Yes,
@@ -123,10 +184,14 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::StoreCard => STORE_CARD,
         KeyContext::Help => HELP,
         KeyContext::DemoOffer => DEMO_OFFER,
+        KeyContext::Order => ORDER,
+        KeyContext::OrderTyping => ORDER_TYPING,
+        KeyContext::OrderRefusal => ORDER_REFUSAL,
+        KeyContext::OrderConfirm => ORDER_CONFIRM,
     };
     let moves = matches!(
         ctx,
-        KeyContext::Route | KeyContext::StoreList | KeyContext::Help
+        KeyContext::Route | KeyContext::StoreList | KeyContext::Help | KeyContext::Order
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
     moves.iter().chain(own).chain(GLOBAL).collect()
@@ -192,6 +257,10 @@ mod tests {
             KeyContext::StoreCard,
             KeyContext::Help,
             KeyContext::DemoOffer,
+            KeyContext::Order,
+            KeyContext::OrderTyping,
+            KeyContext::OrderRefusal,
+            KeyContext::OrderConfirm,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(ctx) {
