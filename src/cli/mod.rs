@@ -2,6 +2,7 @@
 
 mod args;
 mod export;
+mod order;
 mod settings;
 mod stats;
 
@@ -114,6 +115,18 @@ fn run(cli: Cli) -> CliResult {
             format,
             output,
         }) => export::run(&ctx, kind, format, output.as_deref()),
+        Some(Command::Order(args::OrderCommand::Suggest {
+            store,
+            date,
+            cover_days,
+            all,
+            format,
+        })) => order::suggest(&ctx, &store, date, cover_days, all, format),
+        Some(Command::Order(args::OrderCommand::Backtest {
+            origins,
+            cover_days,
+            format,
+        })) => order::backtest(&ctx, origins as usize, cover_days, format),
     }
 }
 
