@@ -2,9 +2,11 @@
 
 mod args;
 mod export;
+mod import;
 mod order;
 mod settings;
 mod stats;
+mod sync;
 
 pub use args::{Cli, Command};
 
@@ -127,6 +129,23 @@ fn run(cli: Cli) -> CliResult {
             cover_days,
             format,
         })) => order::backtest(&ctx, origins as usize, cover_days, format),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            encoding,
+            delimiter,
+        }) => import::run(
+            &ctx,
+            &import::ImportArgs {
+                kind,
+                file: &file,
+                dry_run,
+                encoding: encoding.as_deref(),
+                delimiter: delimiter.as_deref(),
+            },
+        ),
+        Some(Command::Sync { command }) => sync::run(&ctx, &command),
     }
 }
 

@@ -27,5 +27,5 @@ pub use route::{RouteStop, todays_route};
 pub use sales::{SalePoint, SalesSeries};
 pub use settings::Settings;
 pub use store::{Channel, Store};
-pub use visit::{Visit, VisitStatus};
+pub use visit::{Visit, VisitStatus, VisitStep};
 pub use weekdays::WeekdaySet;

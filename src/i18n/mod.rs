@@ -16,6 +16,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("ro", include_str!("../../assets/locales/ro/main.ftl")),
     ("en", include_str!("../../assets/locales/en/order.ftl")),
     ("ru", include_str!("../../assets/locales/ru/order.ftl")),
+    ("en", include_str!("../../assets/locales/en/exchange.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/exchange.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];

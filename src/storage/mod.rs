@@ -7,14 +7,18 @@ mod commerce;
 mod database;
 mod error;
 mod keys;
+mod lookups;
 mod migrate;
 mod orders;
 mod sales;
+mod sync_log;
+mod visit_lines;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
 pub use orders::StoreTrust;
+pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
@@ -31,4 +35,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("promotions", "promotions"),
     ("orders", "orders"),
     ("store_trust", "store_trust"),
+    ("audit_lines", "visit_audit"),
+    ("batches", "visit_batches"),
+    ("returns", "returns"),
+    ("problems", "problems"),
+    ("visit_notes", "visit_notes"),
+    ("amendments", "amendments"),
 ];
