@@ -61,9 +61,17 @@ fn draft_edit_review_send_then_delivery_and_fill_rate() {
     data.ok(&["import", "deliveries", file.to_str().expect("path")]);
     // a delivery against an order nobody sent is refused
     let bad = data.path().join("bad.csv");
-    std::fs::write(&bad, "order_id;sku;qty;date\nS999-20261124-01;P0001;1;2026-11-25\n")
-        .expect("write csv");
-    assert!(!data.run(&["import", "deliveries", bad.to_str().expect("path")]).status.success());
+    std::fs::write(
+        &bad,
+        "order_id;sku;qty;date\nS999-20261124-01;P0001;1;2026-11-25\n",
+    )
+    .expect("write csv");
+    assert!(
+        !data
+            .run(&["import", "deliveries", bad.to_str().expect("path")])
+            .status
+            .success()
+    );
 
     let n = lines.len();
     let rate = ((n - 5) as f64 / n as f64 * 100.0).round();
@@ -71,7 +79,10 @@ fn draft_edit_review_send_then_delivery_and_fill_rate() {
     tui.wait_for("Today's route");
     tui.send("o");
     tui.wait_for("Order S002-20261124-01");
-    tui.wait_for(&format!("Fill rate {rate} % ({}/{n} lines) — chase it", n - 5));
+    tui.wait_for(&format!(
+        "Fill rate {rate} % ({}/{n} lines) — chase it",
+        n - 5
+    ));
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
