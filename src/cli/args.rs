@@ -65,6 +65,15 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Only records on or after this day (dated kinds)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Only records on or before this day (dated kinds)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        /// CSV for Excel: UTF-8 with a byte order mark
+        #[arg(long)]
+        excel: bool,
     },
     /// Import an ERP CSV file (all rows or none; bad rows are named by line)
     Import {
@@ -128,4 +137,8 @@ pub enum ExportFormat {
 pub enum ExportKind {
     Stores,
     Products,
+    Sales,
+    Deliveries,
+    Invoices,
+    Promotions,
 }

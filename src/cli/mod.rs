@@ -113,7 +113,19 @@ fn run(cli: Cli) -> CliResult {
             kind,
             format,
             output,
-        }) => export::run(&ctx, kind, format, output.as_deref()),
+            from,
+            to,
+            excel,
+        }) => export::run(
+            &ctx,
+            kind,
+            format,
+            output.as_deref(),
+            &export::ExportOptions {
+                range: crate::exchange::export_rows::DateRange { from, to },
+                excel,
+            },
+        ),
         Some(Command::Import {
             kind,
             file,
