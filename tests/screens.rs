@@ -41,6 +41,7 @@ fn route_view() -> RouteView {
     RouteView {
         today: d(11, 24),
         rep_name: Some("Иван Петров (R01)".into()),
+        outbox: 0,
         rows: vec![
             row(
                 "S002",
