@@ -36,10 +36,12 @@ fn route_view() -> RouteView {
         last_visit: last,
         overdue_days: overdue,
         planned_today: planned,
+        returns_flagged: 0,
     };
     RouteView {
         today: d(11, 24),
         rep_name: Some("Иван Петров (R01)".into()),
+        outbox: 0,
         rows: vec![
             row(
                 "S002",

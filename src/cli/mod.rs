@@ -2,6 +2,7 @@
 
 mod args;
 mod export;
+mod export_visits;
 mod import;
 mod order;
 mod settings;
@@ -113,10 +114,30 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Stats { format }) => stats::run(&ctx, format),
         Some(Command::Settings { set }) => settings::run(&ctx, &set),
         Some(Command::Export {
+            kind: args::ExportKind::Visits,
+            format,
+            output,
+            from,
+            to,
+            ..
+        }) => export_visits::run(&ctx, from, to, format, output.as_deref()),
+        Some(Command::Export {
             kind,
             format,
             output,
-        }) => export::run(&ctx, kind, format, output.as_deref()),
+            from,
+            to,
+            excel,
+        }) => export::run(
+            &ctx,
+            kind,
+            format,
+            output.as_deref(),
+            &export::ExportOptions {
+                range: crate::exchange::export_rows::DateRange { from, to },
+                excel,
+            },
+        ),
         Some(Command::Order(args::OrderCommand::Suggest {
             store,
             date,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RouteRow {
     pub code: String,
     pub name: String,
@@ -17,6 +17,8 @@ pub struct RouteRow {
     pub last_visit: Option<NaiveDate>,
     pub overdue_days: Option<i64>,
     pub planned_today: bool,
+    /// Returns not written off in time (flagged on the route).
+    pub returns_flagged: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -24,7 +26,14 @@ pub struct RouteView {
     pub today: NaiveDate,
     pub rep_name: Option<String>,
     pub rows: Vec<RouteRow>,
+    /// Records made on this device and not in a sync bundle yet (capped: see
+    /// `OUTBOX_CAP`); shown only when something waits.
+    pub outbox: usize,
 }
+
+/// The route screen counts the outbox up to here ("10000+"): counting a huge
+/// change log must not slow the first frame.
+pub const OUTBOX_CAP: usize = 10_000;
 
 pub struct RouteScreen {
     pub view: RouteView,
@@ -65,6 +74,11 @@ impl RouteScreen {
                     return Effect::OpenStore(row.code.clone());
                 }
             }
+            Action::StartVisit => {
+                if let Some(row) = self.view.rows.get(self.selected) {
+                    return Effect::StartVisit(row.code.clone());
+                }
+            }
             Action::Order => {
                 if let Some(row) = self.view.rows.get(self.selected) {
                     return Effect::OpenOrder(row.code.clone());
@@ -87,6 +101,7 @@ impl RouteScreen {
             None if row.planned_today => (t!("route-planned"), Role::Ok),
             None => (String::new(), Role::Muted),
         }
+        .flag_returns(row.returns_flagged)
     }
 }
 
@@ -166,7 +181,7 @@ impl Widget for &RouteScreen {
             .iter()
             .filter(|r| r.overdue_days.is_some())
             .count();
-        let summary = Line::from(vec![
+        let mut summary = Line::from(vec![
             Span::raw(t!("route-stops", count = self.view.rows.len())),
             Span::raw(" · "),
             Span::styled(
@@ -178,6 +193,38 @@ impl Widget for &RouteScreen {
                 }),
             ),
         ]);
+        if self.view.outbox > 0 {
+            let shown = if self.view.outbox >= OUTBOX_CAP {
+                format!("{OUTBOX_CAP}+")
+            } else {
+                self.view.outbox.to_string()
+            };
+            summary.push_span(Span::raw(" · "));
+            summary.push_span(Span::styled(
+                t!("outbox", count = self.view.outbox, shown = shown),
+                th.style(Role::Warn),
+            ));
+        }
         summary.render(summary_area, buf);
+    }
+}
+
+trait FlagReturns {
+    fn flag_returns(self, flagged: usize) -> Self;
+}
+
+impl FlagReturns for (String, Role) {
+    /// Adds "⚑ n returns" to the status of a store with returns not written off in time.
+    fn flag_returns(self, flagged: usize) -> Self {
+        if flagged == 0 {
+            return self;
+        }
+        let flag = t!("route-returns-flagged", count = flagged);
+        let text = if self.0.is_empty() {
+            flag
+        } else {
+            format!("{} {flag}", self.0)
+        };
+        (text, Role::Danger)
     }
 }

@@ -5,7 +5,7 @@ use super::keymap::{self, KeyContext};
 use super::{Action, views, views_order};
 use crate::clock::Clock;
 use crate::screens::{
-    DemoOffer, HelpOverlay, OrderScreen, RouteScreen, StoreCardScreen, StoreListScreen,
+    DemoOffer, HelpOverlay, OrderScreen, RouteScreen, StoreCardScreen, StoreListScreen, VisitScreen,
 };
 use crate::storage::Database;
 use crate::t;
@@ -26,6 +26,10 @@ pub enum Effect {
         search: bool,
     },
     SwitchRep(isize),
+    /// Check in at a store, or resume its open visit.
+    StartVisit(String),
+    /// Changes of the visit on top, to be saved durably.
+    VisitWrites(Vec<crate::domain::visit::VisitWrite>),
     /// The order screen of a store (its open order, or a new draft).
     OpenOrder(String),
     /// Write the order on the order screen (durably) after a change.
@@ -44,6 +48,7 @@ pub enum Screen {
     Route(RouteScreen),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
+    Visit(Box<VisitScreen>),
     Order(Box<OrderScreen>),
 }
 
@@ -53,6 +58,7 @@ impl Screen {
             Screen::Route(s) => s.context(),
             Screen::StoreList(s) => s.context(),
             Screen::StoreCard(s) => s.context(),
+            Screen::Visit(s) => s.context(),
             Screen::Order(s) => s.context(),
         }
     }
@@ -139,6 +145,14 @@ impl App {
         {
             return;
         }
+        // the visit takes text for its forms, search and scans first
+        if self.overlay.is_none()
+            && let Some(Screen::Visit(s)) = self.stack.last_mut()
+            && let Some(effect) = s.on_key(key)
+        {
+            self.apply(effect);
+            return;
+        }
         if self.overlay.is_none()
             && let Some(Screen::Order(s)) = self.stack.last_mut()
             && let Some(effect) = s.type_key(key)
@@ -178,6 +192,7 @@ impl App {
             Some(Screen::Route(s)) => s.handle(action),
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
+            Some(Screen::Visit(s)) => s.handle(action),
             Some(Screen::Order(s)) => {
                 let effect = s.handle(action);
                 self.after_order(effect);
@@ -285,6 +300,18 @@ impl App {
                         self.refresh()?;
                     }
                 }
+                Effect::StartVisit(code) => {
+                    match super::views_visit::open_visit(&self.db, &self.clock, &code, self.theme)?
+                    {
+                        Some(screen) => self.stack.push(Screen::Visit(Box::new(screen))),
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::VisitWrites(writes) => {
+                    if let Some(Screen::Visit(s)) = self.stack.last_mut() {
+                        super::views_visit::apply_writes(&self.db, &self.clock, s, &writes)?;
+                    }
+                }
             }
             Ok(())
         })();
@@ -299,6 +326,12 @@ impl App {
         let rep = self.current_rep().map(str::to_string);
         if let Some(Screen::Route(s)) = self.stack.last_mut() {
             s.reload(views::route_view(&self.db, &self.clock, rep.as_deref())?);
+        }
+        // back from a visit: the card shows the problems and returns it logged
+        if let Some(Screen::StoreCard(s)) = self.stack.last_mut()
+            && let Some(view) = views::store_card(&self.db, &self.clock, &s.view.store.code)?
+        {
+            s.view = view;
         }
         Ok(())
     }
@@ -324,6 +357,7 @@ impl Widget for &App {
             Some(Screen::Route(s)) => s.render(main, buf),
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
+            Some(Screen::Visit(s)) => s.render(main, buf),
             Some(Screen::Order(s)) => s.render(main, buf),
             None => {}
         }

@@ -13,6 +13,16 @@ pub enum KeyContext {
     StoreCard,
     Help,
     DemoOffer,
+    VisitAudit,
+    VisitExpiry,
+    VisitReturns,
+    VisitNotes,
+    VisitCheckout,
+    /// Typing into a visit form, the search or the scan field.
+    VisitForm,
+    /// Choosing why a line is missing (1-4).
+    VisitReason,
+    VisitConfirm,
     Order,
     OrderTyping,
     OrderRefusal,
@@ -49,10 +59,11 @@ const MOVE: &[Binding] = &[
 
 const ROUTE: &[Binding] = &[
     bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("v", StartVisit, true, [KeyCode::Char('v')]),
     bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("/", Search, true, [KeyCode::Char('/')]),
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
-    bind!("r", NextRep, true, [KeyCode::Char('r')]),
+    bind!("r", NextRep, false, [KeyCode::Char('r')]),
     bind!("R", PrevRep, false, [KeyCode::Char('R')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -74,6 +85,7 @@ const STORE_LIST_TYPING: &[Binding] = &[
 ];
 
 const STORE_CARD: &[Binding] = &[
+    bind!("v", StartVisit, true, [KeyCode::Char('v')]),
     bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
@@ -112,6 +124,58 @@ const DEMO_OFFER: &[Binding] = &[
     ),
 ];
 
+/// Keys every step of a visit shares (after the step's own).
+const VISIT_COMMON: &[Binding] = &[
+    bind!("Tab", NextStep, true, [KeyCode::Tab, KeyCode::Right]),
+    bind!("S-Tab", PrevStep, false, [KeyCode::BackTab, KeyCode::Left]),
+    bind!("A", Amend, false, [KeyCode::Char('A')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+const VISIT_AUDIT: &[Binding] = &[
+    bind!("y", OnShelf, true, [KeyCode::Char('y'), KeyCode::Char(' ')]),
+    bind!("n", NotOnShelf, true, [KeyCode::Char('n')]),
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("f", Facings, false, [KeyCode::Char('f')]),
+    bind!("p", PriceSeen, false, [KeyCode::Char('p')]),
+    bind!("/", Search, true, [KeyCode::Char('/')]),
+    bind!("0-9", Scan, false, [KeyCode::Char('0')]),
+];
+
+const VISIT_EXPIRY: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("x", Pulled, true, [KeyCode::Char('x')]),
+    bind!("m", MoveFront, false, [KeyCode::Char('m')]),
+    bind!("d", Markdown, false, [KeyCode::Char('d')]),
+    bind!("r", MakeReturn, true, [KeyCode::Char('r')]),
+];
+
+const VISIT_RETURNS: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("w", WriteOff, true, [KeyCode::Char('w')]),
+    bind!("x", CloseReturn, false, [KeyCode::Char('x')]),
+];
+
+const VISIT_NOTES: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("p", AddProblem, true, [KeyCode::Char('p')]),
+    bind!("r", Resolve, true, [KeyCode::Char('r')]),
+];
+
+const VISIT_CHECKOUT: &[Binding] = &[bind!("Enter", Submit, true, [KeyCode::Enter])];
+
+const VISIT_FORM: &[Binding] = &[
+    bind!("Enter", Save, true, [KeyCode::Enter]),
+    bind!("Tab", NextField, true, [KeyCode::Tab, KeyCode::Down]),
+    bind!("S-Tab", PrevField, false, [KeyCode::BackTab, KeyCode::Up]),
+    bind!("Esc", Cancel, true, [KeyCode::Esc]),
+];
+
+const VISIT_REASON: &[Binding] = &[bind!("Esc", Cancel, true, [KeyCode::Esc])];
+
+const VISIT_CONFIRM: &[Binding] = CONFIRM;
+
 const ORDER: &[Binding] = &[
     bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),
     bind!(
@@ -142,7 +206,10 @@ const ORDER_TYPING: &[Binding] = &[
 /// Picking a refusal reason: 1–5 are taken by the screen first.
 const ORDER_REFUSAL: &[Binding] = &[bind!("Esc", Back, true, [KeyCode::Esc])];
 
-const ORDER_CONFIRM: &[Binding] = &[
+const ORDER_CONFIRM: &[Binding] = CONFIRM;
+
+/// A yes/no question before something final (submit a visit, send an order).
+const CONFIRM: &[Binding] = &[
     bind!(
         "y",
         Yes,
@@ -184,6 +251,14 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::StoreCard => STORE_CARD,
         KeyContext::Help => HELP,
         KeyContext::DemoOffer => DEMO_OFFER,
+        KeyContext::VisitAudit => VISIT_AUDIT,
+        KeyContext::VisitExpiry => VISIT_EXPIRY,
+        KeyContext::VisitReturns => VISIT_RETURNS,
+        KeyContext::VisitNotes => VISIT_NOTES,
+        KeyContext::VisitCheckout => VISIT_CHECKOUT,
+        KeyContext::VisitForm => VISIT_FORM,
+        KeyContext::VisitReason => VISIT_REASON,
+        KeyContext::VisitConfirm => VISIT_CONFIRM,
         KeyContext::Order => ORDER,
         KeyContext::OrderTyping => ORDER_TYPING,
         KeyContext::OrderRefusal => ORDER_REFUSAL,
@@ -191,10 +266,31 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
     };
     let moves = matches!(
         ctx,
-        KeyContext::Route | KeyContext::StoreList | KeyContext::Help | KeyContext::Order
+        KeyContext::Route
+            | KeyContext::StoreList
+            | KeyContext::Help
+            | KeyContext::VisitAudit
+            | KeyContext::VisitExpiry
+            | KeyContext::VisitReturns
+            | KeyContext::VisitNotes
+            | KeyContext::Order
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
-    moves.iter().chain(own).chain(GLOBAL).collect()
+    let common = matches!(
+        ctx,
+        KeyContext::VisitAudit
+            | KeyContext::VisitExpiry
+            | KeyContext::VisitReturns
+            | KeyContext::VisitNotes
+            | KeyContext::VisitCheckout
+    );
+    let common: &[Binding] = if common { VISIT_COMMON } else { &[] };
+    moves
+        .iter()
+        .chain(own)
+        .chain(common)
+        .chain(GLOBAL)
+        .collect()
 }
 
 /// The action a key triggers in a context, if any.
@@ -257,6 +353,14 @@ mod tests {
             KeyContext::StoreCard,
             KeyContext::Help,
             KeyContext::DemoOffer,
+            KeyContext::VisitAudit,
+            KeyContext::VisitExpiry,
+            KeyContext::VisitReturns,
+            KeyContext::VisitNotes,
+            KeyContext::VisitCheckout,
+            KeyContext::VisitForm,
+            KeyContext::VisitReason,
+            KeyContext::VisitConfirm,
             KeyContext::Order,
             KeyContext::OrderTyping,
             KeyContext::OrderRefusal,
