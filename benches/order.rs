@@ -11,7 +11,6 @@ use rounds::demo::large::{self, LargeSpec};
 use rounds::domain::order::{LineInput, SuggestParams, suggest};
 use rounds::storage::Database;
 use rounds::tui::views_order;
-use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -83,7 +82,7 @@ fn loaded_suggestion(c: &mut Criterion) {
     let dir = data_dir();
     drop(large::open_or_generate(&dir, &LargeSpec::default(), today()).expect("large dataset"));
     let db = Database::open(&dir).expect("open");
-    let s = views_order::store_suggestion(&db, "S0001", today(), None, &HashMap::new())
+    let s = views_order::store_suggestion(&db, "S0001", today(), None)
         .expect("suggest")
         .expect("store");
     assert!(s.rows.len() >= 1000, "{} lines", s.rows.len());
@@ -92,8 +91,7 @@ fn loaded_suggestion(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 black_box(
-                    views_order::store_suggestion(&db, "S0001", today(), None, &HashMap::new())
-                        .expect("suggest"),
+                    views_order::store_suggestion(&db, "S0001", today(), None).expect("suggest"),
                 )
             })
         },
