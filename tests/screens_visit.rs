@@ -351,6 +351,9 @@ fn checkout_and_confirm() {
     insta::assert_snapshot!("visit_checkout", draw(100, 16, &s));
     s.handle(Action::Submit);
     insta::assert_snapshot!("visit_checkout_confirm", draw(100, 16, &s));
+    // a scanner's Enter (or a stray one) never confirms the submit
+    assert_eq!(key(&mut s, KeyCode::Enter), Some(Effect::None));
+    assert!(matches!(s.mode, Mode::Confirm(_)));
     let effect = key(&mut s, KeyCode::Char('y'));
     assert!(
         matches!(effect, Some(Effect::VisitWrites(w)) if matches!(w[0], VisitWrite::Submit { .. }))

@@ -169,12 +169,8 @@ const VISIT_FORM: &[Binding] = &[
 const VISIT_REASON: &[Binding] = &[bind!("Esc", Cancel, true, [KeyCode::Esc])];
 
 const VISIT_CONFIRM: &[Binding] = &[
-    bind!(
-        "y",
-        Yes,
-        true,
-        [KeyCode::Char('y'), KeyCode::Char('н'), KeyCode::Enter]
-    ),
+    // no Enter: a scanner's Enter must never confirm a submit
+    bind!("y", Yes, true, [KeyCode::Char('y'), KeyCode::Char('н')]),
     bind!(
         "n",
         No,

@@ -22,7 +22,7 @@ impl VisitScreen {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let (mode, effect) = match mode {
             Mode::Browse => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && self.step != VisitStep::Checkout => {
+                KeyCode::Char(c) if c.is_ascii_digit() => {
                     self.message = None;
                     (Mode::Scan(c.to_string()), Some(Effect::None))
                 }
