@@ -88,7 +88,7 @@ fn visit_benches(c: &mut Criterion) {
                     meta: RecordMeta::fresh("R001", db.device(), now),
                     visit_id: id,
                     sku: sku.clone(),
-                    on_shelf: i % 4 != 0,
+                    on_shelf: !i.is_multiple_of(4),
                     facings: Some((i % 5) as u16),
                     price_seen: Some(Money(1000 + (i % 100) as i64)),
                     missing: None,
