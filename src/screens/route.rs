@@ -196,10 +196,11 @@ impl FlagReturns for (String, Role) {
             return self;
         }
         let flag = t!("route-returns-flagged", count = flagged);
+        // first, so a narrow status column still shows it
         let text = if self.0.is_empty() {
             flag
         } else {
-            format!("{} {flag}", self.0)
+            format!("{flag} {}", self.0)
         };
         (text, Role::Danger)
     }

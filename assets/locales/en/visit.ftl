@@ -157,9 +157,6 @@ checkout-submitted-at = Submitted at { $time }.
 checkout-press-enter = Enter: submit the visit
 checkout-amendments = Amendments
 
-route-returns-flagged = ⚑ { $count ->
-    [one] { $count } return
-   *[other] { $count } returns
-}
+route-returns-flagged = ⚑{ $count }
 card-open-problems = Open problems
 card-pending-returns = Returns to write off (flagged after { $days } days)

@@ -160,10 +160,6 @@ checkout-submitted-at = Отправлен в { $time }.
 checkout-press-enter = Enter: отправить визит
 checkout-amendments = Поправки
 
-route-returns-flagged = ⚑ { $count ->
-    [one] { $count } возврат
-    [few] { $count } возврата
-   *[many] { $count } возвратов
-}
+route-returns-flagged = ⚑{ $count }
 card-open-problems = Открытые проблемы
 card-pending-returns = Возвраты к списанию (отметка через { $days } дн.)
