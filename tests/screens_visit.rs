@@ -313,6 +313,14 @@ fn expiry_step_with_pull_list() {
     let mut s = screen();
     s.step = VisitStep::Expiry;
     insta::assert_snapshot!("visit_expiry", draw(100, 18, &s));
+    // one key makes the expired batch a return of the whole batch
+    let effect = s.handle(Action::MakeReturn);
+    assert!(matches!(
+        effect,
+        Effect::VisitWrites(w) if matches!(&w[0], VisitWrite::Return(r)
+            if r.reason == ReturnReason::Expired && r.qty == 3 && r.value == Money(26970))
+    ));
+    assert_eq!(s.handle(Action::MakeReturn), Effect::None, "once per batch");
     s.handle(Action::Add);
     key(&mut s, KeyCode::Char('3'));
     key(&mut s, KeyCode::Char('1'));

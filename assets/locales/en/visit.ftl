@@ -102,6 +102,7 @@ visit-saved-line = Saved: { $name }
 visit-saved-batch = Saved: { $name } · { $class }
 visit-saved-return = Return saved: { $name } · { $value }
 visit-saved = Saved.
+visit-batch-returned = This batch is already a return.
 visit-return-cannot = Cannot: the return is { $status }.
 visit-resumed = Unfinished visit resumed where it was left.
 visit-checked-in = Checked in.

@@ -102,6 +102,7 @@ visit-saved-line = Сохранено: { $name }
 visit-saved-batch = Сохранено: { $name } · { $class }
 visit-saved-return = Возврат сохранён: { $name } · { $value }
 visit-saved = Сохранено.
+visit-batch-returned = Эта партия уже в возврате.
 visit-return-cannot = Нельзя: возврат { $status }.
 visit-resumed = Незаконченный визит продолжен с того же места.
 visit-checked-in = Визит начат.

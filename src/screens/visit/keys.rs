@@ -219,12 +219,7 @@ impl VisitScreen {
             (VisitStep::Expiry, Action::Markdown) => {
                 return self.batch_action(BatchAction::MarkdownProposed);
             }
-            (VisitStep::Expiry, Action::MakeReturn) => {
-                if let Some(b) = self.view.batches.get(self.expiry_sel).cloned() {
-                    let row = self.view.rows.iter().position(|r| r.sku == b.sku);
-                    self.open_return_form(row, Some(b.qty), Some(b.meta.id));
-                }
-            }
+            (VisitStep::Expiry, Action::MakeReturn) => return self.batch_to_return(),
             (VisitStep::Returns, Action::Add) => self.open_return_form(None, None, None),
             (VisitStep::Returns, Action::WriteOff) => {
                 return self.advance_return(ReturnStatus::WrittenOff);
