@@ -84,6 +84,17 @@ fn resume_submit_and_amend() {
     let v = db.visit(id).unwrap().unwrap();
     assert_eq!(v.status, VisitStatus::Submitted);
     assert!(db.open_visit_of_store("S001").unwrap().is_none());
+    // checking in again the same day opens the submitted visit (to amend)...
+    let (same, _) = db.start_or_resume_visit("S001", "R01", day(), t0).unwrap();
+    assert_eq!(same.meta.id, id);
+    // ...and the next day starts a new one
+    let next_day = day().succ_opt().unwrap();
+    let (next, resumed) = db
+        .start_or_resume_visit("S001", "R01", next_day, t0 + chrono::Duration::days(1))
+        .unwrap();
+    assert!(!resumed);
+    assert_ne!(next.meta.id, id);
+    assert_eq!(next.status, VisitStatus::Open);
 
     // a correction after submit is an amendment keeping the value before
     line.on_shelf = false;
