@@ -229,6 +229,8 @@ fn audit_step() {
     s.handle(Action::Down);
     s.handle(Action::Down);
     insta::assert_snapshot!("visit_audit", draw(100, 16, &s));
+    // 80 columns: the EAN column gives way to the product names
+    insta::assert_snapshot!("visit_audit_80", draw(80, 16, &s));
 }
 
 #[test]
