@@ -119,13 +119,25 @@ fn run(cli: Cli) -> CliResult {
             output,
             from,
             to,
+            ..
         }) => export_visits::run(&ctx, from, to, format, output.as_deref()),
         Some(Command::Export {
             kind,
             format,
             output,
-            ..
-        }) => export::run(&ctx, kind, format, output.as_deref()),
+            from,
+            to,
+            excel,
+        }) => export::run(
+            &ctx,
+            kind,
+            format,
+            output.as_deref(),
+            &export::ExportOptions {
+                range: crate::exchange::export_rows::DateRange { from, to },
+                excel,
+            },
+        ),
         Some(Command::Order(args::OrderCommand::Suggest {
             store,
             date,
