@@ -337,6 +337,16 @@ impl VisitScreen {
         Paragraph::new(lines).render(area, buf);
     }
 
+    /// "audit P0001" as the rep knows it: "Молоко 3,2% 1 л"; other targets
+    /// ("batch P0001 01J…") by the product name and without the record id.
+    fn target_name(&self, target: &str) -> String {
+        let mut parts = target.split(' ');
+        match (parts.next(), parts.next()) {
+            (Some("audit" | "batch" | "return"), Some(sku)) => self.product_name(sku),
+            _ => target.to_string(),
+        }
+    }
+
     pub(super) fn render_checkout(&self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
         let f = self.figures();
@@ -420,7 +430,7 @@ impl VisitScreen {
                         .with_timezone(&chrono::Local)
                         .format("%d.%m %H:%M"),
                     a.meta.created.by,
-                    a.target,
+                    self.target_name(&a.target),
                     a.before,
                     a.after
                 )));
