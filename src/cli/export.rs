@@ -171,6 +171,10 @@ pub fn run(
             let rows = crate::exchange::export_rows::promotions(&db, range)?;
             with_output(output, &|w| write_records(&rows, format, w))?;
         }
+        ExportKind::Visits => {
+            drop(db);
+            return super::export_visits::run(ctx, range.from, range.to, format, output);
+        }
     }
     Ok(())
 }

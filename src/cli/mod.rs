@@ -2,7 +2,9 @@
 
 mod args;
 mod export;
+mod export_visits;
 mod import;
+mod settings;
 mod stats;
 mod sync;
 
@@ -109,6 +111,15 @@ fn run(cli: Cli) -> CliResult {
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
+        Some(Command::Settings { set }) => settings::run(&ctx, &set),
+        Some(Command::Export {
+            kind: args::ExportKind::Visits,
+            format,
+            output,
+            from,
+            to,
+            ..
+        }) => export_visits::run(&ctx, from, to, format, output.as_deref()),
         Some(Command::Export {
             kind,
             format,

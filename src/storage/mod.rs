@@ -11,6 +11,7 @@ mod lookups;
 mod migrate;
 mod sales;
 mod sync_log;
+mod visit_lines;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
@@ -30,4 +31,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("deliveries", "deliveries"),
     ("invoices", "invoices"),
     ("promotions", "promotions"),
+    ("audit_lines", "visit_audit"),
+    ("batches", "visit_batches"),
+    ("returns", "returns"),
+    ("problems", "problems"),
+    ("visit_notes", "visit_notes"),
+    ("amendments", "amendments"),
 ];

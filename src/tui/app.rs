@@ -4,7 +4,9 @@
 use super::keymap::{self, KeyContext};
 use super::{Action, views};
 use crate::clock::Clock;
-use crate::screens::{DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen};
+use crate::screens::{
+    DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen, VisitScreen,
+};
 use crate::storage::Database;
 use crate::t;
 use crate::ui::Theme;
@@ -20,14 +22,21 @@ pub enum Effect {
     Quit,
     Help,
     OpenStore(String),
-    OpenStoreList { search: bool },
+    OpenStoreList {
+        search: bool,
+    },
     SwitchRep(isize),
+    /// Check in at a store, or resume its open visit.
+    StartVisit(String),
+    /// Changes of the visit on top, to be saved durably.
+    VisitWrites(Vec<crate::domain::visit::VisitWrite>),
 }
 
 pub enum Screen {
     Route(RouteScreen),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
+    Visit(Box<VisitScreen>),
 }
 
 impl Screen {
@@ -36,6 +45,7 @@ impl Screen {
             Screen::Route(s) => s.context(),
             Screen::StoreList(s) => s.context(),
             Screen::StoreCard(s) => s.context(),
+            Screen::Visit(s) => s.context(),
         }
     }
 }
@@ -121,6 +131,14 @@ impl App {
         {
             return;
         }
+        // the visit takes text for its forms, search and scans first
+        if self.overlay.is_none()
+            && let Some(Screen::Visit(s)) = self.stack.last_mut()
+            && let Some(effect) = s.on_key(key)
+        {
+            self.apply(effect);
+            return;
+        }
         if let Some(action) = keymap::lookup(self.context(), key) {
             self.on_action(action);
         }
@@ -153,6 +171,7 @@ impl App {
             Some(Screen::Route(s)) => s.handle(action),
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
+            Some(Screen::Visit(s)) => s.handle(action),
             None => Effect::Quit,
         };
         self.apply(effect);
@@ -199,6 +218,18 @@ impl App {
                         self.refresh()?;
                     }
                 }
+                Effect::StartVisit(code) => {
+                    match super::views_visit::open_visit(&self.db, &self.clock, &code, self.theme)?
+                    {
+                        Some(screen) => self.stack.push(Screen::Visit(Box::new(screen))),
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::VisitWrites(writes) => {
+                    if let Some(Screen::Visit(s)) = self.stack.last_mut() {
+                        super::views_visit::apply_writes(&self.db, &self.clock, s, &writes)?;
+                    }
+                }
             }
             Ok(())
         })();
@@ -213,6 +244,12 @@ impl App {
         let rep = self.current_rep().map(str::to_string);
         if let Some(Screen::Route(s)) = self.stack.last_mut() {
             s.reload(views::route_view(&self.db, &self.clock, rep.as_deref())?);
+        }
+        // back from a visit: the card shows the problems and returns it logged
+        if let Some(Screen::StoreCard(s)) = self.stack.last_mut()
+            && let Some(view) = views::store_card(&self.db, &self.clock, &s.view.store.code)?
+        {
+            s.view = view;
         }
         Ok(())
     }
@@ -238,6 +275,7 @@ impl Widget for &App {
             Some(Screen::Route(s)) => s.render(main, buf),
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
+            Some(Screen::Visit(s)) => s.render(main, buf),
             None => {}
         }
         match &self.overlay {

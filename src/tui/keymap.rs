@@ -13,6 +13,16 @@ pub enum KeyContext {
     StoreCard,
     Help,
     DemoOffer,
+    VisitAudit,
+    VisitExpiry,
+    VisitReturns,
+    VisitNotes,
+    VisitCheckout,
+    /// Typing into a visit form, the search or the scan field.
+    VisitForm,
+    /// Choosing why a line is missing (1-4).
+    VisitReason,
+    VisitConfirm,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +55,7 @@ const MOVE: &[Binding] = &[
 
 const ROUTE: &[Binding] = &[
     bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("v", StartVisit, true, [KeyCode::Char('v')]),
     bind!("/", Search, true, [KeyCode::Char('/')]),
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
     bind!("r", NextRep, true, [KeyCode::Char('r')]),
@@ -69,6 +80,7 @@ const STORE_LIST_TYPING: &[Binding] = &[
 ];
 
 const STORE_CARD: &[Binding] = &[
+    bind!("v", StartVisit, true, [KeyCode::Char('v')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -106,6 +118,71 @@ const DEMO_OFFER: &[Binding] = &[
     ),
 ];
 
+/// Keys every step of a visit shares (after the step's own).
+const VISIT_COMMON: &[Binding] = &[
+    bind!("Tab", NextStep, true, [KeyCode::Tab, KeyCode::Right]),
+    bind!("S-Tab", PrevStep, false, [KeyCode::BackTab, KeyCode::Left]),
+    bind!("A", Amend, false, [KeyCode::Char('A')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+const VISIT_AUDIT: &[Binding] = &[
+    bind!("y", OnShelf, true, [KeyCode::Char('y'), KeyCode::Char(' ')]),
+    bind!("n", NotOnShelf, true, [KeyCode::Char('n')]),
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("f", Facings, false, [KeyCode::Char('f')]),
+    bind!("p", PriceSeen, false, [KeyCode::Char('p')]),
+    bind!("/", Search, true, [KeyCode::Char('/')]),
+    bind!("0-9", Scan, false, [KeyCode::Char('0')]),
+];
+
+const VISIT_EXPIRY: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("x", Pulled, true, [KeyCode::Char('x')]),
+    bind!("m", MoveFront, false, [KeyCode::Char('m')]),
+    bind!("d", Markdown, false, [KeyCode::Char('d')]),
+    bind!("r", MakeReturn, true, [KeyCode::Char('r')]),
+];
+
+const VISIT_RETURNS: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("w", WriteOff, true, [KeyCode::Char('w')]),
+    bind!("x", CloseReturn, false, [KeyCode::Char('x')]),
+];
+
+const VISIT_NOTES: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("p", AddProblem, true, [KeyCode::Char('p')]),
+    bind!("r", Resolve, true, [KeyCode::Char('r')]),
+];
+
+const VISIT_CHECKOUT: &[Binding] = &[bind!("Enter", Submit, true, [KeyCode::Enter])];
+
+const VISIT_FORM: &[Binding] = &[
+    bind!("Enter", Save, true, [KeyCode::Enter]),
+    bind!("Tab", NextField, true, [KeyCode::Tab, KeyCode::Down]),
+    bind!("S-Tab", PrevField, false, [KeyCode::BackTab, KeyCode::Up]),
+    bind!("Esc", Cancel, true, [KeyCode::Esc]),
+];
+
+const VISIT_REASON: &[Binding] = &[bind!("Esc", Cancel, true, [KeyCode::Esc])];
+
+const VISIT_CONFIRM: &[Binding] = &[
+    bind!(
+        "y",
+        Yes,
+        true,
+        [KeyCode::Char('y'), KeyCode::Char('н'), KeyCode::Enter]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [KeyCode::Char('n'), KeyCode::Char('т'), KeyCode::Esc]
+    ),
+];
+
 /// Ctrl-C quits everywhere outside the kiosk.
 const GLOBAL: &[Binding] = &[Binding {
     keys: &[(KeyCode::Char('c'), CTRL)],
@@ -123,13 +200,41 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::StoreCard => STORE_CARD,
         KeyContext::Help => HELP,
         KeyContext::DemoOffer => DEMO_OFFER,
+        KeyContext::VisitAudit => VISIT_AUDIT,
+        KeyContext::VisitExpiry => VISIT_EXPIRY,
+        KeyContext::VisitReturns => VISIT_RETURNS,
+        KeyContext::VisitNotes => VISIT_NOTES,
+        KeyContext::VisitCheckout => VISIT_CHECKOUT,
+        KeyContext::VisitForm => VISIT_FORM,
+        KeyContext::VisitReason => VISIT_REASON,
+        KeyContext::VisitConfirm => VISIT_CONFIRM,
     };
     let moves = matches!(
         ctx,
-        KeyContext::Route | KeyContext::StoreList | KeyContext::Help
+        KeyContext::Route
+            | KeyContext::StoreList
+            | KeyContext::Help
+            | KeyContext::VisitAudit
+            | KeyContext::VisitExpiry
+            | KeyContext::VisitReturns
+            | KeyContext::VisitNotes
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
-    moves.iter().chain(own).chain(GLOBAL).collect()
+    let common = matches!(
+        ctx,
+        KeyContext::VisitAudit
+            | KeyContext::VisitExpiry
+            | KeyContext::VisitReturns
+            | KeyContext::VisitNotes
+            | KeyContext::VisitCheckout
+    );
+    let common: &[Binding] = if common { VISIT_COMMON } else { &[] };
+    moves
+        .iter()
+        .chain(own)
+        .chain(common)
+        .chain(GLOBAL)
+        .collect()
 }
 
 /// The action a key triggers in a context, if any.
@@ -192,6 +297,14 @@ mod tests {
             KeyContext::StoreCard,
             KeyContext::Help,
             KeyContext::DemoOffer,
+            KeyContext::VisitAudit,
+            KeyContext::VisitExpiry,
+            KeyContext::VisitReturns,
+            KeyContext::VisitNotes,
+            KeyContext::VisitCheckout,
+            KeyContext::VisitForm,
+            KeyContext::VisitReason,
+            KeyContext::VisitConfirm,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(ctx) {

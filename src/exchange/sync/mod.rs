@@ -33,6 +33,10 @@ pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) ->
         }
     } else {
         for (tree, key) in db.changed_since(from_seq, false, usize::MAX)? {
+            // only record trees travel (a tree missing from KINDS would be refused)
+            if !KINDS.iter().any(|(_, t)| *t == tree) {
+                continue;
+            }
             // a change logged after to_seq is picked up now and sent again next time: harmless
             if let Some(value) = db.raw_get(&tree, &key)? {
                 records.push(RawRecord { tree, key, value });
