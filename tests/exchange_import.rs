@@ -25,6 +25,23 @@ fn sample(kind: &str) -> String {
         .to_string()
 }
 
+/// The orders the deliveries sample refers to (orders are made in visits, not imported).
+fn make_orders(d: &DataDir) {
+    use rounds::domain::RecordMeta;
+    use rounds::domain::order::Order;
+    let db = rounds::storage::Database::open(d.path()).expect("open");
+    let now = chrono::Utc::now();
+    for (number, store, day) in [
+        ("S201-20261105-01", "S201", 5),
+        ("S202-20261108-01", "S202", 8),
+    ] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let meta = RecordMeta::fresh("R01", db.device(), now);
+        db.put_order(&Order::new(meta, number.into(), store, date, vec![]))
+            .expect("order");
+    }
+}
+
 fn stats(d: &DataDir) -> serde_json::Value {
     serde_json::from_str(&d.ok(&["stats", "--format", "json"])).expect("stats json")
 }
@@ -33,6 +50,9 @@ fn stats(d: &DataDir) -> serde_json::Value {
 fn every_sample_imports_and_a_reimport_changes_nothing() {
     let d = DataDir::new();
     for kind in KINDS {
+        if kind == "deliveries" {
+            make_orders(&d);
+        }
         let out = d.ok(&["import", kind, &sample(kind)]);
         assert!(out.contains(" new,"), "{kind}: {out}");
     }
@@ -208,4 +228,22 @@ fn unknown_codes_and_bad_dates_in_sales() {
     assert!(err.contains("line 4: column date: not a date"), "{err}");
     assert!(err.contains("line 4: column qty: negative"), "{err}");
     assert_eq!(stats(&d)["sales_series"], 0);
+}
+
+#[test]
+fn deliveries_against_unknown_orders_are_refused() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let out = d.run(&["import", "deliveries", &sample("deliveries")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2: column order_id: unknown order \"S201-20261105-01\""),
+        "{err}"
+    );
+    assert!(err.contains("line 4: column order_id"), "{err}");
+    make_orders(&d);
+    let out = d.ok(&["import", "deliveries", &sample("deliveries")]);
+    assert!(out.contains("3 new"), "{out}");
 }

@@ -4,6 +4,7 @@ mod args;
 mod export;
 mod export_visits;
 mod import;
+mod order;
 mod settings;
 mod stats;
 mod sync;
@@ -137,6 +138,18 @@ fn run(cli: Cli) -> CliResult {
                 excel,
             },
         ),
+        Some(Command::Order(args::OrderCommand::Suggest {
+            store,
+            date,
+            cover_days,
+            all,
+            format,
+        })) => order::suggest(&ctx, &store, date, cover_days, all, format),
+        Some(Command::Order(args::OrderCommand::Backtest {
+            origins,
+            cover_days,
+            format,
+        })) => order::backtest(&ctx, origins as usize, cover_days, format),
         Some(Command::Import {
             kind,
             file,

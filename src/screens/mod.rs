@@ -3,6 +3,7 @@
 
 pub mod demo_offer;
 pub mod help;
+pub mod order;
 pub mod route;
 pub mod store_card;
 pub mod store_list;
@@ -10,6 +11,7 @@ pub mod visit;
 
 pub use demo_offer::DemoOffer;
 pub use help::HelpOverlay;
+pub use order::{OrderScreen, OrderView};
 pub use route::{RouteRow, RouteScreen, RouteView};
 pub use store_card::{StoreCardScreen, StoreCardView};
 pub use store_list::{StoreListScreen, StoreRow};

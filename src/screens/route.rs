@@ -79,6 +79,11 @@ impl RouteScreen {
                     return Effect::StartVisit(row.code.clone());
                 }
             }
+            Action::Order => {
+                if let Some(row) = self.view.rows.get(self.selected) {
+                    return Effect::OpenOrder(row.code.clone());
+                }
+            }
             Action::Search => return Effect::OpenStoreList { search: true },
             Action::StoreList => return Effect::OpenStoreList { search: false },
             Action::NextRep => return Effect::SwitchRep(1),

@@ -56,6 +56,7 @@ impl StoreCardScreen {
     pub fn handle(&mut self, action: Action) -> Effect {
         match action {
             Action::Back => Effect::Back,
+            Action::Order => Effect::OpenOrder(self.view.store.code.clone()),
             Action::Quit => Effect::Quit,
             Action::Help => Effect::Help,
             Action::StartVisit => Effect::StartVisit(self.view.store.code.clone()),

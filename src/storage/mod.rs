@@ -9,6 +9,7 @@ mod error;
 mod keys;
 mod lookups;
 mod migrate;
+mod orders;
 mod sales;
 mod sync_log;
 mod visit_lines;
@@ -16,6 +17,7 @@ mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
+pub use orders::StoreTrust;
 pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
 
 pub type Result<T> = std::result::Result<T, StorageError>;
@@ -31,6 +33,8 @@ pub const KINDS: &[(&str, &str)] = &[
     ("deliveries", "deliveries"),
     ("invoices", "invoices"),
     ("promotions", "promotions"),
+    ("orders", "orders"),
+    ("store_trust", "store_trust"),
     ("audit_lines", "visit_audit"),
     ("batches", "visit_batches"),
     ("returns", "returns"),

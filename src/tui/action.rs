@@ -44,6 +44,17 @@ pub enum Action {
     PrevField,
     Cancel,
     Scan,
+    Order,
+    EditQty,
+    MoreCase,
+    LessCase,
+    Strike,
+    AddLine,
+    Refusal,
+    MarkReviewed,
+    SendOrder,
+    TrustStore,
+    NewOrder,
 }
 
 impl Action {
@@ -89,6 +100,17 @@ impl Action {
             Self::PrevField => "key-prev-field",
             Self::Cancel => "key-cancel",
             Self::Scan => "key-scan",
+            Self::Order => "key-order",
+            Self::EditQty => "key-edit-qty",
+            Self::MoreCase => "key-more",
+            Self::LessCase => "key-less",
+            Self::Strike => "key-strike",
+            Self::AddLine => "key-add-line",
+            Self::Refusal => "key-refusal",
+            Self::MarkReviewed => "key-reviewed",
+            Self::SendOrder => "key-send",
+            Self::TrustStore => "key-trust",
+            Self::NewOrder => "key-new-order",
         }
     }
 }

@@ -2,10 +2,10 @@
 //! effects that screens return, applied here against storage.
 
 use super::keymap::{self, KeyContext};
-use super::{Action, views};
+use super::{Action, views, views_order};
 use crate::clock::Clock;
 use crate::screens::{
-    DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen, VisitScreen,
+    DemoOffer, HelpOverlay, OrderScreen, RouteScreen, StoreCardScreen, StoreListScreen, VisitScreen,
 };
 use crate::storage::Database;
 use crate::t;
@@ -30,6 +30,18 @@ pub enum Effect {
     StartVisit(String),
     /// Changes of the visit on top, to be saved durably.
     VisitWrites(Vec<crate::domain::visit::VisitWrite>),
+    /// The order screen of a store (its open order, or a new draft).
+    OpenOrder(String),
+    /// Write the order on the order screen (durably) after a change.
+    SaveOrder,
+    TrustStore(String),
+    /// Start a new draft for a store whose last order was sent.
+    NewOrder(String),
+}
+
+enum EffectKind {
+    New,
+    Other,
 }
 
 pub enum Screen {
@@ -37,6 +49,7 @@ pub enum Screen {
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
     Visit(Box<VisitScreen>),
+    Order(Box<OrderScreen>),
 }
 
 impl Screen {
@@ -46,6 +59,7 @@ impl Screen {
             Screen::StoreList(s) => s.context(),
             Screen::StoreCard(s) => s.context(),
             Screen::Visit(s) => s.context(),
+            Screen::Order(s) => s.context(),
         }
     }
 }
@@ -139,6 +153,13 @@ impl App {
             self.apply(effect);
             return;
         }
+        if self.overlay.is_none()
+            && let Some(Screen::Order(s)) = self.stack.last_mut()
+            && let Some(effect) = s.type_key(key)
+        {
+            self.after_order(effect);
+            return;
+        }
         if let Some(action) = keymap::lookup(self.context(), key) {
             self.on_action(action);
         }
@@ -172,12 +193,35 @@ impl App {
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
             Some(Screen::Visit(s)) => s.handle(action),
+            Some(Screen::Order(s)) => {
+                let effect = s.handle(action);
+                self.after_order(effect);
+                return;
+            }
             None => Effect::Quit,
         };
         self.apply(effect);
     }
 
+    /// Applies an order screen's effect, then shows its notice (unless saving failed).
+    fn after_order(&mut self, effect: Effect) {
+        let saving = effect == Effect::SaveOrder;
+        self.apply(effect);
+        if let Some(Screen::Order(s)) = self.stack.last_mut()
+            && let Some(notice) = s.notice.take()
+        {
+            self.status = Some(notice);
+        } else if saving && self.status.is_none() {
+            self.status = Some(t!("order-saved"));
+        }
+    }
+
     fn apply(&mut self, effect: Effect) {
+        let effect_kind = if matches!(effect, Effect::NewOrder(_)) {
+            EffectKind::New
+        } else {
+            EffectKind::Other
+        };
         let result: anyhow::Result<()> = (|| {
             match effect {
                 Effect::None => {}
@@ -209,6 +253,44 @@ impl App {
                     let rows = views::store_rows(&self.db)?;
                     let screen = StoreListScreen::new(rows, search, self.theme);
                     self.stack.push(Screen::StoreList(Box::new(screen)));
+                }
+                Effect::OpenOrder(code) | Effect::NewOrder(code) => {
+                    let fresh = matches!(effect_kind, EffectKind::New);
+                    let view = if fresh {
+                        views_order::new_order_view(&self.db, &self.clock, &code)?
+                    } else {
+                        views_order::order_view(&self.db, &self.clock, &code)?
+                    };
+                    match view {
+                        Some(view) => {
+                            let catalog = views_order::catalog(&self.db)?;
+                            let screen = OrderScreen::new(view, catalog, self.theme);
+                            if fresh {
+                                self.stack.pop();
+                            }
+                            self.stack.push(Screen::Order(Box::new(screen)));
+                        }
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::SaveOrder => {
+                    if let Some(Screen::Order(s)) = self.stack.last_mut() {
+                        self.db.put_order(&s.view.order)?;
+                        s.view.saved = true;
+                    }
+                }
+                Effect::TrustStore(code) => {
+                    self.db.put_store_trust(&crate::storage::StoreTrust {
+                        meta: crate::domain::RecordMeta::fresh(
+                            "rep",
+                            self.db.device(),
+                            self.clock.now(),
+                        ),
+                        store_code: code.clone(),
+                        trusted: true,
+                        since: self.clock.today(),
+                    })?;
+                    self.status = Some(t!("order-marked-trusted", store = code));
                 }
                 Effect::SwitchRep(delta) => {
                     if !self.reps.is_empty() {
@@ -276,6 +358,7 @@ impl Widget for &App {
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
             Some(Screen::Visit(s)) => s.render(main, buf),
+            Some(Screen::Order(s)) => s.render(main, buf),
             None => {}
         }
         match &self.overlay {

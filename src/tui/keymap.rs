@@ -23,6 +23,10 @@ pub enum KeyContext {
     /// Choosing why a line is missing (1-4).
     VisitReason,
     VisitConfirm,
+    Order,
+    OrderTyping,
+    OrderRefusal,
+    OrderConfirm,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -56,9 +60,10 @@ const MOVE: &[Binding] = &[
 const ROUTE: &[Binding] = &[
     bind!("Enter", Open, true, [KeyCode::Enter]),
     bind!("v", StartVisit, true, [KeyCode::Char('v')]),
+    bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("/", Search, true, [KeyCode::Char('/')]),
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
-    bind!("r", NextRep, true, [KeyCode::Char('r')]),
+    bind!("r", NextRep, false, [KeyCode::Char('r')]),
     bind!("R", PrevRep, false, [KeyCode::Char('R')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -81,6 +86,7 @@ const STORE_LIST_TYPING: &[Binding] = &[
 
 const STORE_CARD: &[Binding] = &[
     bind!("v", StartVisit, true, [KeyCode::Char('v')]),
+    bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -168,18 +174,63 @@ const VISIT_FORM: &[Binding] = &[
 
 const VISIT_REASON: &[Binding] = &[bind!("Esc", Cancel, true, [KeyCode::Esc])];
 
-const VISIT_CONFIRM: &[Binding] = &[
+const VISIT_CONFIRM: &[Binding] = CONFIRM;
+
+const ORDER: &[Binding] = &[
+    bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),
+    bind!(
+        "+",
+        MoreCase,
+        true,
+        [KeyCode::Char('+'), KeyCode::Char('=')]
+    ),
+    bind!("-", LessCase, true, [KeyCode::Char('-')]),
+    bind!("x", Strike, true, [KeyCode::Char('x'), KeyCode::Delete]),
+    bind!("a", AddLine, true, [KeyCode::Char('a')]),
+    bind!("r", Refusal, false, [KeyCode::Char('r')]),
+    bind!("v", MarkReviewed, true, [KeyCode::Char('v')]),
+    bind!("s", SendOrder, true, [KeyCode::Char('s')]),
+    bind!("t", TrustStore, false, [KeyCode::Char('t')]),
+    bind!("n", NewOrder, false, [KeyCode::Char('n')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("q", Quit, false, [KeyCode::Char('q')]),
+];
+
+/// Typing a quantity or a product search: the screen takes the keys first.
+const ORDER_TYPING: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+/// Picking a refusal reason: 1–5 are taken by the screen first.
+const ORDER_REFUSAL: &[Binding] = &[bind!("Esc", Back, true, [KeyCode::Esc])];
+
+const ORDER_CONFIRM: &[Binding] = CONFIRM;
+
+/// A yes/no question before something final (submit a visit, send an order).
+const CONFIRM: &[Binding] = &[
     bind!(
         "y",
         Yes,
         true,
-        [KeyCode::Char('y'), KeyCode::Char('н'), KeyCode::Enter]
+        [
+            KeyCode::Char('y'),
+            KeyCode::Char('Y'),
+            KeyCode::Char('н'),
+            KeyCode::Enter
+        ]
     ),
     bind!(
         "n",
         No,
         true,
-        [KeyCode::Char('n'), KeyCode::Char('т'), KeyCode::Esc]
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
     ),
 ];
 
@@ -208,6 +259,10 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::VisitForm => VISIT_FORM,
         KeyContext::VisitReason => VISIT_REASON,
         KeyContext::VisitConfirm => VISIT_CONFIRM,
+        KeyContext::Order => ORDER,
+        KeyContext::OrderTyping => ORDER_TYPING,
+        KeyContext::OrderRefusal => ORDER_REFUSAL,
+        KeyContext::OrderConfirm => ORDER_CONFIRM,
     };
     let moves = matches!(
         ctx,
@@ -218,6 +273,7 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
             | KeyContext::VisitExpiry
             | KeyContext::VisitReturns
             | KeyContext::VisitNotes
+            | KeyContext::Order
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
     let common = matches!(
@@ -305,6 +361,10 @@ mod tests {
             KeyContext::VisitForm,
             KeyContext::VisitReason,
             KeyContext::VisitConfirm,
+            KeyContext::Order,
+            KeyContext::OrderTyping,
+            KeyContext::OrderRefusal,
+            KeyContext::OrderConfirm,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(ctx) {
