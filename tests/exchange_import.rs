@@ -247,3 +247,44 @@ fn deliveries_against_unknown_orders_are_refused() {
     let out = d.ok(&["import", "deliveries", &sample("deliveries")]);
     assert!(out.contains("3 new"), "{out}");
 }
+
+#[test]
+fn exports_filter_by_dates_and_import_back() {
+    let d = DataDir::new();
+    for kind in ["stores", "products", "sales", "invoices", "promotions"] {
+        d.ok(&["import", kind, &sample(kind)]);
+    }
+    let invoices = d.ok(&["export", "invoices", "--from", "2026-11-05"]);
+    assert!(!invoices.contains("INV-1001"), "{invoices}");
+    assert!(invoices.contains("INV-1017") && invoices.contains("INV-1020"));
+    let sales = d.ok(&[
+        "export",
+        "sales",
+        "--from",
+        "2026-11-09",
+        "--to",
+        "2026-11-15",
+    ]);
+    assert_eq!(
+        sales.lines().count(),
+        1 + 8,
+        "one week of 8 series:\n{sales}"
+    );
+    assert!(sales.lines().skip(1).all(|l| l.contains(",2026-11-09,")));
+    let promos = d.ok(&["export", "promotions", "--to", "2026-11-10"]);
+    assert!(promos.contains("PR-WINTER") && !promos.contains("PR-JUICE"));
+
+    // --excel starts the CSV with a byte order mark; JSON never has one
+    let out = d.run(&["export", "stores", "--excel"]);
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFcode,name"));
+    let out = d.run(&["export", "stores", "--excel", "--format", "json"]);
+    assert!(out.stdout.starts_with(b"["));
+
+    // what is exported imports back without a change
+    for kind in ["stores", "products", "sales", "invoices", "promotions"] {
+        let file = d.path().join(format!("{kind}-export.csv"));
+        d.ok(&["export", kind, "--excel", "-o", file.to_str().unwrap()]);
+        let out = d.ok(&["import", kind, file.to_str().unwrap()]);
+        assert!(out.contains("0 new, 0 changed"), "{kind}: {out}");
+    }
+}

@@ -89,11 +89,11 @@ pub enum SyncError {
     Read(String),
     #[error(transparent)]
     Bundle(#[from] BundleError),
-    #[error(
-        "the bundle's records have schema version {0}, newer than this database ({1}); install a newer rounds"
-    )]
-    NewerSchema(u32, u32),
-    #[error("the bundle tries to write the {0} tree; refused")]
+    /// Records are stored as the schema of the rounds that wrote them: a
+    /// bundle from another schema would write records this build misreads.
+    #[error("{}", crate::t!("sync-schema-mismatch", found = *.0, ours = *.1))]
+    SchemaMismatch(u32, u32),
+    #[error("{}", crate::t!("sync-forbidden-tree", tree = .0.as_str()))]
     ForbiddenTree(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
@@ -114,8 +114,8 @@ pub fn import_bytes(
     bytes: &[u8],
 ) -> std::result::Result<(Header, ApplyReport), SyncError> {
     let bundle = Bundle::from_bytes(bytes)?;
-    if bundle.header.schema_version > crate::storage::SCHEMA_VERSION {
-        return Err(SyncError::NewerSchema(
+    if bundle.header.schema_version != crate::storage::SCHEMA_VERSION {
+        return Err(SyncError::SchemaMismatch(
             bundle.header.schema_version,
             crate::storage::SCHEMA_VERSION,
         ));
