@@ -137,7 +137,7 @@ fn sales_import(c: &mut Criterion) {
     group.finish();
 }
 
-/// The route screen counts the outbox on every load: capped at 10,000 so a
+/// The route screen counts the outbox on every load: capped at 1,000 so a
 /// long change log cannot slow the first frame.
 fn outbox(c: &mut Criterion) {
     let (_dir, db) = fresh();
@@ -154,7 +154,7 @@ fn outbox(c: &mut Criterion) {
     )
     .expect("stores");
     c.bench_function(
-        "outbox count on the route screen (30,000 changes, cap 10,000)",
+        "outbox count on the route screen (30,000 changes, cap 1,000)",
         |b| {
             b.iter(|| {
                 black_box(

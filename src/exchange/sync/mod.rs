@@ -17,7 +17,7 @@ use std::path::Path;
 /// `limit`: the route screen only needs "a lot").
 pub fn outbox_count(db: &Database, limit: usize) -> Result<usize> {
     let mark = db.latest_sent_mark()?;
-    Ok(db.changed_since(mark, false, limit)?.len())
+    db.count_changed_since(mark, limit)
 }
 
 /// The bundle for `dest`: records created or changed on this device since the
