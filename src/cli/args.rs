@@ -34,6 +34,11 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Log in as this user (PIN asked, or read from standard input); a rep
+    /// then sees only their own visits
+    #[arg(long, env = "ROUNDS_USER", global = true, value_name = "NAME")]
+    pub user: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -65,6 +70,30 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        period: super::kpis::PeriodArgs,
+    },
+    /// Users and roles: add, list, change a PIN, remove, unlock
+    User {
+        #[command(subcommand)]
+        action: super::users::UserCommand,
+    },
+    /// Verify the audit trail and the database (exit code 1 when anything is wrong)
+    Check {
+        /// Recount the KPI buckets from the visits if they disagree
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Supervisor review of visits: list, show, comment, approve
+    Review {
+        #[command(subcommand)]
+        action: super::review::ReviewCommand,
+    },
+    /// Full-screen office kiosk behind a PIN lock screen
+    Kiosk {
+        /// Lock after this many idle seconds (default: the kiosk_idle_secs setting)
+        #[arg(long, env = "ROUNDS_KIOSK_IDLE_SECS", value_name = "SECS")]
+        idle_secs: Option<u64>,
     },
 }
 
@@ -84,4 +113,6 @@ pub enum ExportFormat {
 pub enum ExportKind {
     Stores,
     Products,
+    /// Team KPIs per rep or store over a period (--from, --to, --by)
+    Kpis,
 }

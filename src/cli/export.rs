@@ -136,6 +136,10 @@ pub fn run(
                 .collect();
             with_output(output, |w| write_records(&rows, format, w))?;
         }
+        ExportKind::Kpis => {
+            drop(db);
+            return super::kpis::export(ctx, &Default::default(), format, output);
+        }
     }
     Ok(())
 }

@@ -1,10 +1,16 @@
 //! The command line: global flags, subcommands, exit codes.
 
 mod args;
+mod check;
 mod export;
+mod identity;
+mod kpis;
+mod review;
 mod stats;
+mod users;
 
 pub use args::{Cli, Command};
+pub use identity::refusal as login_refusal;
 
 use crate::clock::Clock;
 use crate::storage::{Database, StorageError};
@@ -51,6 +57,8 @@ pub fn main() -> i32 {
 pub struct Context {
     pub data_dir: PathBuf,
     pub clock: Clock,
+    /// `--user`: who logs in for this command.
+    pub user: Option<String>,
 }
 
 impl Context {
@@ -94,6 +102,7 @@ fn run(cli: Cli) -> CliResult {
     let ctx = Context {
         data_dir: data_dir(&cli)?,
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
+        user: cli.user.clone(),
     };
     init_logging(&ctx.data_dir);
     if cli.demo && cli.command.is_none() {
@@ -104,14 +113,26 @@ fn run(cli: Cli) -> CliResult {
         drop(db);
     }
     match cli.command {
+        None if ctx.user.is_some() => identity::run_tui_as(&ctx, cli.rep.as_deref()),
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
         Some(Command::Export {
+            kind: args::ExportKind::Kpis,
+            format,
+            output,
+            period,
+        }) => kpis::export(&ctx, &period, format, output.as_deref()),
+        Some(Command::Export {
             kind,
             format,
             output,
+            ..
         }) => export::run(&ctx, kind, format, output.as_deref()),
+        Some(Command::User { action }) => users::run(&ctx, action),
+        Some(Command::Check { repair }) => check::run(&ctx, repair),
+        Some(Command::Review { action }) => review::run(&ctx, action),
+        Some(Command::Kiosk { idle_secs }) => crate::kiosk::run_kiosk(&ctx, idle_secs),
     }
 }
 

@@ -20,3 +20,9 @@ pub fn step(selected: usize, len: usize, delta: isize) -> usize {
     }
     (selected as isize + delta).clamp(0, len as isize - 1) as usize
 }
+pub mod dashboard;
+pub mod review_list;
+pub mod visit_detail;
+pub use dashboard::{DashboardScreen, DashboardView};
+pub use review_list::{ReviewListScreen, ReviewRow};
+pub use visit_detail::{VisitDetailScreen, VisitDetailView};

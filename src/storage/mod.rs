@@ -10,9 +10,17 @@ mod keys;
 mod migrate;
 mod sales;
 mod visits;
+mod audit;
+mod kpis;
+mod reviews;
+mod users;
+mod check;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
+pub use kpis::KpiTable;
+pub use reviews::ReviewItem;
+pub use users::Login;
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
@@ -27,4 +35,7 @@ pub const KINDS: &[(&str, &str)] = &[
     ("deliveries", "deliveries"),
     ("invoices", "invoices"),
     ("promotions", "promotions"),
+    ("users", "users"),
+    ("reviews", "reviews"),
+    ("comments", "comments"),
 ];

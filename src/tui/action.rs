@@ -21,6 +21,18 @@ pub enum Action {
     PrevRep,
     Yes,
     No,
+    Dashboard,
+    Review,
+    Comment,
+    MarkReviewed,
+    PeriodLonger,
+    PeriodBack,
+    PeriodForward,
+    FilterStatus,
+    FilterRep,
+    NextField,
+    Logout,
+    EndKiosk,
 }
 
 impl Action {
@@ -43,6 +55,18 @@ impl Action {
             Self::PrevRep => "key-prev-rep",
             Self::Yes => "key-yes",
             Self::No => "key-no",
+            Self::Dashboard => "key-dashboard",
+            Self::Review => "key-review",
+            Self::Comment => "key-comment",
+            Self::MarkReviewed => "key-mark-reviewed",
+            Self::PeriodLonger => "key-period-longer",
+            Self::PeriodBack => "key-period-back",
+            Self::PeriodForward => "key-period-forward",
+            Self::FilterStatus => "key-filter-status",
+            Self::FilterRep => "key-filter-rep",
+            Self::NextField => "key-next-field",
+            Self::Logout => "key-logout",
+            Self::EndKiosk => "key-end-kiosk",
         }
     }
 }

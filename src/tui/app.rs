@@ -1,10 +1,16 @@
 //! The app: a stack of screens, overlays that take keys first, and the
 //! effects that screens return, applied here against storage.
 
+mod review;
+
 use super::keymap::{self, KeyContext};
 use super::{Action, views};
 use crate::clock::Clock;
-use crate::screens::{DemoOffer, HelpOverlay, RouteScreen, StoreCardScreen, StoreListScreen};
+use crate::domain::auth::Viewer;
+use crate::screens::{
+    DashboardScreen, DemoOffer, HelpOverlay, ReviewListScreen, RouteScreen, StoreCardScreen,
+    StoreListScreen, VisitDetailScreen,
+};
 use crate::storage::Database;
 use crate::t;
 use crate::ui::Theme;
@@ -22,12 +28,23 @@ pub enum Effect {
     OpenStore(String),
     OpenStoreList { search: bool },
     SwitchRep(isize),
+    OpenDashboard,
+    LoadDashboard { to: chrono::NaiveDate, days: i64 },
+    OpenReview,
+    OpenVisit(ulid::Ulid),
+    AddComment(ulid::Ulid, String),
+    MarkReviewed(ulid::Ulid),
+    /// A message for the footer.
+    Status(String),
 }
 
 pub enum Screen {
     Route(RouteScreen),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
+    Dashboard(Box<DashboardScreen>),
+    ReviewList(Box<ReviewListScreen>),
+    VisitDetail(Box<VisitDetailScreen>),
 }
 
 impl Screen {
@@ -36,6 +53,9 @@ impl Screen {
             Screen::Route(s) => s.context(),
             Screen::StoreList(s) => s.context(),
             Screen::StoreCard(s) => s.context(),
+            Screen::Dashboard(s) => s.context(),
+            Screen::ReviewList(s) => s.context(),
+            Screen::VisitDetail(s) => s.context(),
         }
     }
 }
@@ -55,6 +75,10 @@ pub struct App {
     overlay: Option<Overlay>,
     status: Option<String>,
     pub quit: bool,
+    /// Who is looking (Local on an unlocked laptop); see `set_viewer`.
+    viewer: Viewer,
+    /// Actions the footer leaves out (a layer such as the kiosk blocks them).
+    pub hidden: Vec<Action>,
 }
 
 impl App {
@@ -71,6 +95,8 @@ impl App {
             overlay: None,
             status: None,
             quit: false,
+            viewer: Viewer::Local,
+            hidden: vec![],
         };
         app.load_reps(rep)?;
         let view = views::route_view(&app.db, &app.clock, app.current_rep())?;
@@ -121,6 +147,16 @@ impl App {
         {
             return;
         }
+        if self.overlay.is_none() {
+            let typed = match self.stack.last_mut() {
+                Some(Screen::ReviewList(s)) => s.type_key(key),
+                Some(Screen::VisitDetail(s)) => s.type_key(key),
+                _ => false,
+            };
+            if typed {
+                return;
+            }
+        }
         if let Some(action) = keymap::lookup(self.context(), key) {
             self.on_action(action);
         }
@@ -153,6 +189,9 @@ impl App {
             Some(Screen::Route(s)) => s.handle(action),
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
+            Some(Screen::Dashboard(s)) => s.handle(action),
+            Some(Screen::ReviewList(s)) => s.handle(action),
+            Some(Screen::VisitDetail(s)) => s.handle(action),
             None => Effect::Quit,
         };
         self.apply(effect);
@@ -199,6 +238,7 @@ impl App {
                         self.refresh()?;
                     }
                 }
+                other => self.apply_review(other)?,
             }
             Ok(())
         })();
@@ -238,6 +278,9 @@ impl Widget for &App {
             Some(Screen::Route(s)) => s.render(main, buf),
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
+            Some(Screen::Dashboard(s)) => s.render(main, buf),
+            Some(Screen::ReviewList(s)) => s.render(main, buf),
+            Some(Screen::VisitDetail(s)) => s.render(main, buf),
             None => {}
         }
         match &self.overlay {
@@ -249,6 +292,7 @@ impl Widget for &App {
             ctx: self.context(),
             theme: self.theme,
             status: self.status.clone(),
+            hide: self.hidden.clone(),
         }
         .render(footer, buf);
     }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod keymap;
 pub mod run;
 pub mod views;
+pub mod views_review;
 
 pub use action::Action;
 pub use app::{App, Effect};

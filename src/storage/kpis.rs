@@ -1,0 +1,230 @@
+//! Team KPI day buckets, kept up to date on every visit write: each visit's
+//! last contribution is remembered, so a re-saved visit moves its counts
+//! (subtract old, add new) instead of the dashboard rescanning visits.
+
+use super::{Database, Result, codec, keys};
+use crate::domain::kpi::{self, Contribution, KpiCounts, KpiRow, VisitFigures};
+use crate::domain::{Visit, route};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
+use ulid::Ulid;
+
+const BY_VISIT: &str = "kpi_visit";
+const BY_REP: &str = "kpi_rep_day";
+const BY_STORE: &str = "kpi_store_day";
+
+fn bucket_key(who: &str, date: NaiveDate) -> Vec<u8> {
+    keys::join(&[who.as_bytes(), &keys::date(date)])
+}
+
+fn parse_bucket_key(key: &[u8]) -> Option<(String, NaiveDate)> {
+    let split = key.len().checked_sub(9)?;
+    let who = std::str::from_utf8(&key[..split]).ok()?;
+    Some((who.to_string(), keys::parse_date(&key[split + 1..])?))
+}
+
+#[derive(Default)]
+struct Delta {
+    add: KpiCounts,
+    sub: KpiCounts,
+}
+
+/// Totals for the dashboard over a period.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KpiTable {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub by_store: bool,
+    pub rows: Vec<KpiRow>,
+    pub team: KpiRow,
+}
+
+impl Database {
+    /// What a visit's parts add to the figures (audit lines, batches,
+    /// returns, order lines).
+    pub fn visit_figures(&self, _visit: &Visit) -> Result<VisitFigures> {
+        Ok(VisitFigures::default())
+    }
+
+    /// Moves the day buckets for these visits from their last counted state
+    /// to their current one. Called by every visit write before the flush.
+    pub(super) fn update_kpis(&self, visits: &[Visit]) -> Result<()> {
+        let by_visit = self.tree(BY_VISIT)?;
+        let mut deltas: [HashMap<Vec<u8>, Delta>; 2] = Default::default();
+        let mut visit_batch = sled::Batch::default();
+        // the same visit twice in one call: the later one wins
+        let mut last_seen: HashMap<Ulid, Option<Contribution>> = HashMap::new();
+        for v in visits {
+            let new = kpi::contribution(v, self.visit_figures(v)?);
+            let old = match last_seen.get(&v.meta.id) {
+                Some(c) => c.clone(),
+                None => by_visit
+                    .get(v.meta.id.to_bytes())?
+                    .map(|b| codec::decode::<Contribution>("kpi contribution", &b))
+                    .transpose()?,
+            };
+            if old == new {
+                continue;
+            }
+            for (i, tree_deltas) in deltas.iter_mut().enumerate() {
+                let who = |c: &Contribution| if i == 0 { c.rep.clone() } else { c.store.clone() };
+                if let Some(o) = &old {
+                    tree_deltas
+                        .entry(bucket_key(&who(o), o.date))
+                        .or_default()
+                        .sub += o.counts;
+                }
+                if let Some(n) = &new {
+                    tree_deltas
+                        .entry(bucket_key(&who(n), n.date))
+                        .or_default()
+                        .add += n.counts;
+                }
+            }
+            match &new {
+                Some(n) => visit_batch.insert(
+                    &v.meta.id.to_bytes(),
+                    codec::encode("kpi contribution", n)?,
+                ),
+                None => visit_batch.remove(&v.meta.id.to_bytes()),
+            }
+            last_seen.insert(v.meta.id, new);
+        }
+        for (name, tree_deltas) in [BY_REP, BY_STORE].into_iter().zip(deltas) {
+            let tree = self.tree(name)?;
+            let mut batch = sled::Batch::default();
+            for (key, d) in tree_deltas {
+                let mut value: KpiCounts = tree
+                    .get(&key)?
+                    .map(|b| codec::decode("kpi bucket", &b))
+                    .transpose()?
+                    .unwrap_or_default();
+                value += d.add;
+                value -= d.sub;
+                if value.is_zero() {
+                    batch.remove(key);
+                } else {
+                    batch.insert(key, codec::encode("kpi bucket", &value)?);
+                }
+            }
+            tree.apply_batch(batch)?;
+        }
+        by_visit.apply_batch(visit_batch)?;
+        Ok(())
+    }
+
+    /// Recounts one visit after its parts changed (a return written off, a
+    /// delivery imported, an amendment).
+    pub fn refresh_visit_kpis(&self, id: Ulid) -> Result<()> {
+        if let Some(v) = self.visit(id)? {
+            self.update_kpis(std::slice::from_ref(&v))?;
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Throws the buckets away and counts every visit again (`rounds check --repair`).
+    pub fn rebuild_kpis(&self) -> Result<()> {
+        for name in [BY_VISIT, BY_REP, BY_STORE] {
+            self.tree(name)?.clear()?;
+        }
+        let visits = self.all_visits()?;
+        for chunk in visits.chunks(5_000) {
+            self.update_kpis(chunk)?;
+        }
+        self.flush()
+    }
+
+    /// Every stored bucket, by (rep or store, day).
+    pub fn kpi_buckets(&self, by_store: bool) -> Result<BTreeMap<(String, NaiveDate), KpiCounts>> {
+        let mut out = BTreeMap::new();
+        for item in self.tree(if by_store { BY_STORE } else { BY_REP })?.iter() {
+            let (k, v) = item?;
+            if let Some(key) = parse_bucket_key(&k) {
+                out.insert(key, codec::decode("kpi bucket", &v)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// What the buckets should hold, counted from the visits themselves.
+    pub fn kpi_recount(&self, by_store: bool) -> Result<BTreeMap<(String, NaiveDate), KpiCounts>> {
+        let mut contributions = Vec::new();
+        for v in self.all_visits()? {
+            if let Some(c) = kpi::contribution(&v, self.visit_figures(&v)?) {
+                contributions.push(c);
+            }
+        }
+        Ok(kpi::recompute(&contributions, by_store))
+    }
+
+    /// The dashboard over `from..=to`: a row per rep (or store) and the team.
+    /// Reads only the day buckets of the period, the stores and the
+    /// last-visit index; `only` limits it to one rep (a rep's own figures).
+    pub fn kpi_table(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        today: NaiveDate,
+        by_store: bool,
+        only: Option<&str>,
+    ) -> Result<KpiTable> {
+        let stores = self.stores()?;
+        let stores: Vec<_> = stores
+            .into_iter()
+            .filter(|s| only.is_none_or(|r| s.rep == r))
+            .collect();
+        let planned = kpi::planned_visits(&stores, from, to, by_store);
+        let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
+        let last = self.last_visit_dates(&codes)?;
+        let mut rows: BTreeMap<String, KpiRow> = BTreeMap::new();
+        let days = ((to - from).num_days() + 1).max(0) as usize;
+        let new_row = |who: &str| KpiRow {
+            who: who.to_string(),
+            daily: vec![0; days],
+            ..Default::default()
+        };
+        for s in &stores {
+            let who = if by_store { &s.code } else { &s.rep };
+            let row = rows.entry(who.clone()).or_insert_with(|| new_row(who));
+            if route::overdue_days(last.get(&s.code).copied(), s.visit_every_days, today).is_some()
+            {
+                row.overdue_stores += 1;
+            }
+        }
+        if only.is_none() && !by_store {
+            for rep in self.reps()? {
+                rows.entry(rep.code.clone())
+                    .or_insert_with(|| new_row(&rep.code));
+            }
+        }
+        let tree = self.tree(if by_store { BY_STORE } else { BY_REP })?;
+        let whos: Vec<String> = rows.keys().cloned().collect();
+        for who in whos {
+            let row = rows.entry(who.clone()).or_insert_with(|| new_row(&who));
+            row.planned = planned.get(&who).copied().unwrap_or(0);
+            for item in tree.range(bucket_key(&who, from)..=bucket_key(&who, to)) {
+                let (k, v) = item?;
+                let Some((_, date)) = parse_bucket_key(&k) else {
+                    continue;
+                };
+                let counts: KpiCounts = codec::decode("kpi bucket", &v)?;
+                row.counts += counts;
+                if let Some(slot) = row.daily.get_mut((date - from).num_days() as usize) {
+                    *slot += u64::from(counts.visits);
+                }
+            }
+        }
+        let mut team = new_row("");
+        for r in rows.values() {
+            team.add(r);
+        }
+        Ok(KpiTable {
+            from,
+            to,
+            by_store,
+            rows: rows.into_values().collect(),
+            team,
+        })
+    }
+}
