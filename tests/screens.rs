@@ -164,3 +164,24 @@ fn every_size_from_1x1_to_80x24_renders() {
     }
     assert!(!app.quit);
 }
+
+#[test]
+fn long_lists_scroll_to_the_selection() {
+    let rows: Vec<StoreRow> = (0..500)
+        .map(|i| StoreRow {
+            code: format!("S{i:04}"),
+            name: format!("Store {i:04}"),
+            city: "Sofia".into(),
+            rep: "R01".into(),
+        })
+        .collect();
+    let mut screen = StoreListScreen::new(rows, false, Theme::Standard);
+    screen.handle(Action::Bottom);
+    let text = format!("{}", draw(80, 12, &screen).backend());
+    assert!(text.contains("Store 0499"), "{text}");
+    assert!(!text.contains("Store 0000"));
+    screen.handle(Action::Top);
+    screen.handle(Action::PageDown);
+    let text = format!("{}", draw(80, 12, &screen).backend());
+    assert!(text.contains("Store 0010"), "{text}");
+}

@@ -61,6 +61,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
         format: StatsFormat,
     },
+    /// Show the company's thresholds, or change them (KEY=VALUE)
+    Settings {
+        /// e.g. --set price_tolerance=0.05 --set kiosk_idle_secs=300
+        #[arg(long, value_name = "KEY=VALUE")]
+        set: Vec<String>,
+    },
     /// Write records for spreadsheets and other tools
     Export {
         #[arg(value_enum)]

@@ -6,6 +6,7 @@ mod export;
 mod identity;
 mod kpis;
 mod review;
+mod settings;
 mod stats;
 mod users;
 
@@ -117,6 +118,7 @@ fn run(cli: Cli) -> CliResult {
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
+        Some(Command::Settings { set }) => settings::run(&ctx, &set),
         Some(Command::Export {
             kind: args::ExportKind::Kpis,
             format,

@@ -20,6 +20,21 @@ pub fn step(selected: usize, len: usize, delta: isize) -> usize {
     }
     (selected as isize + delta).clamp(0, len as isize - 1) as usize
 }
+
+/// The new selection for a movement action in a list of `len` rows, or
+/// `None` when the action is not a movement.
+pub fn moved(action: crate::tui::Action, selected: usize, len: usize) -> Option<usize> {
+    use crate::tui::Action;
+    Some(match action {
+        Action::Up => step(selected, len, -1),
+        Action::Down => step(selected, len, 1),
+        Action::PageUp => step(selected, len, -10),
+        Action::PageDown => step(selected, len, 10),
+        Action::Top => 0,
+        Action::Bottom => len.saturating_sub(1),
+        _ => return None,
+    })
+}
 pub mod dashboard;
 pub mod review_list;
 pub mod visit_detail;

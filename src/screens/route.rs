@@ -1,6 +1,6 @@
 //! Today's route for a rep: stores in visit order, overdue ones marked.
 
-use super::step;
+use super::moved;
 use crate::i18n;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
@@ -55,14 +55,11 @@ impl RouteScreen {
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
-        let len = self.view.rows.len();
+        if let Some(selected) = moved(action, self.selected, self.view.rows.len()) {
+            self.selected = selected;
+            return Effect::None;
+        }
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Open => {
                 if let Some(row) = self.view.rows.get(self.selected) {
                     return Effect::OpenStore(row.code.clone());
@@ -133,21 +130,31 @@ impl Widget for &RouteScreen {
             header.push(Cell::from(t!("col-status")));
             widths.push(Constraint::Length(if wide { 20 } else { 12 }));
             let header = Row::new(header).style(th.style(Role::Muted));
-            let rows = self.view.rows.iter().enumerate().map(|(i, r)| {
-                let (status, role) = self.status(r);
-                let mut cells = vec![Cell::from(format!("{}", i + 1)), Cell::from(r.name.clone())];
-                if wide {
-                    let last = r.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
-                    cells.push(Cell::from(r.city.clone()));
-                    cells.push(Cell::from(last));
-                }
-                cells.push(Cell::from(Span::styled(status, th.style(role))));
-                Row::new(cells)
-            });
+            let height = table_area.height.saturating_sub(1) as usize;
+            let offset = crate::ui::scroll_offset(self.selected, self.view.rows.len(), height);
+            let rows = self
+                .view
+                .rows
+                .iter()
+                .enumerate()
+                .skip(offset)
+                .take(height)
+                .map(|(i, r)| {
+                    let (status, role) = self.status(r);
+                    let mut cells =
+                        vec![Cell::from(format!("{}", i + 1)), Cell::from(r.name.clone())];
+                    if wide {
+                        let last = r.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
+                        cells.push(Cell::from(r.city.clone()));
+                        cells.push(Cell::from(last));
+                    }
+                    cells.push(Cell::from(Span::styled(status, th.style(role))));
+                    Row::new(cells)
+                });
             let table = Table::new(rows, widths)
                 .header(header)
                 .row_highlight_style(th.style(Role::Selected));
-            let mut state = TableState::default().with_selected(Some(self.selected));
+            let mut state = TableState::default().with_selected(Some(self.selected - offset));
             StatefulWidget::render(table, table_area, buf, &mut state);
         }
         let overdue = self

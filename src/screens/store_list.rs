@@ -1,6 +1,6 @@
 //! All stores with fuzzy search: `/` to type, Enter opens the store card.
 
-use super::step;
+use super::moved;
 use crate::search::SearchIndex;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
@@ -97,14 +97,11 @@ impl StoreListScreen {
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
-        let len = self.hits.len();
+        if let Some(selected) = moved(action, self.selected, self.hits.len()) {
+            self.selected = selected;
+            return Effect::None;
+        }
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
             Action::Search => self.typing = true,
             Action::Open => {
                 if let Some(i) = self.hits.get(self.selected) {
@@ -173,7 +170,10 @@ impl Widget for &StoreListScreen {
             Cell::from(t!("col-rep")),
         ])
         .style(th.style(Role::Muted));
-        let rows = self.visible().map(|r| {
+        // build only the rows on screen: a frame stays fast with thousands of stores
+        let height = table_area.height.saturating_sub(1) as usize;
+        let offset = crate::ui::scroll_offset(self.selected, self.hits.len(), height);
+        let rows = self.visible().skip(offset).take(height).map(|r| {
             Row::new([
                 r.name.clone(),
                 r.city.clone(),
@@ -192,7 +192,7 @@ impl Widget for &StoreListScreen {
         )
         .header(header)
         .row_highlight_style(th.style(Role::Selected));
-        let mut state = TableState::default().with_selected(Some(self.selected));
+        let mut state = TableState::default().with_selected(Some(self.selected - offset));
         StatefulWidget::render(table, table_area, buf, &mut state);
     }
 }

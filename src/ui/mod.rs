@@ -5,3 +5,28 @@ pub mod popup;
 pub mod theme;
 
 pub use theme::{Role, Theme};
+
+/// The first visible row of a list of `len` rows shown `height` at a time so
+/// that `selected` is visible. Derived from the selection alone, so rendering
+/// stays free of state, and only the visible rows need to be built.
+pub fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    selected.saturating_sub(height - 1).min(len - height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_offset;
+
+    #[test]
+    fn offsets() {
+        assert_eq!(scroll_offset(0, 100, 10), 0);
+        assert_eq!(scroll_offset(9, 100, 10), 0);
+        assert_eq!(scroll_offset(10, 100, 10), 1);
+        assert_eq!(scroll_offset(99, 100, 10), 90);
+        assert_eq!(scroll_offset(5, 3, 10), 0);
+        assert_eq!(scroll_offset(5, 100, 0), 0);
+    }
+}

@@ -1,0 +1,51 @@
+//! `rounds settings`: show the company's thresholds, or change one.
+
+use super::{CliResult, Context, Failure};
+use crate::domain::Settings;
+
+pub fn run(ctx: &Context, set: &[String]) -> CliResult {
+    let db = ctx.open()?;
+    let mut settings = db.settings()?;
+    if !set.is_empty() {
+        let mut value = serde_json::to_value(&settings)?;
+        for pair in set {
+            let Some((key, raw)) = pair.split_once('=') else {
+                return Err(fail(format!(
+                    "{pair:?}: use KEY=VALUE, e.g. price_tolerance=0.05"
+                )));
+            };
+            let key = key.trim();
+            let obj = value
+                .as_object_mut()
+                .ok_or_else(|| fail("settings are not an object".into()))?;
+            let Some(old) = obj.get(key) else {
+                let known: Vec<&String> = obj.keys().collect();
+                return Err(fail(format!("no setting {key:?}; known: {known:?}")));
+            };
+            let raw = raw.trim().replace(',', ".");
+            let new: serde_json::Value = serde_json::from_str(&raw)
+                .map_err(|_| fail(format!("{key}: {raw:?} is not a number")))?;
+            if old.is_u64() && !new.is_u64() || !new.is_number() {
+                return Err(fail(format!("{key}: {raw:?} must be a {}", kind(old))));
+            }
+            obj.insert(key.to_string(), new);
+        }
+        settings = serde_json::from_value::<Settings>(value)
+            .map_err(|e| fail(format!("invalid setting: {e}")))?;
+        db.put_settings(&settings)?;
+    }
+    println!("{}", serde_json::to_string_pretty(&settings)?);
+    Ok(())
+}
+
+fn kind(v: &serde_json::Value) -> &'static str {
+    if v.is_u64() {
+        "whole number ≥ 0"
+    } else {
+        "number"
+    }
+}
+
+fn fail(message: String) -> Failure {
+    Failure { code: 1, message }
+}
