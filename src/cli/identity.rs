@@ -29,7 +29,9 @@ pub fn read_pin(prompt: &str) -> Result<String, Failure> {
 /// Words for a refused login, the same on the command line and in the kiosk.
 pub fn refusal(login: &Login) -> Option<String> {
     let local = |t: chrono::DateTime<chrono::Utc>| {
-        t.with_timezone(&chrono::Local).format("%H:%M:%S").to_string()
+        t.with_timezone(&chrono::Local)
+            .format("%H:%M:%S")
+            .to_string()
     };
     match login {
         Login::Ok(_) => None,
@@ -66,7 +68,10 @@ pub fn admin(ctx: &Context, db: &Database) -> Result<Viewer, Failure> {
 pub fn run_tui_as(ctx: &Context, rep: Option<&str>) -> CliResult {
     let db = ctx.open()?;
     let viewer = viewer(ctx, &db)?;
-    let rep = viewer.only_rep().map(str::to_string).or(rep.map(str::to_string));
+    let rep = viewer
+        .only_rep()
+        .map(str::to_string)
+        .or(rep.map(str::to_string));
     let mut app = crate::tui::App::new(db, ctx.clock, rep.as_deref())?;
     app.set_viewer(viewer);
     crate::tui::run::run(app)?;

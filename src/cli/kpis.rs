@@ -88,7 +88,11 @@ pub fn export(
     if from > to {
         return Err(Failure {
             code: 1,
-            message: crate::t!("kpi-bad-period", from = from.to_string(), to = to.to_string()),
+            message: crate::t!(
+                "kpi-bad-period",
+                from = from.to_string(),
+                to = to.to_string()
+            ),
         });
     }
     let table = db.kpi_table(from, to, today, period.by == KpiBy::Store, who.only_rep())?;

@@ -37,8 +37,9 @@ pub enum ReviewCommand {
 }
 
 fn parse_status(text: &str) -> Result<ReviewStatus, String> {
-    ReviewStatus::parse(text)
-        .ok_or_else(|| format!("{text:?} is not a status; use open, submitted, amended or reviewed"))
+    ReviewStatus::parse(text).ok_or_else(|| {
+        format!("{text:?} is not a status; use open, submitted, amended or reviewed")
+    })
 }
 
 fn parse_id(text: &str) -> Result<Ulid, Failure> {
@@ -110,7 +111,10 @@ pub fn run(ctx: &Context, action: ReviewCommand) -> CliResult {
             println!("{}: {}", t!("review-date"), v.date);
             println!("{}: {:?}", t!("col-status"), v.status);
             for r in db.reviews_of(id)? {
-                println!("{}", t!("review-reviewed-by", by = r.by, at = r.at.to_rfc3339()));
+                println!(
+                    "{}",
+                    t!("review-reviewed-by", by = r.by, at = r.at.to_rfc3339())
+                );
             }
             for c in db.comments_of(id)? {
                 println!("{} ({}): {}", c.by, c.at.to_rfc3339(), c.text);

@@ -143,7 +143,11 @@ pub fn run(ctx: &Context, action: UserCommand) -> CliResult {
             if !db.remove_user(&name)? {
                 return Err(fail(t!("user-unknown", name = name)));
             }
-            db.append_audit(by.actor(), AuditEvent::UserRemoved { user: name.clone() }, now)?;
+            db.append_audit(
+                by.actor(),
+                AuditEvent::UserRemoved { user: name.clone() },
+                now,
+            )?;
             println!("{}", t!("user-removed", name = name));
         }
         UserCommand::Unlock { name } => {

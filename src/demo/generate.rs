@@ -244,6 +244,12 @@ pub fn load(db: &Database, clock: &Clock) -> Result<DemoSummary> {
     db.put_assortment(&data.assortment)?;
     db.put_sales(&data.sales)?;
     db.put_visits(&data.visits)?;
+    // users with known PINs and a review history (src/demo/users.rs)
+    for user in super::users::users(db.device(), noon(clock.today() - Duration::days(400))) {
+        db.put_user(&user)?;
+    }
+    let (reviews, comments) = super::users::reviews(&data.visits, clock.today(), db.device());
+    db.put_review_history(&reviews, &comments)?;
     Ok(DemoSummary {
         reps: data.reps.len(),
         stores: data.stores.len(),

@@ -4,5 +4,6 @@
 mod generate;
 pub mod large;
 mod lists;
+pub mod users;
 
 pub use generate::{DemoSummary, build, load};

@@ -13,22 +13,50 @@ pub const GENESIS: &str = "00000000000000000000000000000000000000000000000000000
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AuditEvent {
-    Login { user: String },
+    Login {
+        user: String,
+    },
     /// A wrong PIN (never the PIN itself), with the count so far.
-    LoginFailed { user: String, failures: u32 },
-    Logout { user: String },
+    LoginFailed {
+        user: String,
+        failures: u32,
+    },
+    Logout {
+        user: String,
+    },
     /// Ten wrong PINs locked the user.
-    UserLocked { user: String },
-    UserUnlocked { user: String },
-    UserAdded { user: String, role: String },
-    UserRemoved { user: String },
-    PinChanged { user: String },
-    VisitReviewed { visit: Ulid },
-    VisitCommented { visit: Ulid, comment: Ulid },
+    UserLocked {
+        user: String,
+    },
+    UserUnlocked {
+        user: String,
+    },
+    UserAdded {
+        user: String,
+        role: String,
+    },
+    UserRemoved {
+        user: String,
+    },
+    PinChanged {
+        user: String,
+    },
+    VisitReviewed {
+        visit: Ulid,
+    },
+    VisitCommented {
+        visit: Ulid,
+        comment: Ulid,
+    },
     /// A change to a submitted visit (an amendment), with what changed.
-    VisitChanged { visit: Ulid, what: String },
+    VisitChanged {
+        visit: Ulid,
+        what: String,
+    },
     KioskStarted,
-    KioskEnded { user: String },
+    KioskEnded {
+        user: String,
+    },
 }
 
 impl AuditEvent {

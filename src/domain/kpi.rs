@@ -189,7 +189,11 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(c.osa(), Some(0.9));
-        assert_eq!(c.price_compliance(), None, "nothing checked: no figure, not 0 %");
+        assert_eq!(
+            c.price_compliance(),
+            None,
+            "nothing checked: no figure, not 0 %"
+        );
         let row = KpiRow {
             counts: KpiCounts {
                 visits: 12,
@@ -198,7 +202,11 @@ mod tests {
             planned: 10,
             ..Default::default()
         };
-        assert_eq!(row.compliance(), Some(1.0), "extra visits do not exceed 100 %");
+        assert_eq!(
+            row.compliance(),
+            Some(1.0),
+            "extra visits do not exceed 100 %"
+        );
     }
 
     #[test]

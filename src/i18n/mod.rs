@@ -14,6 +14,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/main.ftl")),
     ("bg", include_str!("../../assets/locales/bg/main.ftl")),
     ("ro", include_str!("../../assets/locales/ro/main.ftl")),
+    ("en", include_str!("../../assets/locales/en/review.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/review.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];
@@ -29,13 +31,12 @@ fn bundle(lang: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // no Unicode isolation marks: they show up as junk in terminals
     bundle.set_use_isolating(false);
-    let source = SOURCES
-        .iter()
-        .find(|(l, _)| *l == lang)
-        .map(|(_, s)| *s)
-        .unwrap_or(SOURCES[0].1);
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _errors)| res);
-    let _ = bundle.add_resource(resource);
+    // every file of the language (one per feature), in SOURCES order
+    for (_, source) in SOURCES.iter().filter(|(l, _)| *l == lang) {
+        let resource =
+            FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _errors)| res);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

@@ -168,6 +168,7 @@ impl Kiosk {
                 self.ended = true;
             } else {
                 lock.clear();
+                lock.mode = Mode::End;
                 lock.message = Some((t!("kiosk-end-supervisor-only"), Role::Danger));
             }
             return Some(State::Locked { lock, db });
@@ -217,7 +218,10 @@ impl Widget for &Kiosk {
             }
             Some(State::Open { app, user }) => {
                 Line::from(vec![
-                    Span::styled(t!("kiosk-bar-user", user = user.clone()), th.style(Role::Title)),
+                    Span::styled(
+                        t!("kiosk-bar-user", user = user.clone()),
+                        th.style(Role::Title),
+                    ),
                     Span::raw("  "),
                     Span::styled("F12", th.style(Role::Key)),
                     Span::raw(format!(" {}", t!("key-logout"))),

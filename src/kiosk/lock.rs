@@ -24,7 +24,11 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LockRequest {
     None,
-    Submit { user: String, pin: String, mode: Mode },
+    Submit {
+        user: String,
+        pin: String,
+        mode: Mode,
+    },
 }
 
 pub struct LockScreen {
@@ -66,11 +70,16 @@ impl LockScreen {
 
     /// Printable keys go into the field; true when taken.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
-        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return false;
         }
         match (key.code, self.field) {
-            (KeyCode::Char(c), Field::User) if !c.is_control() && self.user.chars().count() < 32 => {
+            (KeyCode::Char(c), Field::User)
+                if !c.is_control() && self.user.chars().count() < 32 =>
+            {
                 self.user.push(c)
             }
             (KeyCode::Char(c), Field::Pin) if c.is_ascii_digit() && self.pin.len() < 8 => {
@@ -146,7 +155,11 @@ impl Widget for &LockScreen {
         };
         let mut lines = vec![
             Line::raw(""),
-            field(t!("kiosk-user"), self.user.clone(), self.field == Field::User),
+            field(
+                t!("kiosk-user"),
+                self.user.clone(),
+                self.field == Field::User,
+            ),
             Line::raw(""),
             field(
                 t!("kiosk-pin"),

@@ -23,9 +23,21 @@ pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>) -> CliResult {
     }
     db.append_audit("system", AuditEvent::KioskStarted, ctx.clock.now())?;
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, stop.clone())?;
-    }
+    let mut ending = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+    ])?;
+    let flag = stop.clone();
+    std::thread::spawn(move || {
+        if ending.forever().next().is_some() {
+            flag.store(true, Ordering::Relaxed);
+            // when the terminal is gone, reading keys can spin without returning:
+            // give the loop a moment to restore the terminal, then end regardless
+            // (every write was flushed when it was made)
+            std::thread::sleep(Duration::from_secs(2));
+            std::process::exit(1);
+        }
+    });
     // registering a handler replaces the default action (end or stop the process)
     let ignored = Arc::new(AtomicBool::new(false));
     for signal in [
@@ -52,7 +64,10 @@ pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>) -> CliResult {
     ratatui::restore();
     result?;
     if let Some(e) = kiosk.failed {
-        return Err(Failure { code: 1, message: e });
+        return Err(Failure {
+            code: 1,
+            message: e,
+        });
     }
     Ok(())
 }

@@ -120,7 +120,11 @@ impl ReviewListScreen {
 
     /// Printable keys while typing a store filter; true when taken.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
-        if !self.typing || key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        if !self.typing
+            || key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return false;
         }
         match key.code {
@@ -174,11 +178,9 @@ impl ReviewListScreen {
                 self.status = Self::cycle(&ReviewStatus::ALL, &self.status);
                 self.refilter();
             }
-            Action::FilterRep => {
-                if !self.reps.is_empty() {
-                    self.rep = Self::cycle(&self.reps, &self.rep);
-                    self.refilter();
-                }
+            Action::FilterRep if !self.reps.is_empty() => {
+                self.rep = Self::cycle(&self.reps, &self.rep);
+                self.refilter();
             }
             Action::PeriodLonger => {
                 let i = PERIODS.iter().position(|p| *p == self.period).unwrap_or(0);
@@ -216,7 +218,10 @@ impl ReviewListScreen {
             Span::styled(format!("  {} ", t!("col-store")), th.style(Role::Muted)),
         ];
         if self.typing {
-            spans.push(Span::styled(format!("{}▏", self.query), th.style(Role::Key)));
+            spans.push(Span::styled(
+                format!("{}▏", self.query),
+                th.style(Role::Key),
+            ));
         } else {
             spans.push(Span::raw(if self.query.is_empty() {
                 all

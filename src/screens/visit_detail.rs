@@ -79,7 +79,10 @@ impl VisitDetailScreen {
         let Some(text) = &mut self.comment else {
             return false;
         };
-        if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
             return false;
         }
         match key.code {
@@ -184,7 +187,10 @@ impl VisitDetailScreen {
         }
         for (by, at) in &v.reviews {
             out.push(Line::styled(
-                format!("  ✓ {}", t!("review-reviewed-by", by = by.clone(), at = when(*at))),
+                format!(
+                    "  ✓ {}",
+                    t!("review-reviewed-by", by = by.clone(), at = when(*at))
+                ),
                 th.style(Role::Ok),
             ));
         }

@@ -67,7 +67,13 @@ impl Database {
                 continue;
             }
             for (i, tree_deltas) in deltas.iter_mut().enumerate() {
-                let who = |c: &Contribution| if i == 0 { c.rep.clone() } else { c.store.clone() };
+                let who = |c: &Contribution| {
+                    if i == 0 {
+                        c.rep.clone()
+                    } else {
+                        c.store.clone()
+                    }
+                };
                 if let Some(o) = &old {
                     tree_deltas
                         .entry(bucket_key(&who(o), o.date))
@@ -82,10 +88,9 @@ impl Database {
                 }
             }
             match &new {
-                Some(n) => visit_batch.insert(
-                    &v.meta.id.to_bytes(),
-                    codec::encode("kpi contribution", n)?,
-                ),
+                Some(n) => {
+                    visit_batch.insert(&v.meta.id.to_bytes(), codec::encode("kpi contribution", n)?)
+                }
                 None => visit_batch.remove(&v.meta.id.to_bytes()),
             }
             last_seen.insert(v.meta.id, new);

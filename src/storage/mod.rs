@@ -1,20 +1,20 @@
 //! The one layer over sled: screens and commands ask it, never sled itself.
 //! One tree per kind of record; keys are built for the scans the screens need.
 
+mod audit;
 mod catalog;
+mod check;
 mod codec;
 mod commerce;
 mod database;
 mod error;
 mod keys;
-mod migrate;
-mod sales;
-mod visits;
-mod audit;
 mod kpis;
+mod migrate;
 mod reviews;
+mod sales;
 mod users;
-mod check;
+mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;

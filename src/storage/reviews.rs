@@ -109,7 +109,11 @@ impl Database {
             at,
             text: text.to_string(),
         };
-        self.put_all(COMMENTS, "comment", [(key(visit, comment.meta.id), &comment)])?;
+        self.put_all(
+            COMMENTS,
+            "comment",
+            [(key(visit, comment.meta.id), &comment)],
+        )?;
         self.append_audit(
             viewer.actor(),
             AuditEvent::VisitCommented {
@@ -155,11 +159,8 @@ impl Database {
             .filter(|v| viewer.can_see_rep(&v.rep))
             .filter_map(|v| {
                 let id = v.meta.id;
-                let status = ReviewStatus::of(
-                    &v,
-                    amended.get(&id).copied(),
-                    reviewed.get(&id).copied(),
-                );
+                let status =
+                    ReviewStatus::of(&v, amended.get(&id).copied(), reviewed.get(&id).copied());
                 filter.matches(&v, status).then(|| ReviewItem {
                     comments: comments.get(&id).copied().unwrap_or(0),
                     visit: v,
@@ -174,5 +175,25 @@ impl Database {
                 .then_with(|| b.visit.meta.id.cmp(&a.visit.meta.id))
         });
         Ok(out)
+    }
+}
+
+impl Database {
+    /// Loads a review history in bulk (the demo); not audited, as nobody made it here.
+    pub fn put_review_history(
+        &self,
+        reviews: &[VisitReview],
+        comments: &[VisitComment],
+    ) -> Result<()> {
+        self.put_all(
+            REVIEWS,
+            "review",
+            reviews.iter().map(|r| (key(r.visit, r.meta.id), r)),
+        )?;
+        self.put_all(
+            COMMENTS,
+            "comment",
+            comments.iter().map(|c| (key(c.visit, c.meta.id), c)),
+        )
     }
 }

@@ -14,9 +14,11 @@ const ATTEMPTS: &str = "pin_attempts";
 /// The answer to a login.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Login {
-    Ok(User),
+    Ok(Box<User>),
     /// Unknown user or wrong PIN (the two are not told apart).
-    Refused { failures: u32 },
+    Refused {
+        failures: u32,
+    },
     /// Too soon after the last wrong PIN: try again then.
     Wait(DateTime<Utc>),
     /// Locked after ten wrong PINs, until then or a supervisor unlocks.
@@ -112,7 +114,7 @@ impl Database {
                     },
                     now,
                 )?;
-                Ok(Login::Ok(user))
+                Ok(Login::Ok(Box::new(user)))
             }
             _ => {
                 let next = attempts.failed(now);

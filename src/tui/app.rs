@@ -26,10 +26,15 @@ pub enum Effect {
     Quit,
     Help,
     OpenStore(String),
-    OpenStoreList { search: bool },
+    OpenStoreList {
+        search: bool,
+    },
     SwitchRep(isize),
     OpenDashboard,
-    LoadDashboard { to: chrono::NaiveDate, days: i64 },
+    LoadDashboard {
+        to: chrono::NaiveDate,
+        days: i64,
+    },
     OpenReview,
     OpenVisit(ulid::Ulid),
     AddComment(ulid::Ulid, String),

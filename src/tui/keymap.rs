@@ -120,7 +120,12 @@ const DASHBOARD: &[Binding] = &[
     bind!("v", Review, true, [KeyCode::Char('v'), KeyCode::Enter]),
     bind!("p", PeriodLonger, true, [KeyCode::Char('p')]),
     bind!("[", PeriodBack, true, [KeyCode::Char('['), KeyCode::Left]),
-    bind!("]", PeriodForward, false, [KeyCode::Char(']'), KeyCode::Right]),
+    bind!(
+        "]",
+        PeriodForward,
+        false,
+        [KeyCode::Char(']'), KeyCode::Right]
+    ),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -153,8 +158,28 @@ const TYPING: &[Binding] = &[
 ];
 
 const CONFIRM: &[Binding] = &[
-    bind!("y", Yes, true, [KeyCode::Char('y'), KeyCode::Char('Y'), KeyCode::Char('н'), KeyCode::Enter]),
-    bind!("n", No, true, [KeyCode::Char('n'), KeyCode::Char('N'), KeyCode::Char('т'), KeyCode::Esc]),
+    bind!(
+        "y",
+        Yes,
+        true,
+        [
+            KeyCode::Char('y'),
+            KeyCode::Char('Y'),
+            KeyCode::Char('н'),
+            KeyCode::Enter
+        ]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
+    ),
 ];
 
 /// The kiosk's lock screen: user and PIN are typed; only these keys act.

@@ -20,11 +20,7 @@ pub fn dashboard_view(
 ) -> Result<DashboardView> {
     let from = to - Duration::days(days.max(1) - 1);
     let table = db.kpi_table(from, to, clock.today(), false, viewer.only_rep())?;
-    let names: HashMap<String, String> = db
-        .reps()?
-        .into_iter()
-        .map(|r| (r.code, r.name))
-        .collect();
+    let names: HashMap<String, String> = db.reps()?.into_iter().map(|r| (r.code, r.name)).collect();
     let rows = table
         .rows
         .into_iter()
@@ -47,11 +43,8 @@ pub fn dashboard_view(
 
 /// The rows of the review list and the reps its rep filter cycles through.
 pub fn review_rows(db: &Database, viewer: &Viewer) -> Result<(Vec<ReviewRow>, Vec<String>)> {
-    let names: HashMap<String, String> = db
-        .stores()?
-        .into_iter()
-        .map(|s| (s.code, s.name))
-        .collect();
+    let names: HashMap<String, String> =
+        db.stores()?.into_iter().map(|s| (s.code, s.name)).collect();
     let rows = db
         .review_list(viewer, &ReviewFilter::default())?
         .into_iter()

@@ -95,7 +95,11 @@ mod tests {
         let mut a = Attempts::default();
         assert_eq!(a.state(t0()), LockState::Open);
         a = a.failed(t0()).failed(t0());
-        assert_eq!(a.state(t0()), LockState::Open, "two wrong PINs cost nothing");
+        assert_eq!(
+            a.state(t0()),
+            LockState::Open,
+            "two wrong PINs cost nothing"
+        );
         a = a.failed(t0());
         assert_eq!(a.state(t0()), LockState::Wait(t0() + Duration::seconds(1)));
         assert_eq!(a.state(t0() + Duration::seconds(1)), LockState::Open);

@@ -83,7 +83,11 @@ mod tests {
     #[test]
     fn argon2id_with_owasp_minimum_and_verification() {
         let h = hash_pin("4711").unwrap();
-        assert!(h.0.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{}", h.0);
+        assert!(
+            h.0.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{}",
+            h.0
+        );
         assert!(verify_pin("4711", &h));
         assert!(!verify_pin("4712", &h));
         assert!(!verify_pin("", &h));

@@ -43,7 +43,8 @@ impl Viewer {
     }
 
     pub fn can_see_rep(&self, rep: &str) -> bool {
-        self.only_rep().is_none_or(|own| !own.is_empty() && own == rep)
+        self.only_rep()
+            .is_none_or(|own| !own.is_empty() && own == rep)
     }
 
     /// Reviewing (comments, marking reviewed) needs a supervisor who logged
@@ -70,7 +71,9 @@ mod tests {
 
     #[test]
     fn role_rules() {
-        let sup = Viewer::Supervisor { user: "olga".into() };
+        let sup = Viewer::Supervisor {
+            user: "olga".into(),
+        };
         for (viewer, visit_rep, sees, reviews) in [
             (rep("R01"), "R01", true, false),
             (rep("R01"), "R02", false, false),
@@ -78,7 +81,11 @@ mod tests {
             (sup.clone(), "R02", true, true),
             (Viewer::Local, "R02", true, false),
         ] {
-            assert_eq!(viewer.can_see_rep(visit_rep), sees, "{viewer:?} {visit_rep}");
+            assert_eq!(
+                viewer.can_see_rep(visit_rep),
+                sees,
+                "{viewer:?} {visit_rep}"
+            );
             assert_eq!(viewer.can_review(), reviews, "{viewer:?}");
         }
     }

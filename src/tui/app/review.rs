@@ -43,10 +43,13 @@ impl App {
 
     /// Replaces the first screen with the dashboard (the kiosk's start).
     pub fn start_at_dashboard(&mut self) -> anyhow::Result<()> {
-        let view = views::dashboard_view(&self.db, &self.clock, &self.viewer, self.clock.today(), 28)?;
+        let view =
+            views::dashboard_view(&self.db, &self.clock, &self.viewer, self.clock.today(), 28)?;
         self.stack.clear();
         self.stack
-            .push(Screen::Dashboard(Box::new(DashboardScreen::new(view, self.theme))));
+            .push(Screen::Dashboard(Box::new(DashboardScreen::new(
+                view, self.theme,
+            ))));
         Ok(())
     }
 
@@ -61,10 +64,17 @@ impl App {
                     self.stack.truncate(i + 1);
                     return Ok(());
                 }
-                let view =
-                    views::dashboard_view(&self.db, &self.clock, &self.viewer, self.clock.today(), 28)?;
+                let view = views::dashboard_view(
+                    &self.db,
+                    &self.clock,
+                    &self.viewer,
+                    self.clock.today(),
+                    28,
+                )?;
                 self.stack
-                    .push(Screen::Dashboard(Box::new(DashboardScreen::new(view, self.theme))));
+                    .push(Screen::Dashboard(Box::new(DashboardScreen::new(
+                        view, self.theme,
+                    ))));
             }
             Effect::LoadDashboard { to, days } => {
                 let view = views::dashboard_view(&self.db, &self.clock, &self.viewer, to, days)?;
@@ -90,7 +100,9 @@ impl App {
             Effect::OpenVisit(id) => {
                 let view = views::visit_detail(&self.db, &self.viewer, id)?;
                 self.stack
-                    .push(Screen::VisitDetail(Box::new(VisitDetailScreen::new(view, self.theme))));
+                    .push(Screen::VisitDetail(Box::new(VisitDetailScreen::new(
+                        view, self.theme,
+                    ))));
             }
             Effect::AddComment(id, text) => {
                 self.db
