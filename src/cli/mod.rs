@@ -131,7 +131,7 @@ fn run(cli: Cli) -> CliResult {
             output,
             ..
         }) => export::run(&ctx, kind, format, output.as_deref()),
-        Some(Command::User { action }) => users::run(&ctx, action),
+        Some(Command::User { action }) => users::run(&ctx, action, cli.rep.clone()),
         Some(Command::Check { repair }) => check::run(&ctx, repair),
         Some(Command::Review { action }) => review::run(&ctx, action),
         Some(Command::Kiosk { idle_secs }) => crate::kiosk::run_kiosk(&ctx, idle_secs),

@@ -12,14 +12,12 @@ use std::io::IsTerminal;
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Add a user; the PIN (4-8 digits) is asked, or read from standard input
+    /// Add a user (a rep with --rep CODE); the PIN (4-8 digits) is asked, or read from standard input
     Add {
         name: String,
         #[arg(long, value_parser = parse_role)]
         role: Role,
-        /// The rep code whose route and visits are this user's (required for reps)
-        #[arg(long = "rep", value_name = "CODE")]
-        rep_code: Option<String>,
+        // the rep code comes from the global --rep CODE (required for reps)
     },
     /// List the users (never their PINs)
     List,
@@ -52,7 +50,8 @@ fn new_pin(name: &str) -> Result<String, Failure> {
     Ok(pin)
 }
 
-pub fn run(ctx: &Context, action: UserCommand) -> CliResult {
+/// `rep_code`: the global `--rep`, the rep a new rep user is linked to.
+pub fn run(ctx: &Context, action: UserCommand, rep_code: Option<String>) -> CliResult {
     let db = ctx.open()?;
     let now = ctx.clock.now();
     match action {
@@ -72,11 +71,7 @@ pub fn run(ctx: &Context, action: UserCommand) -> CliResult {
                 );
             }
         }
-        UserCommand::Add {
-            name,
-            role,
-            rep_code,
-        } => {
+        UserCommand::Add { name, role } => {
             let by = admin(ctx, &db)?;
             let name = name.trim().to_string();
             if name.is_empty() || name.chars().any(|c| c.is_control()) {
