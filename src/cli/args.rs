@@ -101,6 +101,50 @@ pub enum Command {
         #[arg(long, env = "ROUNDS_KIOSK_IDLE_SECS", value_name = "SECS")]
         idle_secs: Option<u64>,
     },
+    /// Import an ERP CSV file (all rows or none; bad rows are named by line)
+    Import {
+        #[arg(value_enum)]
+        kind: crate::exchange::ImportKind,
+        file: PathBuf,
+        /// Check the file without writing anything
+        #[arg(long)]
+        dry_run: bool,
+        /// Force the file's encoding (utf-8, windows-1251); detected by default
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Force the delimiter (";", ",", tab); detected by default
+        #[arg(long, value_name = "CHAR")]
+        delimiter: Option<String>,
+    },
+    /// Exchange sync bundles with other laptops and the office
+    Sync {
+        #[command(subcommand)]
+        command: SyncCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SyncCommand {
+    /// Write a bundle of every record changed since the last export to DEST
+    Export {
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Name of the destination whose last export is remembered
+        #[arg(long, value_name = "NAME", default_value = "office")]
+        dest: String,
+        /// Every record, not only the changes since the last export
+        #[arg(long)]
+        all: bool,
+    },
+    /// Merge a bundle into this database
+    Import { file: PathBuf },
+    /// Import every bundle dropped into DIR; move each to DIR/done or DIR/failed
+    Watch {
+        dir: PathBuf,
+        /// Process the folder once and exit
+        #[arg(long)]
+        once: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,10 +4,12 @@ mod args;
 mod check;
 mod export;
 mod identity;
+mod import;
 mod kpis;
 mod review;
 mod settings;
 mod stats;
+mod sync;
 mod users;
 
 pub use args::{Cli, Command};
@@ -135,6 +137,23 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Check { repair }) => check::run(&ctx, repair),
         Some(Command::Review { action }) => review::run(&ctx, action),
         Some(Command::Kiosk { idle_secs }) => crate::kiosk::run_kiosk(&ctx, idle_secs),
+        Some(Command::Import {
+            kind,
+            file,
+            dry_run,
+            encoding,
+            delimiter,
+        }) => import::run(
+            &ctx,
+            &import::ImportArgs {
+                kind,
+                file: &file,
+                dry_run,
+                encoding: encoding.as_deref(),
+                delimiter: delimiter.as_deref(),
+            },
+        ),
+        Some(Command::Sync { command }) => sync::run(&ctx, &command),
     }
 }
 

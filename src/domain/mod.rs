@@ -3,7 +3,9 @@
 pub mod assortment;
 pub mod commerce;
 pub mod ean;
+pub mod forecast;
 pub mod money;
+pub mod order;
 pub mod product;
 pub mod record;
 pub mod rep;
@@ -25,7 +27,7 @@ pub use route::{RouteStop, todays_route};
 pub use sales::{SalePoint, SalesSeries};
 pub use settings::Settings;
 pub use store::{Channel, Store};
-pub use visit::{Visit, VisitStatus};
+pub use visit::{Visit, VisitStatus, VisitStep};
 pub use weekdays::WeekdaySet;
 pub mod audit;
 pub mod auth;

@@ -14,6 +14,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/main.ftl")),
     ("bg", include_str!("../../assets/locales/bg/main.ftl")),
     ("ro", include_str!("../../assets/locales/ro/main.ftl")),
+    ("en", include_str!("../../assets/locales/en/order.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/order.ftl")),
+    ("en", include_str!("../../assets/locales/en/exchange.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/exchange.ftl")),
     ("en", include_str!("../../assets/locales/en/review.ftl")),
     ("ru", include_str!("../../assets/locales/ru/review.ftl")),
 ];
@@ -31,7 +35,12 @@ fn bundle(lang: &str) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // no Unicode isolation marks: they show up as junk in terminals
     bundle.set_use_isolating(false);
-    // every file of the language (one per feature), in SOURCES order
+    // every file of the language (one per feature); English when it has none
+    let lang = if SOURCES.iter().any(|(l, _)| *l == lang) {
+        lang
+    } else {
+        "en"
+    };
     for (_, source) in SOURCES.iter().filter(|(l, _)| *l == lang) {
         let resource =
             FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _errors)| res);

@@ -10,10 +10,13 @@ mod database;
 mod error;
 mod keys;
 mod kpis;
+mod lookups;
 mod migrate;
 mod reviews;
 mod sales;
 mod users;
+mod sync_log;
+mod visit_lines;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
@@ -21,6 +24,7 @@ pub use error::StorageError;
 pub use kpis::KpiTable;
 pub use reviews::ReviewItem;
 pub use users::Login;
+pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
@@ -38,4 +42,10 @@ pub const KINDS: &[(&str, &str)] = &[
     ("users", "users"),
     ("reviews", "reviews"),
     ("comments", "comments"),
+    ("audit_lines", "visit_audit"),
+    ("batches", "visit_batches"),
+    ("returns", "returns"),
+    ("problems", "problems"),
+    ("visit_notes", "visit_notes"),
+    ("amendments", "amendments"),
 ];

@@ -83,3 +83,45 @@ impl Database {
         self.scan("visits", "visit", b"")
     }
 }
+
+impl Database {
+    /// Checks in at a store: a new open visit, saved durably, unless the
+    /// store already has an open visit, which is resumed instead.
+    pub fn start_or_resume_visit(
+        &self,
+        store_code: &str,
+        rep: &str,
+        today: NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(Visit, bool)> {
+        if let Some(open) = self.open_visit_of_store(store_code)? {
+            return Ok((open, true));
+        }
+        let visit = Visit {
+            meta: crate::domain::RecordMeta::fresh(rep, self.device(), now),
+            store_code: store_code.to_string(),
+            rep: rep.to_string(),
+            date: today,
+            checked_in: now,
+            submitted: None,
+            status: crate::domain::VisitStatus::Open,
+        };
+        self.save_visit(&visit)?;
+        Ok((visit, false))
+    }
+
+    /// Visits dated within `[from, to]` (either end open), oldest first.
+    pub fn visits_between(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<Visit>> {
+        let mut out: Vec<Visit> = self
+            .all_visits()?
+            .into_iter()
+            .filter(|v| from.is_none_or(|f| v.date >= f) && to.is_none_or(|t| v.date <= t))
+            .collect();
+        out.sort_by_key(|v| (v.date, v.meta.id));
+        Ok(out)
+    }
+}

@@ -1,0 +1,50 @@
+# rounds — English: CSV import and export, sync bundles
+
+import-problem = line { $line }: column { $column }: { $what }
+import-refused = { $count ->
+    [one] the file has { $count } bad row; nothing was imported:
+   *[other] the file has { $count } bad rows; nothing was imported:
+}
+import-empty = empty, a value is required
+import-bad-date = not a date: "{ $value }" (use YYYY-MM-DD or DD.MM.YYYY)
+import-bad-number = not a number: "{ $value }"
+import-negative = negative: "{ $value }" (must be 0 or more)
+import-not-whole = not a whole number: "{ $value }"
+import-missing-column = missing required column (check the header line)
+import-no-header = the file is empty (no header line)
+import-cannot-read = cannot read { $path }: { $reason }
+import-bad-csv = the file is not readable as CSV: { $reason }
+import-unknown-store = unknown store code "{ $code }" (import stores first)
+import-unknown-product = unknown product code "{ $code }" (import products first)
+import-unknown-order = unknown order "{ $code }"
+import-bad-channel = unknown channel "{ $value }" (use visit, phone, email or messenger)
+import-zero-case-pack = a case pack of 0 (must be 1 or more)
+import-due-before-date = the due date is before the invoice date
+import-to-before-from = the promotion ends before it starts
+import-done = { $kind }: { $rows } rows read; { $created } new, { $changed } changed, { $unchanged } unchanged
+import-dry-run = dry run: nothing was written
+import-reps-created = { $count ->
+    [one] { $count } new rep created (without a PIN)
+   *[other] { $count } new reps created (without a PIN)
+}
+import-bad-encoding = unknown encoding "{ $name }" (use utf-8 or windows-1251)
+import-bad-delimiter = unknown delimiter "{ $name }" (use ; , or tab)
+
+sync-exported = { $count ->
+    [one] { $count } record written to { $file }
+   *[other] { $count } records written to { $file }
+} (changes { $from }–{ $to }, destination { $dest })
+sync-nothing-new = nothing new for { $dest } since the last export; an empty bundle was written to { $file }
+sync-imported = { $file }: { $records } records from device { $device }; { $applied } applied, { $kept } already up to date
+sync-refused = { $file } was refused: { $reason }
+sync-truncated = the bundle is truncated (copy it again)
+sync-damaged = the bundle is damaged: its checksum does not match (copy it again)
+sync-not-bundle = not a rounds sync bundle
+sync-newer-format = the bundle has format { $found }, newer than this rounds understands ({ $supported }); install a newer rounds
+sync-watch-start = watching { $dir } for bundles (Ctrl-C to stop)
+sync-watch-done = { $file }: imported, moved to done/
+sync-watch-failed = { $file }: failed, moved to failed/: { $reason }
+outbox = outbox: { $count ->
+    [one] { $count } record not exported
+   *[other] { $count } records not exported
+}

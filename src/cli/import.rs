@@ -1,0 +1,87 @@
+//! `rounds import KIND FILE`: an ERP CSV file, all rows or none.
+
+use super::{CliResult, Context, Failure};
+use crate::exchange::{self, ImportError, ImportKind, ImportOptions, decode};
+use crate::t;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::Path;
+
+pub struct ImportArgs<'a> {
+    pub kind: ImportKind,
+    pub file: &'a Path,
+    pub dry_run: bool,
+    pub encoding: Option<&'a str>,
+    pub delimiter: Option<&'a str>,
+}
+
+fn bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} {msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+pub fn run(ctx: &Context, args: &ImportArgs<'_>) -> CliResult {
+    let encoding = match args.encoding {
+        None => None,
+        Some(name) => Some(decode::encoding_by_name(name).ok_or_else(|| Failure {
+            code: 1,
+            message: t!("import-bad-encoding", name = name),
+        })?),
+    };
+    let delimiter = match args.delimiter {
+        None => None,
+        Some(name) => Some(decode::delimiter_by_name(name).ok_or_else(|| Failure {
+            code: 1,
+            message: t!("import-bad-delimiter", name = name),
+        })?),
+    };
+    let db = ctx.open()?;
+    let bar = bar();
+    let progress = |at: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(at);
+    };
+    let options = ImportOptions {
+        encoding,
+        delimiter,
+        dry_run: args.dry_run,
+        progress: Some(&progress),
+        order_exists: None,
+    };
+    let result = exchange::import_file(&db, args.kind, args.file, &options, ctx.clock.now());
+    bar.finish_and_clear();
+    let report = result.map_err(|e| match e {
+        ImportError::Storage(s) => Failure::from(s),
+        other => Failure {
+            code: 1,
+            message: other.to_string(),
+        },
+    })?;
+    let kind = format!("{:?}", args.kind).to_lowercase();
+    println!(
+        "{}",
+        t!(
+            "import-done",
+            kind = kind,
+            rows = report.rows,
+            created = report.tally.created,
+            changed = report.tally.changed,
+            unchanged = report.tally.unchanged
+        )
+    );
+    if report.reps_created > 0 {
+        println!("{}", t!("import-reps-created", count = report.reps_created));
+    }
+    if report.dry_run {
+        println!("{}", t!("import-dry-run"));
+    }
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! Why a line has its quantity, in words the rep can read to the decision maker.
+
+use super::{RefusalReason, Seen};
+use crate::domain::forecast::Method;
+use crate::t;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reason {
+    pub method: Method,
+    pub per_week: f64,
+    pub cover_days: f64,
+    pub seen: Option<Seen>,
+    pub case_pack: u32,
+    pub raised_out_of_stock: bool,
+    pub capped_by: Option<RefusalReason>,
+    pub noted_refusal: Option<RefusalReason>,
+    pub topped_up: bool,
+    pub promotion: Option<String>,
+}
+
+impl Default for Reason {
+    fn default() -> Self {
+        Self {
+            method: Method::Mean,
+            per_week: 0.0,
+            cover_days: 0.0,
+            seen: None,
+            case_pack: 1,
+            raised_out_of_stock: false,
+            capped_by: None,
+            noted_refusal: None,
+            topped_up: false,
+            promotion: None,
+        }
+    }
+}
+
+impl Reason {
+    /// One short sentence, most decisive fact first.
+    pub fn text(&self) -> String {
+        let mut parts = Vec::new();
+        if self.raised_out_of_stock {
+            parts.push(t!("reason-out-of-stock", pack = i64::from(self.case_pack)));
+        }
+        if let Some(r) = self.capped_by {
+            parts.push(t!("reason-capped", why = r.label()));
+        }
+        parts.push(t!(
+            "reason-sells",
+            rate = format!("{:.1}", self.per_week),
+            how = t!(&format!("method-{}", self.method.key())),
+            days = self.cover_days.round() as i64
+        ));
+        match self.seen {
+            Some(Seen::Stock(q)) if q > 0.0 => {
+                parts.push(t!("reason-seen", units = format!("{q:.0}")));
+            }
+            Some(_) if !self.raised_out_of_stock => parts.push(t!("reason-seen-empty")),
+            _ => {}
+        }
+        if let Some(r) = self.noted_refusal {
+            parts.push(t!("reason-noted-refusal", why = r.label()));
+        }
+        if self.case_pack > 1 {
+            parts.push(t!("reason-case", pack = i64::from(self.case_pack)));
+        }
+        if let Some(code) = &self.promotion {
+            let key = if self.topped_up {
+                "reason-promo-topped"
+            } else {
+                "reason-promo"
+            };
+            parts.push(t!(key, code = code.clone()));
+        }
+        parts.join("; ")
+    }
+}

@@ -1,0 +1,279 @@
+//! Importers of the catalog: stores (creating unknown reps), products (EAN
+//! checked), must-stock lines (store and product must exist).
+
+use super::cells::{self, CellError};
+use super::job::{ImportError, ImportReport, Job, known};
+use super::table::Spec;
+use super::upsert::{Tally, placeholder, settle_all};
+use crate::domain::{AssortmentLine, Channel, Ean, Money, Product, Rep, Store, WeekdaySet};
+use std::collections::HashMap;
+
+fn money(text: &str) -> Result<Money, CellError> {
+    let m = Money::parse(text).map_err(|e| CellError::Other(e.to_string()))?;
+    if m.0 < 0 {
+        return Err(CellError::Negative(text.to_string()));
+    }
+    Ok(m)
+}
+
+fn small(text: &str) -> Result<u16, CellError> {
+    let n = cells::count(text)?;
+    u16::try_from(n).map_err(|_| CellError::Number(text.to_string()))
+}
+
+/// Keeps the last row of each key (an ERP file may repeat a code).
+fn dedupe<T>(items: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        match at.get(&key(&item)) {
+            Some(&i) => out[i] = item,
+            None => {
+                at.insert(key(&item), out.len());
+                out.push(item);
+            }
+        }
+    }
+    out
+}
+
+pub const STORES: Spec = Spec {
+    columns: &[
+        "code",
+        "name",
+        "address",
+        "city",
+        "decision_maker",
+        "phone",
+        "email",
+        "preferred_channel",
+        "visit_every_days",
+        "visit_weekdays",
+        "rep",
+        "route_order",
+        "deferral_days",
+        "credit_limit",
+    ],
+    required: &["code", "name"],
+};
+
+pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
+    let mut incoming = Vec::new();
+    let meta = placeholder(&job.stamp);
+    let rows = job.rows(&STORES, |row| {
+        let code = row.required("code");
+        let name = row.required("name");
+        let channel_text = row.text("preferred_channel");
+        let channel = Channel::parse(channel_text);
+        if channel.is_none() {
+            row.problem(
+                "preferred_channel",
+                crate::t!("import-bad-channel", value = channel_text),
+            );
+        }
+        let every = row.parse_or("visit_every_days", 7, small);
+        let weekdays_text = row.text("visit_weekdays");
+        let weekdays = WeekdaySet::parse(weekdays_text)
+            .map_err(|e| row.problem("visit_weekdays", e))
+            .ok();
+        let route_order = row.parse_or("route_order", 0, cells::count);
+        let deferral = row.parse_or("deferral_days", 0, small);
+        let limit = row.parse_or("credit_limit", Money(0), money);
+        if let (
+            Some(code),
+            Some(name),
+            Some(channel),
+            Some(every),
+            Some(weekdays),
+            Some(route_order),
+            Some(deferral),
+            Some(limit),
+        ) = (
+            code,
+            name,
+            channel,
+            every,
+            weekdays,
+            route_order,
+            deferral,
+            limit,
+        ) {
+            incoming.push(Store {
+                meta: meta.clone(),
+                code: code.to_string(),
+                name: name.to_string(),
+                address: row.text("address").to_string(),
+                city: row.text("city").to_string(),
+                decision_maker: row.text("decision_maker").to_string(),
+                phone: row.text("phone").to_string(),
+                email: row.text("email").to_string(),
+                preferred_channel: channel,
+                visit_every_days: every,
+                visit_weekdays: weekdays,
+                rep: row.text("rep").to_string(),
+                route_order,
+                deferral_days: deferral,
+                credit_limit: limit,
+            });
+        }
+    })?;
+    let incoming = dedupe(incoming, |s| s.code.clone());
+    let db = job.db;
+    let existing: HashMap<String, Store> = db
+        .stores()?
+        .into_iter()
+        .map(|s| (s.code.clone(), s))
+        .collect();
+
+    // a store without a route position keeps its old one, or goes last on its rep's route
+    let mut last_order: HashMap<String, u32> = HashMap::new();
+    for s in existing.values() {
+        let slot = last_order.entry(s.rep.clone()).or_default();
+        *slot = (*slot).max(s.route_order);
+    }
+    let mut incoming = incoming;
+    for s in &mut incoming {
+        if s.route_order == 0 {
+            s.route_order = match existing.get(&s.code) {
+                Some(old) if old.rep == s.rep => old.route_order,
+                _ => {
+                    let slot = last_order.entry(s.rep.clone()).or_default();
+                    *slot += 1;
+                    *slot
+                }
+            };
+        }
+    }
+
+    let mut new_reps: Vec<Rep> = Vec::new();
+    for s in &incoming {
+        if !s.rep.is_empty()
+            && db.rep(&s.rep)?.is_none()
+            && !new_reps.iter().any(|r| r.code == s.rep)
+        {
+            new_reps.push(Rep {
+                meta: crate::domain::RecordMeta::fresh(
+                    &job.stamp.by,
+                    &job.stamp.device,
+                    job.stamp.at,
+                ),
+                code: s.rep.clone(),
+                name: s.rep.clone(),
+                phone: String::new(),
+            });
+        }
+    }
+
+    let mut tally = Tally::default();
+    let write = settle_all(incoming, &job.stamp, &mut tally, |s| {
+        Ok(existing.get(&s.code).cloned())
+    })?;
+    if !job.dry_run {
+        if !new_reps.is_empty() {
+            db.put_reps(&new_reps)?;
+        }
+        if !write.is_empty() {
+            db.put_stores(&write)?;
+        }
+    }
+    let mut report = job.report(rows, tally);
+    report.reps_created = new_reps.len();
+    Ok(report)
+}
+
+pub const PRODUCTS: Spec = Spec {
+    columns: &[
+        "sku",
+        "ean",
+        "name",
+        "brand",
+        "category",
+        "unit",
+        "case_pack",
+        "shelf_life_days",
+        "list_price",
+    ],
+    required: &["sku", "ean", "name"],
+};
+
+pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
+    let mut incoming = Vec::new();
+    let meta = placeholder(&job.stamp);
+    let rows = job.rows(&PRODUCTS, |row| {
+        let sku = row.required("sku");
+        let name = row.required("name");
+        let ean = row.parse("ean", |t| {
+            if t.is_empty() {
+                return Err(CellError::Empty);
+            }
+            Ean::parse(t).map_err(|e| CellError::Other(e.to_string()))
+        });
+        let case_pack = row.parse_or("case_pack", 1, cells::count);
+        if case_pack == Some(0) {
+            row.problem("case_pack", crate::t!("import-zero-case-pack"));
+        }
+        let shelf_life = row.parse_or("shelf_life_days", 0, cells::count);
+        let price = row.parse_or("list_price", Money(0), money);
+        let unit = match row.text("unit") {
+            "" => "pcs",
+            u => u,
+        };
+        if let (Some(sku), Some(name), Some(ean), Some(case_pack @ 1..), Some(shelf), Some(price)) =
+            (sku, name, ean, case_pack, shelf_life, price)
+        {
+            incoming.push(Product {
+                meta: meta.clone(),
+                sku: sku.to_string(),
+                ean,
+                name: name.to_string(),
+                brand: row.text("brand").to_string(),
+                category: row.text("category").to_string(),
+                unit: unit.to_string(),
+                case_pack,
+                shelf_life_days: shelf,
+                list_price: price,
+            });
+        }
+    })?;
+    let incoming = dedupe(incoming, |p| p.sku.clone());
+    let mut tally = Tally::default();
+    let write = settle_all(incoming, &job.stamp, &mut tally, |p| job.db.product(&p.sku))?;
+    if !job.dry_run && !write.is_empty() {
+        job.db.put_products(&write)?;
+    }
+    Ok(job.report(rows, tally))
+}
+
+pub const ASSORTMENT: Spec = Spec {
+    columns: &["store_code", "sku", "facings"],
+    required: &["store_code", "sku"],
+};
+
+pub fn assortment(job: &Job<'_>) -> Result<ImportReport, ImportError> {
+    let stores = job.store_codes()?;
+    let skus = job.skus()?;
+    let mut incoming = Vec::new();
+    let meta = placeholder(&job.stamp);
+    let rows = job.rows(&ASSORTMENT, |row| {
+        let store = known(row, "store_code", &stores, "store");
+        let sku = known(row, "sku", &skus, "product");
+        let facings = row.parse_or("facings", 1, small);
+        if let (Some(store_code), Some(sku), Some(facings)) = (store, sku, facings) {
+            incoming.push(AssortmentLine {
+                meta: meta.clone(),
+                store_code,
+                sku,
+                facings,
+            });
+        }
+    })?;
+    let incoming = dedupe(incoming, |l| format!("{}\0{}", l.store_code, l.sku));
+    let mut tally = Tally::default();
+    let write = settle_all(incoming, &job.stamp, &mut tally, |l| {
+        job.db.assortment_line(&l.store_code, &l.sku)
+    })?;
+    if !job.dry_run && !write.is_empty() {
+        job.db.put_assortment(&write)?;
+    }
+    Ok(job.report(rows, tally))
+}

@@ -1,0 +1,99 @@
+//! One import run: the decoded text, who stamps the records, whether to write,
+//! and the checks that come from elsewhere (does an order exist?).
+
+use super::table::{Problem, Row, Spec, read_rows};
+use super::upsert::Tally;
+use crate::domain::Stamp;
+use crate::storage::{Database, StorageError};
+use std::collections::HashSet;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}", crate::t!("import-cannot-read", path = path.as_str(), reason = source.to_string()))]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{}", crate::t!("import-bad-csv", reason = .0.to_string()))]
+    Csv(#[from] csv::Error),
+    #[error("{}", problems_text(.0))]
+    Problems(Vec<Problem>),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+fn problems_text(problems: &[Problem]) -> String {
+    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    let mut text = crate::t!("import-refused", count = lines.len());
+    for p in problems {
+        text.push('\n');
+        text.push_str(&p.to_string());
+    }
+    text
+}
+
+/// What an import did (or, with `--dry-run`, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub rows: usize,
+    pub tally: Tally,
+    /// Reps named in a stores file that did not exist yet.
+    pub reps_created: usize,
+    pub dry_run: bool,
+}
+
+pub struct Job<'a> {
+    pub db: &'a Database,
+    pub text: &'a [u8],
+    pub delimiter: u8,
+    pub stamp: Stamp,
+    pub dry_run: bool,
+    pub progress: &'a dyn Fn(u64),
+    /// Deliveries refer to orders; the check is wired where orders are stored.
+    pub order_exists: &'a dyn Fn(&str) -> bool,
+}
+
+impl Job<'_> {
+    /// Reads every row; any problem refuses the whole file.
+    pub fn rows(&self, spec: &Spec, each: impl FnMut(&mut Row<'_>)) -> Result<usize, ImportError> {
+        let (rows, problems) = read_rows(self.text, self.delimiter, spec, self.progress, each)?;
+        if problems.is_empty() {
+            Ok(rows)
+        } else {
+            Err(ImportError::Problems(problems))
+        }
+    }
+
+    pub fn store_codes(&self) -> Result<HashSet<String>, ImportError> {
+        Ok(self.db.stores()?.into_iter().map(|s| s.code).collect())
+    }
+
+    pub fn skus(&self) -> Result<HashSet<String>, ImportError> {
+        Ok(self.db.products()?.into_iter().map(|p| p.sku).collect())
+    }
+
+    pub fn report(&self, rows: usize, tally: Tally) -> ImportReport {
+        ImportReport {
+            rows,
+            tally,
+            reps_created: 0,
+            dry_run: self.dry_run,
+        }
+    }
+}
+
+/// Checks a code against the known ones, naming the column when unknown.
+pub fn known(row: &mut Row<'_>, column: &str, set: &HashSet<String>, what: &str) -> Option<String> {
+    let code = row.required(column)?;
+    if set.contains(code) {
+        Some(code.to_string())
+    } else {
+        let message = match what {
+            "store" => crate::t!("import-unknown-store", code = code),
+            _ => crate::t!("import-unknown-product", code = code),
+        };
+        row.problem(column, message);
+        None
+    }
+}

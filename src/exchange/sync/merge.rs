@@ -1,0 +1,187 @@
+//! Merging received records: idempotent and order-independent, because the
+//! kept version is always the maximum of a total order (or, for sales
+//! history, a union). Nothing is ever deleted.
+//!
+//! - records with a `RecordMeta`: higher (HLC, bytes) wins;
+//! - visits: a submitted visit outranks any open one, so it is never replaced
+//!   by an edit made before submission (amendments are new records);
+//! - sales series: union of days, the larger quantity of a day kept;
+//! - anything else: the larger bytes win (deterministic on every device).
+
+use crate::domain::{Product, RecordMeta, SalesSeries, Visit, VisitStatus};
+use crate::storage::{Database, RawRecord, Result, decode_value, encode_value};
+use std::cmp::Ordering;
+
+/// The rank of a version; the larger one is kept.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Rank<'a> {
+    sealed: bool,
+    hlc: u64,
+    bytes: &'a [u8],
+}
+
+fn meta_of(bytes: &[u8]) -> Option<RecordMeta> {
+    // every record struct starts with its meta: decode just that prefix
+    bincode::serde::decode_from_slice::<RecordMeta, _>(bytes, bincode::config::standard())
+        .ok()
+        .map(|(m, _)| m)
+}
+
+/// Records that are final once made (never replaced by a non-final version).
+fn sealed(tree: &str, bytes: &[u8]) -> bool {
+    match tree {
+        "visits" => decode_value::<Visit>("visit", bytes)
+            .map(|v| v.status == VisitStatus::Submitted)
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+fn rank<'a>(tree: &str, bytes: &'a [u8]) -> Rank<'a> {
+    Rank {
+        sealed: sealed(tree, bytes),
+        hlc: meta_of(bytes).map(|m| m.hlc).unwrap_or(0),
+        bytes,
+    }
+}
+
+/// Union of two sales histories; a day in both keeps the larger quantity.
+fn merge_sales(a: &SalesSeries, b: &SalesSeries) -> SalesSeries {
+    let mut out = a.clone();
+    for p in &b.points {
+        match out.points.binary_search_by_key(&p.day, |q| q.day) {
+            Ok(i) => {
+                if p.qty.total_cmp(&out.points[i].qty) == Ordering::Greater {
+                    out.points[i] = *p;
+                }
+            }
+            Err(i) => out.points.insert(i, *p),
+        }
+    }
+    out
+}
+
+/// The value to store for a received record, or None to keep what is there.
+pub fn resolve(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<Option<Vec<u8>>> {
+    let Some(existing) = existing else {
+        return Ok(Some(incoming.to_vec()));
+    };
+    if existing == incoming {
+        return Ok(None);
+    }
+    if tree == "sales" {
+        let a: SalesSeries = decode_value("sales series", existing)?;
+        let b: SalesSeries = decode_value("sales series", incoming)?;
+        let merged = merge_sales(&a, &b);
+        return (merged != a)
+            .then(|| encode_value("sales series", &merged))
+            .transpose();
+    }
+    Ok((rank(tree, incoming) > rank(tree, existing)).then(|| incoming.to_vec()))
+}
+
+/// What applying a bundle did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ApplyReport {
+    pub records: usize,
+    pub applied: usize,
+    pub kept: usize,
+}
+
+/// Merges records into the database: one write (and flush) for all of them.
+pub fn apply(db: &Database, records: &[RawRecord]) -> Result<ApplyReport> {
+    let mut report = ApplyReport {
+        records: records.len(),
+        ..Default::default()
+    };
+    // the same key twice in one bundle: resolve against what this bundle already chose
+    let mut chosen: std::collections::HashMap<(&str, &[u8]), usize> = Default::default();
+    let mut write: Vec<RawRecord> = Vec::new();
+    let mut replaced: Vec<Option<Vec<u8>>> = Vec::new();
+    for r in records {
+        let slot = chosen.get(&(r.tree.as_str(), r.key.as_slice())).copied();
+        let stored = db.raw_get(&r.tree, &r.key)?;
+        let current = match slot {
+            Some(i) => Some(write[i].value.clone()),
+            None => stored.clone(),
+        };
+        match resolve(&r.tree, current.as_deref(), &r.value)? {
+            None => report.kept += 1,
+            Some(value) => {
+                report.applied += 1;
+                let record = RawRecord {
+                    tree: r.tree.clone(),
+                    key: r.key.clone(),
+                    value,
+                };
+                match slot {
+                    Some(i) => write[i] = record,
+                    None => {
+                        chosen.insert((r.tree.as_str(), r.key.as_slice()), write.len());
+                        write.push(record);
+                        replaced.push(stored);
+                    }
+                }
+            }
+        }
+    }
+    if !write.is_empty() {
+        // indexes first: a crash in between leaves an index entry without a
+        // record (skipped by readers), never a record that cannot be found
+        index_received(db, &write, &replaced)?;
+        db.put_received(&write)?;
+    }
+    Ok(report)
+}
+
+/// Keeps the index trees in step with received records (the same entries
+/// the storage layer's own writes make).
+fn index_received(db: &Database, write: &[RawRecord], replaced: &[Option<Vec<u8>>]) -> Result<()> {
+    let mut visit_keys = Vec::new();
+    let mut visit_old = Vec::new();
+    for (r, old) in write.iter().zip(replaced) {
+        match r.tree.as_str() {
+            "products" => {
+                let new: Product = decode_value("product", &r.value)?;
+                if let Some(old) = old
+                    && let Ok(old) = decode_value::<Product>("product", old)
+                    && old.ean != new.ean
+                {
+                    db.set_index_entry("products_by_ean", old.ean.as_str().as_bytes(), None)?;
+                }
+                db.set_index_entry(
+                    "products_by_ean",
+                    new.ean.as_str().as_bytes(),
+                    Some(new.sku.as_bytes()),
+                )?;
+            }
+            "visits" => {
+                let new: Visit = decode_value("visit", &r.value)?;
+                if let Some(old) = old
+                    && let Ok(old) = decode_value::<Visit>("visit", old)
+                    && visit_key(&old) != visit_key(&new)
+                {
+                    visit_old.push(visit_key(&old));
+                }
+                visit_keys.push(visit_key(&new));
+            }
+            _ => {}
+        }
+    }
+    if !visit_keys.is_empty() {
+        db.update_index("visits_by_store", &visit_keys, &visit_old)?;
+    }
+    Ok(())
+}
+
+/// The key of a visit in `visits_by_store` (store, date, id), as storage::visits makes it.
+fn visit_key(v: &Visit) -> Vec<u8> {
+    let date = v.date.format("%Y%m%d").to_string();
+    let mut key = Vec::with_capacity(v.store_code.len() + 26);
+    key.extend_from_slice(v.store_code.as_bytes());
+    key.push(0);
+    key.extend_from_slice(date.as_bytes());
+    key.push(0);
+    key.extend_from_slice(&v.meta.id.to_bytes());
+    key
+}

@@ -1,0 +1,128 @@
+//! Sync bundles: every record changed since the last exchange, in one file
+//! that a USB stick or a shared folder carries between laptops and the office.
+
+pub mod bundle;
+pub mod inbox;
+pub mod merge;
+
+pub use bundle::{Bundle, BundleError, Header};
+pub use inbox::{InboxOutcome, process_inbox};
+pub use merge::{ApplyReport, apply};
+
+use crate::storage::{Database, KINDS, RawRecord, Result, StorageError};
+use chrono::{DateTime, Utc};
+use std::path::Path;
+
+/// How many records of this device are not exported yet (counted up to
+/// `limit`: the route screen only needs "a lot").
+pub fn outbox_count(db: &Database, limit: usize) -> Result<usize> {
+    let mark = db.latest_sent_mark()?;
+    Ok(db.changed_since(mark, false, limit)?.len())
+}
+
+/// The bundle for `dest`: records changed since the last export there (made
+/// here or received and relayed), or every record with `all`.
+pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) -> Result<Bundle> {
+    let to_seq = db.last_change_seq()?;
+    let from_seq = if all { 0 } else { db.sent_mark(dest)? };
+    let mut records = Vec::new();
+    if all {
+        for (_, tree) in KINDS {
+            records.extend(db.raw_records(tree)?);
+        }
+    } else {
+        for (tree, key) in db.changed_since(from_seq, true, usize::MAX)? {
+            // a change logged after to_seq is picked up now and sent again next time: harmless
+            if let Some(value) = db.raw_get(&tree, &key)? {
+                records.push(RawRecord { tree, key, value });
+            }
+        }
+    }
+    Ok(Bundle {
+        header: Header {
+            device: db.device().to_string(),
+            dest: dest.to_string(),
+            from_seq,
+            to_seq,
+            all,
+            created: now,
+            schema_version: crate::storage::SCHEMA_VERSION,
+        },
+        records,
+    })
+}
+
+/// Writes the bundle whole (temp file, fsync, rename), then remembers what
+/// `dest` has been sent. Returns the bundle written.
+pub fn export_to_file(
+    db: &Database,
+    dest: &str,
+    all: bool,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Bundle> {
+    let bundle = build_export(db, dest, all, now)?;
+    write_whole(path, &bundle.to_bytes())?;
+    db.set_sent_mark(dest, bundle.header.to_seq.max(db.sent_mark(dest)?))?;
+    Ok(bundle)
+}
+
+fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".part");
+    let tmp = path.with_file_name(name);
+    let mut file = std::fs::File::create(&tmp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&tmp, path)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("{0}")]
+    Read(String),
+    #[error(transparent)]
+    Bundle(#[from] BundleError),
+    #[error(
+        "the bundle's records have schema version {0}, newer than this database ({1}); install a newer rounds"
+    )]
+    NewerSchema(u32, u32),
+    #[error("the bundle tries to write the {0} tree; refused")]
+    ForbiddenTree(String),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Reads, checks and merges a bundle file: all of it, or nothing when damaged.
+pub fn import_file(
+    db: &Database,
+    path: &Path,
+) -> std::result::Result<(Header, ApplyReport), SyncError> {
+    let bytes =
+        std::fs::read(path).map_err(|e| SyncError::Read(format!("{}: {e}", path.display())))?;
+    import_bytes(db, &bytes)
+}
+
+pub fn import_bytes(
+    db: &Database,
+    bytes: &[u8],
+) -> std::result::Result<(Header, ApplyReport), SyncError> {
+    let bundle = Bundle::from_bytes(bytes)?;
+    if bundle.header.schema_version > crate::storage::SCHEMA_VERSION {
+        return Err(SyncError::NewerSchema(
+            bundle.header.schema_version,
+            crate::storage::SCHEMA_VERSION,
+        ));
+    }
+    // only record trees travel: change logs, metadata and indexes are this device's own
+    if let Some(r) = bundle
+        .records
+        .iter()
+        .find(|r| !KINDS.iter().any(|(_, t)| *t == r.tree))
+    {
+        return Err(SyncError::ForbiddenTree(r.tree.clone()));
+    }
+    let report = apply(db, &bundle.records)?;
+    Ok((bundle.header, report))
+}

@@ -1,0 +1,204 @@
+//! An ERP file as a table: columns found by header name (any case, any order,
+//! extra columns ignored), rows read with their line numbers, and every
+//! problem collected as `line N: column X: what is wrong`.
+
+use super::cells::CellError;
+use csv::ByteRecord;
+use std::fmt;
+
+/// One bad cell (or a missing column, on line 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub line: u64,
+    pub column: String,
+    pub what: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::t!(
+            "import-problem",
+            line = self.line.to_string(),
+            column = self.column.as_str(),
+            what = self.what.as_str()
+        ))
+    }
+}
+
+/// The columns an importer reads; `required` ones must be in the header.
+pub struct Spec {
+    pub columns: &'static [&'static str],
+    pub required: &'static [&'static str],
+}
+
+/// "Store Code" and "store-code" both name the column `store_code`.
+fn normalize(header: &str) -> String {
+    header
+        .trim()
+        .trim_matches('"')
+        .to_lowercase()
+        .replace([' ', '-'], "_")
+}
+
+/// Where each of the spec's columns is in the file.
+pub struct Columns {
+    names: &'static [&'static str],
+    at: Vec<Option<usize>>,
+}
+
+impl Columns {
+    /// Maps the header; a missing required column is a problem on line 1.
+    pub fn map(header: &ByteRecord, spec: &Spec, problems: &mut Vec<Problem>) -> Self {
+        let found: Vec<String> = header
+            .iter()
+            .map(|h| normalize(&String::from_utf8_lossy(h)))
+            .collect();
+        let at: Vec<Option<usize>> = spec
+            .columns
+            .iter()
+            .map(|name| found.iter().position(|h| h == name))
+            .collect();
+        for name in spec.required {
+            if !found.iter().any(|h| h == name) {
+                problems.push(Problem {
+                    line: 1,
+                    column: (*name).to_string(),
+                    what: crate::t!("import-missing-column"),
+                });
+            }
+        }
+        Self {
+            names: spec.columns,
+            at,
+        }
+    }
+
+    /// The index of a column of the spec (panics only on a typo in our code).
+    pub fn index(&self, name: &str) -> usize {
+        self.names
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or_else(|| panic!("column {name} is not in the importer's spec"))
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.at[self.index(name)].is_some()
+    }
+}
+
+/// One data row being read; problems go to the shared list.
+pub struct Row<'r> {
+    pub line: u64,
+    record: &'r ByteRecord,
+    columns: &'r Columns,
+    problems: &'r mut Vec<Problem>,
+}
+
+impl<'r> Row<'r> {
+    /// The trimmed cell of a column ("" when the column or the cell is absent).
+    pub fn text(&self, name: &str) -> &'r str {
+        self.text_at(self.columns.index(name))
+    }
+
+    pub fn text_at(&self, col: usize) -> &'r str {
+        self.columns.at[col]
+            .and_then(|i| self.record.get(i))
+            .map(|b| std::str::from_utf8(b).unwrap_or("").trim())
+            .unwrap_or("")
+    }
+
+    pub fn problem(&mut self, name: &str, what: impl fmt::Display) {
+        self.problems.push(Problem {
+            line: self.line,
+            column: name.to_string(),
+            what: what.to_string(),
+        });
+    }
+
+    /// A cell that must not be empty.
+    pub fn required(&mut self, name: &str) -> Option<&'r str> {
+        let text = self.text(name);
+        if text.is_empty() {
+            self.problem(name, CellError::Empty);
+            return None;
+        }
+        Some(text)
+    }
+
+    /// A required cell parsed by `parse`.
+    pub fn parse<T>(
+        &mut self,
+        name: &str,
+        parse: impl FnOnce(&str) -> Result<T, CellError>,
+    ) -> Option<T> {
+        match parse(self.text(name)) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.problem(name, e);
+                None
+            }
+        }
+    }
+
+    /// An optional cell: empty (or no such column) gives `default`.
+    pub fn parse_or<T>(
+        &mut self,
+        name: &str,
+        default: T,
+        parse: impl FnOnce(&str) -> Result<T, CellError>,
+    ) -> Option<T> {
+        if self.text(name).is_empty() {
+            return Some(default);
+        }
+        self.parse(name, parse)
+    }
+}
+
+/// Reads every data row of `text` (already UTF-8), calling `each` with it.
+/// `progress` gets the byte position now and then. Blank rows are skipped.
+pub fn read_rows(
+    text: &[u8],
+    delimiter: u8,
+    spec: &Spec,
+    progress: &dyn Fn(u64),
+    mut each: impl FnMut(&mut Row<'_>),
+) -> Result<(usize, Vec<Problem>), csv::Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text);
+    let mut problems = Vec::new();
+    let mut record = ByteRecord::new();
+    if !reader.read_byte_record(&mut record)? {
+        problems.push(Problem {
+            line: 1,
+            column: spec.required.first().unwrap_or(&"").to_string(),
+            what: crate::t!("import-no-header"),
+        });
+        return Ok((0, problems));
+    }
+    let columns = Columns::map(&record, spec, &mut problems);
+    if !problems.is_empty() {
+        return Ok((0, problems));
+    }
+    let mut rows = 0usize;
+    while reader.read_byte_record(&mut record)? {
+        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+            continue;
+        }
+        rows += 1;
+        if rows.is_multiple_of(16_384) {
+            progress(record.position().map(|p| p.byte()).unwrap_or(0));
+        }
+        let mut row = Row {
+            line: record.position().map(|p| p.line()).unwrap_or(0),
+            record: &record,
+            columns: &columns,
+            problems: &mut problems,
+        };
+        each(&mut row);
+    }
+    progress(text.len() as u64);
+    Ok((rows, problems))
+}

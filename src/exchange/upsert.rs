@@ -1,0 +1,102 @@
+//! Upsert by code without needless change: a re-imported record keeps its id
+//! and created stamp, and is only touched (new HLC, change-log entry, sync
+//! traffic) when its content really changed.
+
+use crate::domain::{
+    AssortmentLine, DeliveryLine, Invoice, Product, Promotion, RecordMeta, Rep, Stamp, Store,
+};
+
+pub trait HasMeta {
+    fn meta_mut(&mut self) -> &mut RecordMeta;
+}
+
+macro_rules! has_meta {
+    ($($t:ty),*) => {$(
+        impl HasMeta for $t {
+            fn meta_mut(&mut self) -> &mut RecordMeta {
+                &mut self.meta
+            }
+        }
+    )*};
+}
+
+has_meta!(
+    Store,
+    Product,
+    Rep,
+    AssortmentLine,
+    DeliveryLine,
+    Invoice,
+    Promotion
+);
+
+/// What an import does with one record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Created,
+    Changed,
+    Unchanged,
+}
+
+/// Settles `incoming` (made with a placeholder meta) against the stored record:
+/// returns the record to write, or `None` when nothing changed.
+pub fn settle<T: HasMeta + PartialEq>(
+    mut incoming: T,
+    existing: Option<T>,
+    stamp: &Stamp,
+) -> (Outcome, Option<T>) {
+    match existing {
+        None => {
+            *incoming.meta_mut() = RecordMeta::fresh(&stamp.by, &stamp.device, stamp.at);
+            (Outcome::Created, Some(incoming))
+        }
+        Some(mut old) => {
+            *incoming.meta_mut() = old.meta_mut().clone();
+            if incoming == old {
+                return (Outcome::Unchanged, None);
+            }
+            incoming.meta_mut().touch(stamp.clone());
+            (Outcome::Changed, Some(incoming))
+        }
+    }
+}
+
+/// A meta to build incoming records with; `settle` replaces it.
+pub fn placeholder(stamp: &Stamp) -> RecordMeta {
+    RecordMeta::new(ulid::Ulid::nil(), stamp.clone())
+}
+
+/// Created / changed / unchanged counts of one import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub created: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Created => self.created += 1,
+            Outcome::Changed => self.changed += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+        }
+    }
+}
+
+/// Settles every incoming record against `lookup`; returns the ones to write.
+pub fn settle_all<T: HasMeta + PartialEq>(
+    incoming: Vec<T>,
+    stamp: &Stamp,
+    tally: &mut Tally,
+    mut lookup: impl FnMut(&T) -> crate::storage::Result<Option<T>>,
+) -> crate::storage::Result<Vec<T>> {
+    let mut out = Vec::new();
+    for item in incoming {
+        let existing = lookup(&item)?;
+        let (outcome, write) = settle(item, existing, stamp);
+        tally.add(outcome);
+        out.extend(write);
+    }
+    Ok(out)
+}
