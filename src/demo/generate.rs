@@ -250,6 +250,13 @@ pub fn load(db: &Database, clock: &Clock) -> Result<DemoSummary> {
     }
     let (reviews, comments) = super::users::reviews(&data.visits, clock.today(), db.device());
     db.put_review_history(&reviews, &comments)?;
+    let lines = super::history::build(&data, clock.today(), db.device());
+    db.put_visit_history(
+        &lines.audit,
+        &lines.batches,
+        &lines.returns,
+        &lines.amendments,
+    )?;
     Ok(DemoSummary {
         reps: data.reps.len(),
         stores: data.stores.len(),

@@ -2,6 +2,7 @@
 //! Its source lists (reps, stores, products, markets) live in assets/demo.
 
 mod generate;
+mod history;
 pub mod large;
 mod lists;
 pub mod users;

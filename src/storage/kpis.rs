@@ -40,10 +40,58 @@ pub struct KpiTable {
 }
 
 impl Database {
-    /// What a visit's parts add to the figures (audit lines, batches,
-    /// returns, order lines).
-    pub fn visit_figures(&self, _visit: &Visit) -> Result<VisitFigures> {
-        Ok(VisitFigures::default())
+    /// What a visit's parts add to the figures: audit lines (OSA, price
+    /// compliance within the tolerance of the list price), batches found
+    /// past their date, and its returns still waiting for the write-off.
+    /// (Order lines, fill rate and draft acceptance join once orders are stored.)
+    pub fn visit_figures(&self, visit: &Visit) -> Result<VisitFigures> {
+        use crate::domain::visit::ReturnStatus;
+        use crate::domain::visit::audit::price_ok;
+        let mut f = VisitFigures::default();
+        let tolerance = self.settings()?.price_tolerance;
+        let mut prices: HashMap<String, Option<crate::domain::Money>> = HashMap::new();
+        for line in self.audit_lines(visit.meta.id)? {
+            f.osa_lines += 1;
+            if line.on_shelf {
+                f.osa_on_shelf += 1;
+            }
+            if let Some(seen) = line.price_seen {
+                let list = match prices.get(&line.sku) {
+                    Some(p) => *p,
+                    None => {
+                        let p = self.product(&line.sku)?.map(|p| p.list_price);
+                        prices.insert(line.sku.clone(), p);
+                        p
+                    }
+                };
+                if let Some(list) = list {
+                    f.price_checked += 1;
+                    if price_ok(seen, list, tolerance) {
+                        f.price_ok += 1;
+                    }
+                }
+            }
+        }
+        f.expired_batches = self
+            .batches(visit.meta.id)?
+            .iter()
+            .filter(|b| b.expiry < visit.date)
+            .count() as u32;
+        f.returns_pending = self
+            .returns_of_store(&visit.store_code)?
+            .iter()
+            .filter(|r| r.visit_id == visit.meta.id && r.status == ReturnStatus::Logged)
+            .count() as u32;
+        Ok(f)
+    }
+
+    /// The visit's contribution now (None while it is open: only submitted
+    /// visits count, and an open one's lines are not read at all).
+    fn contribution_now(&self, v: &Visit) -> Result<Option<Contribution>> {
+        if v.status == crate::domain::VisitStatus::Open {
+            return Ok(None);
+        }
+        Ok(kpi::contribution(v, self.visit_figures(v)?))
     }
 
     /// Moves the day buckets for these visits from their last counted state
@@ -55,7 +103,7 @@ impl Database {
         // the same visit twice in one call: the later one wins
         let mut last_seen: HashMap<Ulid, Option<Contribution>> = HashMap::new();
         for v in visits {
-            let new = kpi::contribution(v, self.visit_figures(v)?);
+            let new = self.contribution_now(v)?;
             let old = match last_seen.get(&v.meta.id) {
                 Some(c) => c.clone(),
                 None => by_visit
@@ -118,6 +166,35 @@ impl Database {
         Ok(())
     }
 
+    /// After a line of a visit was written: a submitted visit's figures are
+    /// recounted (an amendment, a return written off), and an amendment goes
+    /// into the audit trail.
+    pub(super) fn visit_part_changed(
+        &self,
+        visit: Ulid,
+        amended: Option<&str>,
+        stamp: &crate::domain::Stamp,
+    ) -> Result<()> {
+        let Some(v) = self.visit(visit)? else {
+            return Ok(());
+        };
+        if v.status == crate::domain::VisitStatus::Open {
+            return Ok(());
+        }
+        self.refresh_visit_kpis(visit)?;
+        if let Some(what) = amended {
+            self.append_audit(
+                &stamp.by,
+                crate::domain::audit::AuditEvent::VisitChanged {
+                    visit,
+                    what: what.to_string(),
+                },
+                stamp.at,
+            )?;
+        }
+        Ok(())
+    }
+
     /// Recounts one visit after its parts changed (a return written off, a
     /// delivery imported, an amendment).
     pub fn refresh_visit_kpis(&self, id: Ulid) -> Result<()> {
@@ -156,7 +233,7 @@ impl Database {
     pub fn kpi_recount(&self, by_store: bool) -> Result<BTreeMap<(String, NaiveDate), KpiCounts>> {
         let mut contributions = Vec::new();
         for v in self.all_visits()? {
-            if let Some(c) = kpi::contribution(&v, self.visit_figures(&v)?) {
+            if let Some(c) = self.contribution_now(&v)? {
                 contributions.push(c);
             }
         }

@@ -8,14 +8,15 @@ mod codec;
 mod commerce;
 mod database;
 mod error;
+mod history;
 mod keys;
 mod kpis;
 mod lookups;
 mod migrate;
 mod reviews;
 mod sales;
-mod users;
 mod sync_log;
+mod users;
 mod visit_lines;
 mod visits;
 
@@ -23,8 +24,8 @@ pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
 pub use kpis::KpiTable;
 pub use reviews::ReviewItem;
-pub use users::Login;
 pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
+pub use users::Login;
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 

@@ -135,9 +135,18 @@ pub struct ReviewItem {
 }
 
 impl Database {
-    /// When each amended visit was last amended (none until amendments exist).
+    /// When each amended visit was last amended.
     pub fn last_amendments(&self) -> Result<HashMap<Ulid, DateTime<Utc>>> {
-        Ok(HashMap::new())
+        let mut out: HashMap<Ulid, DateTime<Utc>> = HashMap::new();
+        for a in self.scan::<crate::domain::visit::Amendment>(
+            super::visit_lines::AMENDMENTS,
+            "amendment",
+            b"",
+        )? {
+            let e = out.entry(a.visit_id).or_insert(a.meta.created.at);
+            *e = (*e).max(a.meta.created.at);
+        }
+        Ok(out)
     }
 
     /// The visits `viewer` may see that match `filter`, newest first.

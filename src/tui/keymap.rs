@@ -57,8 +57,9 @@ const ROUTE: &[Binding] = &[
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
     bind!("r", NextRep, true, [KeyCode::Char('r')]),
     bind!("R", PrevRep, false, [KeyCode::Char('R')]),
-    bind!("d", Dashboard, true, [KeyCode::Char('d')]),
-    bind!("v", Review, true, [KeyCode::Char('v')]),
+    // in `?` help, not the footer: the route's footer is for the day's work
+    bind!("d", Dashboard, false, [KeyCode::Char('d')]),
+    bind!("v", Review, false, [KeyCode::Char('v')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
 ];

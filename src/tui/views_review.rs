@@ -3,6 +3,7 @@
 //! their own visits and figures).
 
 use crate::clock::Clock;
+use crate::domain::Visit;
 use crate::domain::auth::Viewer;
 use crate::domain::review::{ReviewFilter, ReviewStatus};
 use crate::screens::{DashboardView, ReviewRow, VisitDetailView};
@@ -65,9 +66,64 @@ pub fn review_rows(db: &Database, viewer: &Viewer) -> Result<(Vec<ReviewRow>, Ve
     Ok((rows, reps))
 }
 
-/// The parts of a visit as sections of lines (filled by the visit's own records).
-pub fn visit_parts(_db: &Database, _id: Ulid) -> Result<Vec<(String, Vec<String>)>> {
-    Ok(vec![])
+/// The parts of a visit as sections of lines: shelf audit, expiry batches,
+/// returns and notes, each line as the amendments describe it.
+pub fn visit_parts(db: &Database, visit: &Visit) -> Result<Vec<(String, Vec<String>)>> {
+    use crate::domain::visit::write::{describe_audit, describe_batch, describe_return};
+    let id = visit.meta.id;
+    let name = |sku: &str| -> String {
+        db.product(sku)
+            .ok()
+            .flatten()
+            .map(|p| p.name)
+            .unwrap_or_default()
+    };
+    let audit: Vec<String> = db
+        .audit_lines(id)?
+        .iter()
+        .map(|a| format!("{} {}: {}", a.sku, name(&a.sku), describe_audit(a)))
+        .collect();
+    let batches: Vec<String> = db
+        .batches(id)?
+        .iter()
+        .map(|b| format!("{} {}", describe_batch(b), name(&b.sku)))
+        .collect();
+    let returns: Vec<String> = db
+        .returns_of_store(&visit.store_code)?
+        .iter()
+        .filter(|r| r.visit_id == id)
+        .map(|r| format!("{} {}", describe_return(r), name(&r.sku)))
+        .collect();
+    let notes: Vec<String> = db.notes(id)?.into_iter().map(|n| n.text).collect();
+    let figures = db.visit_figures(visit)?;
+    let mut summary = vec![];
+    if let Some(osa) = figures.osa() {
+        summary.push(format!(
+            "OSA {:.0}% ({}/{})",
+            osa * 100.0,
+            figures.osa_on_shelf,
+            figures.osa_lines
+        ));
+    }
+    if let Some(p) = figures.price_compliance() {
+        summary.push(format!(
+            "{} {:.0}% ({}/{})",
+            crate::t!("kpi-price"),
+            p * 100.0,
+            figures.price_ok,
+            figures.price_checked
+        ));
+    }
+    let mut audit_section = audit;
+    if !summary.is_empty() {
+        audit_section.insert(0, summary.join(" · "));
+    }
+    Ok(vec![
+        (crate::t!("review-part-audit"), audit_section),
+        (crate::t!("review-part-expiry"), batches),
+        (crate::t!("review-part-returns"), returns),
+        (crate::t!("review-part-notes"), notes),
+    ])
 }
 
 pub fn visit_detail(db: &Database, viewer: &Viewer, id: Ulid) -> Result<VisitDetailView> {
@@ -95,8 +151,25 @@ pub fn visit_detail(db: &Database, viewer: &Viewer, id: Ulid) -> Result<VisitDet
         checked_in: v.checked_in,
         submitted: v.submitted,
         status,
-        parts: visit_parts(db, id)?,
-        amendments: vec![],
+        parts: visit_parts(db, &v)?,
+        amendments: db
+            .amendments(id)?
+            .into_iter()
+            .map(|a| {
+                format!(
+                    "{} {}: {}: {} → {}",
+                    a.meta
+                        .created
+                        .at
+                        .with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M"),
+                    a.meta.created.by,
+                    a.target,
+                    a.before,
+                    a.after
+                )
+            })
+            .collect(),
         reviews,
         comments: db
             .comments_of(id)?

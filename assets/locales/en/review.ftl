@@ -102,3 +102,7 @@ kiosk-locked-message = Locked. Type your name and PIN.
 kiosk-user = User
 kiosk-pin = PIN
 kiosk-needs-supervisor = The kiosk needs at least one supervisor (only a supervisor's PIN ends it): `rounds user add NAME --role supervisor`.
+review-part-audit = Shelf audit
+review-part-expiry = Expiry check
+review-part-returns = Returns
+review-part-notes = Notes

@@ -105,3 +105,7 @@ kiosk-locked-message = Заблокировано. Введите имя и PIN.
 kiosk-user = Пользователь
 kiosk-pin = PIN
 kiosk-needs-supervisor = Киоску нужен хотя бы один супервайзер (только его PIN закрывает киоск): `rounds user add ИМЯ --role supervisor`.
+review-part-audit = Аудит полки
+review-part-expiry = Проверка сроков
+review-part-returns = Возвраты
+review-part-notes = Заметки
