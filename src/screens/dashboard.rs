@@ -171,8 +171,14 @@ impl DashboardScreen {
 impl Widget for &DashboardScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
+        // a rep's own figures have no team row
+        let key = if self.view.team.is_some() {
+            "dashboard-title"
+        } else {
+            "dashboard-title-own"
+        };
         let title = t!(
-            "dashboard-title",
+            key,
             from = i18n::date(self.view.from),
             to = i18n::date(self.view.to),
             days = self.days()

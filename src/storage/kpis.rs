@@ -251,6 +251,10 @@ impl Database {
         by_store: bool,
         only: Option<&str>,
     ) -> Result<KpiTable> {
+        // a database written before the buckets existed: count once, keep after
+        if self.tree(BY_VISIT)?.is_empty() && !self.tree("visits")?.is_empty() {
+            self.rebuild_kpis()?;
+        }
         let stores = self.stores()?;
         let stores: Vec<_> = stores
             .into_iter()

@@ -106,3 +106,4 @@ review-part-audit = Shelf audit
 review-part-expiry = Expiry check
 review-part-returns = Returns
 review-part-notes = Notes
+dashboard-title-own = My figures · { $from } – { $to } ({ $days } days)

@@ -109,3 +109,4 @@ review-part-audit = Аудит полки
 review-part-expiry = Проверка сроков
 review-part-returns = Возвраты
 review-part-notes = Заметки
+dashboard-title-own = Мои показатели · { $from } – { $to } ({ $days } дн.)
