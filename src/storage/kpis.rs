@@ -10,6 +10,17 @@ use std::collections::{BTreeMap, HashMap};
 use ulid::Ulid;
 
 const BY_VISIT: &str = "kpi_visit";
+
+/// Trees that are this database's own state, never written by a sync
+/// bundle: the audit chain and its head, PIN attempts, the KPI buckets.
+pub const LOCAL_TREES: &[&str] = &[
+    "audit",
+    "audit_head",
+    "pin_attempts",
+    BY_VISIT,
+    BY_REP,
+    BY_STORE,
+];
 const BY_REP: &str = "kpi_rep_day";
 const BY_STORE: &str = "kpi_store_day";
 
@@ -203,6 +214,36 @@ impl Database {
             self.flush()?;
         }
         Ok(())
+    }
+
+    /// After a sync bundle wrote records: recount the visits they touch.
+    pub(super) fn kpis_after_receive(&self, records: &[super::RawRecord]) -> Result<()> {
+        use super::visit_lines::{AMENDMENTS, AUDIT, BATCHES, RETURNS};
+        let mut ids: Vec<Ulid> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for r in records {
+            let id = match r.tree.as_str() {
+                "visits" | AUDIT | BATCHES | AMENDMENTS => r
+                    .key
+                    .get(..16)
+                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
+                    .map(Ulid::from_bytes),
+                RETURNS => codec::decode::<crate::domain::visit::ReturnLine>("return", &r.value)
+                    .ok()
+                    .map(|ret| ret.visit_id),
+                _ => None,
+            };
+            if let Some(id) = id
+                && seen.insert(id)
+            {
+                ids.push(id);
+            }
+        }
+        let visits: Vec<Visit> = ids
+            .into_iter()
+            .filter_map(|id| self.visit(id).transpose())
+            .collect::<Result<_>>()?;
+        self.update_kpis(&visits)
     }
 
     /// Throws the buckets away and counts every visit again (`rounds check --repair`).
