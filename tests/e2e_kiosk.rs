@@ -52,7 +52,7 @@ fn kiosk_holds_logs_in_locks_when_idle_and_ends_with_a_supervisor_pin() {
     std::thread::sleep(Duration::from_millis(300));
     tui.wait_for("rounds · ivan");
     // their own visits, read-only
-    tui.send("v");
+    tui.send("w");
     tui.wait_for("Review ·");
     assert!(!tui.screen().contains(" R02 "), "{}", tui.screen());
     tui.send("\x1b");

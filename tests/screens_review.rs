@@ -63,7 +63,7 @@ fn supervisor_dashboard_and_review_list() {
     press(&mut app, "d");
     insta::assert_snapshot!("dashboard_100x12", screen(&app, 100, 12));
     // the selected rep's visits, only reviewed ones
-    press(&mut app, "jv");
+    press(&mut app, "jw");
     let list = screen(&app, 100, 14);
     assert!(list.contains("Rep R02"), "{list}");
     press(&mut app, "t");
@@ -78,7 +78,7 @@ fn a_visit_opens_read_only_with_its_parts_and_amendments_then_is_reviewed() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), olga());
     // amended visits: status filter open → submitted → amended
-    press(&mut app, "vttt");
+    press(&mut app, "wttt");
     let list = screen(&app, 100, 20);
     assert!(
         list.contains("Status amended") && list.contains("amended"),
@@ -120,7 +120,7 @@ fn a_rep_sees_only_their_own_visits_and_cannot_review() {
             rep_code: "R01".into(),
         },
     );
-    press(&mut app, "v");
+    press(&mut app, "w");
     let list = screen(&app, 100, 40);
     assert!(list.contains(" R01 "), "{list}");
     assert!(!list.contains(" R02 ") && !list.contains(" R03 "), "{list}");
@@ -141,7 +141,7 @@ fn a_rep_sees_only_their_own_visits_and_cannot_review() {
 fn review_screens_survive_every_size() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), olga());
-    for keys in ["d", "v", "\r"] {
+    for keys in ["d", "w", "\r"] {
         press(&mut app, keys);
         for w in (1..=100).step_by(7) {
             for h in (1..=30).step_by(3) {

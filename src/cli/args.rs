@@ -76,8 +76,15 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        #[command(flatten)]
-        period: super::kpis::PeriodArgs,
+        /// Only visits on or after this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Only visits on or before this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        /// For kpis: one row per rep or per store
+        #[arg(long, value_enum, default_value_t = super::kpis::KpiBy::Rep)]
+        by: super::kpis::KpiBy,
     },
     /// Users and roles: add, list, change a PIN, remove, unlock
     User {
@@ -121,6 +128,9 @@ pub enum Command {
         #[command(subcommand)]
         command: SyncCommand,
     },
+    /// Order suggestions and their forecast quality
+    #[command(subcommand)]
+    Order(OrderCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +157,52 @@ pub enum SyncCommand {
     },
 }
 
+/// `rounds order ...`
+#[derive(Debug, Subcommand)]
+pub enum OrderCommand {
+    /// Print the suggested order of a store as of a date (history before it only)
+    Suggest {
+        /// Store code, e.g. S001
+        #[arg(long, value_name = "CODE")]
+        store: String,
+        /// Suggest as of this day (default: today); only sales before it are used
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Days of demand to cover (default: days to the next planned visit + lead time)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..=365))]
+        cover_days: Option<i64>,
+        /// Also print the lines suggested at zero
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = SuggestFormat::Text)]
+        format: SuggestFormat,
+    },
+    /// Compare the demand estimate with what sold next, against two baselines (WAPE, bias)
+    Backtest {
+        /// Weekly forecast origins at the end of the history (52: a whole season)
+        #[arg(long, default_value_t = 52, value_parser = clap::value_parser!(u32).range(1..=104))]
+        origins: u32,
+        /// Days of demand each forecast covers (rounded up to whole weeks)
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(i64).range(1..=91))]
+        cover_days: i64,
+        #[arg(long, value_enum, default_value_t = BacktestFormat::Text)]
+        format: BacktestFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BacktestFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StatsFormat {
     Text,
@@ -165,4 +221,6 @@ pub enum ExportKind {
     Products,
     /// Team KPIs per rep or store over a period (--from, --to, --by)
     Kpis,
+    /// Visits with their audit lines, batches, returns, problems, notes, amendments
+    Visits,
 }

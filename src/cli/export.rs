@@ -138,7 +138,12 @@ pub fn run(
         }
         ExportKind::Kpis => {
             drop(db);
-            return super::kpis::export(ctx, &Default::default(), format, output);
+            return super::kpis::export(ctx, None, None, Default::default(), format, output);
+        }
+
+        ExportKind::Visits => {
+            drop(db);
+            return super::export_visits::run(ctx, None, None, format, output);
         }
     }
     Ok(())

@@ -49,12 +49,14 @@ pub fn run(ctx: &Context, args: &ImportArgs<'_>) -> CliResult {
         bar.set_length(total);
         bar.set_position(at);
     };
+    // a delivery must name an order this database knows (`S001-20261124-01`)
+    let order_exists = |id: &str| db.order_exists(id).unwrap_or(false);
     let options = ImportOptions {
         encoding,
         delimiter,
         dry_run: args.dry_run,
         progress: Some(&progress),
-        order_exists: None,
+        order_exists: Some(&order_exists),
     };
     let result = exchange::import_file(&db, args.kind, args.file, &options, ctx.clock.now());
     bar.finish_and_clear();

@@ -6,7 +6,7 @@ use super::identity::viewer;
 use super::{CliResult, Context, Failure};
 use crate::domain::kpi::KpiRow;
 use chrono::{Duration, NaiveDate};
-use clap::{Args, ValueEnum};
+use clap::ValueEnum;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -14,20 +14,6 @@ pub enum KpiBy {
     #[default]
     Rep,
     Store,
-}
-
-/// The period and grouping of `export kpis` (other exports ignore them).
-#[derive(Debug, Clone, Default, Args)]
-pub struct PeriodArgs {
-    /// First day (default: 27 days before --to)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
-    pub from: Option<NaiveDate>,
-    /// Last day (default: today)
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
-    pub to: Option<NaiveDate>,
-    /// One row per rep or per store
-    #[arg(long, value_enum, default_value_t = KpiBy::Rep)]
-    pub by: KpiBy,
 }
 
 pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -74,17 +60,20 @@ fn record(row: &KpiRow, who: &str, from: NaiveDate, to: NaiveDate) -> KpiRecord 
     }
 }
 
+/// `from` defaults to 27 days before `to`, `to` to today.
 pub fn export(
     ctx: &Context,
-    period: &PeriodArgs,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    by: KpiBy,
     format: ExportFormat,
     output: Option<&Path>,
 ) -> CliResult {
     let db = ctx.open()?;
     let who = viewer(ctx, &db)?;
     let today = ctx.clock.today();
-    let to = period.to.unwrap_or(today);
-    let from = period.from.unwrap_or(to - Duration::days(27));
+    let to = to.unwrap_or(today);
+    let from = from.unwrap_or(to - Duration::days(27));
     if from > to {
         return Err(Failure {
             code: 1,
@@ -95,7 +84,7 @@ pub fn export(
             ),
         });
     }
-    let table = db.kpi_table(from, to, today, period.by == KpiBy::Store, who.only_rep())?;
+    let table = db.kpi_table(from, to, today, by == KpiBy::Store, who.only_rep())?;
     let mut rows: Vec<KpiRecord> = table
         .rows
         .iter()

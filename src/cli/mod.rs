@@ -3,9 +3,11 @@
 mod args;
 mod check;
 mod export;
+mod export_visits;
 mod identity;
 mod import;
 mod kpis;
+mod order;
 mod review;
 mod settings;
 mod stats;
@@ -125,8 +127,18 @@ fn run(cli: Cli) -> CliResult {
             kind: args::ExportKind::Kpis,
             format,
             output,
-            period,
-        }) => kpis::export(&ctx, &period, format, output.as_deref()),
+            from,
+            to,
+            by,
+        }) => kpis::export(&ctx, from, to, by, format, output.as_deref()),
+        Some(Command::Export {
+            kind: args::ExportKind::Visits,
+            format,
+            output,
+            from,
+            to,
+            ..
+        }) => export_visits::run(&ctx, from, to, format, output.as_deref()),
         Some(Command::Export {
             kind,
             format,
@@ -137,6 +149,18 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Check { repair }) => check::run(&ctx, repair),
         Some(Command::Review { action }) => review::run(&ctx, action),
         Some(Command::Kiosk { idle_secs }) => crate::kiosk::run_kiosk(&ctx, idle_secs),
+        Some(Command::Order(args::OrderCommand::Suggest {
+            store,
+            date,
+            cover_days,
+            all,
+            format,
+        })) => order::suggest(&ctx, &store, date, cover_days, all, format),
+        Some(Command::Order(args::OrderCommand::Backtest {
+            origins,
+            cover_days,
+            format,
+        })) => order::backtest(&ctx, origins as usize, cover_days, format),
         Some(Command::Import {
             kind,
             file,

@@ -14,6 +14,7 @@ use rand_distr::{Distribution, Poisson};
 use ulid::Ulid;
 
 const SEED: u64 = 0x524f_554e_4453; // "ROUNDS"
+/// The recent year of weekly sales; the year before it is generated too.
 const WEEKS_OF_SALES: i64 = 52;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,10 +151,10 @@ pub fn build(today: NaiveDate, device: &str) -> DemoData {
     let mut assortment = Vec::new();
     let mut sales = Vec::new();
     let this_monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
-    for store in &stores {
+    for (si, store) in stores.iter().enumerate() {
         let (market, _) = market_of(&store.rep);
         let size: f64 = mk.rng.random_range(0.4..1.8);
-        for (p, row) in products.iter().zip(&product_rows) {
+        for (pi, (p, row)) in products.iter().zip(&product_rows).enumerate() {
             if row.market != market && row.market != "*" {
                 continue;
             }
@@ -174,23 +175,23 @@ pub fn build(today: NaiveDate, device: &str) -> DemoData {
                 sku: p.sku.clone(),
                 points: Vec::new(),
             };
+            // the year before: its own random stream, so the recent year (and
+            // everything generated after it) stays as it always was
+            let mut older = ChaCha8Rng::seed_from_u64(
+                SEED ^ ((si as u64) << 32 | pi as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            );
+            for w in (WEEKS_OF_SALES + 1..=2 * WEEKS_OF_SALES).rev() {
+                let week = this_monday - Duration::weeks(w);
+                let age = (WEEKS_OF_SALES - w) as f64;
+                let qty = weekly_sale(&mut older, weekly_rate, trend, age, week);
+                if qty > 0.0 {
+                    series.points.push(SalePoint::new(week, qty as f32));
+                }
+            }
             for w in (1..=WEEKS_OF_SALES).rev() {
                 let week = this_monday - Duration::weeks(w);
                 let age = (WEEKS_OF_SALES - w) as f64;
-                let season = 1.0 + 0.15 * ((week.ordinal() as f64) / 58.0).sin();
-                let rate = (weekly_rate * season * (1.0 + trend * age)).max(0.05);
-                let qty = if rate < 2.0 {
-                    // intermittent: most weeks nothing, sometimes a few units
-                    if mk.rng.random_bool((rate / 2.0).min(0.9)) {
-                        mk.rng.random_range(1..=3) as f64
-                    } else {
-                        0.0
-                    }
-                } else {
-                    Poisson::new(rate)
-                        .map(|d| d.sample(&mut mk.rng))
-                        .unwrap_or(rate)
-                };
+                let qty = weekly_sale(&mut mk.rng, weekly_rate, trend, age, week);
                 if qty > 0.0 {
                     series.points.push(SalePoint::new(week, qty as f32));
                 }
@@ -232,6 +233,28 @@ pub fn build(today: NaiveDate, device: &str) -> DemoData {
         assortment,
         sales,
         visits,
+    }
+}
+
+/// Units sold in one week: a yearly season and the product's trend on top of
+/// its rate; slow lines sell intermittently (most weeks nothing).
+fn weekly_sale(
+    rng: &mut ChaCha8Rng,
+    weekly_rate: f64,
+    trend: f64,
+    age: f64,
+    week: NaiveDate,
+) -> f64 {
+    let season = 1.0 + 0.15 * ((week.ordinal() as f64) / 58.0).sin();
+    let rate = (weekly_rate * season * (1.0 + trend * age)).max(0.05);
+    if rate < 2.0 {
+        if rng.random_bool((rate / 2.0).min(0.9)) {
+            rng.random_range(1..=3) as f64
+        } else {
+            0.0
+        }
+    } else {
+        Poisson::new(rate).map(|d| d.sample(rng)).unwrap_or(rate)
     }
 }
 

@@ -20,6 +20,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/exchange.ftl")),
     ("en", include_str!("../../assets/locales/en/review.ftl")),
     ("ru", include_str!("../../assets/locales/ru/review.ftl")),
+    ("en", include_str!("../../assets/locales/en/visit.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/visit.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];

@@ -3,15 +3,19 @@
 
 pub mod demo_offer;
 pub mod help;
+pub mod order;
 pub mod route;
 pub mod store_card;
 pub mod store_list;
+pub mod visit;
 
 pub use demo_offer::DemoOffer;
 pub use help::HelpOverlay;
+pub use order::{OrderScreen, OrderView};
 pub use route::{RouteRow, RouteScreen, RouteView};
 pub use store_card::{StoreCardScreen, StoreCardView};
 pub use store_list::{StoreListScreen, StoreRow};
+pub use visit::{VisitScreen, VisitView};
 
 /// Moves a selection within `len` rows by `delta`, clamped.
 pub fn step(selected: usize, len: usize, delta: isize) -> usize {

@@ -17,6 +17,8 @@ pub struct RouteRow {
     pub last_visit: Option<NaiveDate>,
     pub overdue_days: Option<i64>,
     pub planned_today: bool,
+    /// Returns not written off in time (flagged on the route).
+    pub returns_flagged: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,6 +67,16 @@ impl RouteScreen {
                     return Effect::OpenStore(row.code.clone());
                 }
             }
+            Action::StartVisit => {
+                if let Some(row) = self.view.rows.get(self.selected) {
+                    return Effect::StartVisit(row.code.clone());
+                }
+            }
+            Action::Order => {
+                if let Some(row) = self.view.rows.get(self.selected) {
+                    return Effect::OpenOrder(row.code.clone());
+                }
+            }
             Action::Search => return Effect::OpenStoreList { search: true },
             Action::StoreList => return Effect::OpenStoreList { search: false },
             Action::NextRep => return Effect::SwitchRep(1),
@@ -84,6 +96,7 @@ impl RouteScreen {
             None if row.planned_today => (t!("route-planned"), Role::Ok),
             None => (String::new(), Role::Muted),
         }
+        .flag_returns(row.returns_flagged)
     }
 }
 
@@ -176,5 +189,25 @@ impl Widget for &RouteScreen {
             ),
         ]);
         summary.render(summary_area, buf);
+    }
+}
+
+trait FlagReturns {
+    fn flag_returns(self, flagged: usize) -> Self;
+}
+
+impl FlagReturns for (String, Role) {
+    /// Adds "⚑ n returns" to the status of a store with returns not written off in time.
+    fn flag_returns(self, flagged: usize) -> Self {
+        if flagged == 0 {
+            return self;
+        }
+        let flag = t!("route-returns-flagged", count = flagged);
+        let text = if self.0.is_empty() {
+            flag
+        } else {
+            format!("{} {flag}", self.0)
+        };
+        (text, Role::Danger)
     }
 }

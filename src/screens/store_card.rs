@@ -22,6 +22,21 @@ pub struct StoreCardView {
     pub recent_visits: Vec<(NaiveDate, bool)>,
     /// Best sellers of the last 8 weeks: product name and units.
     pub top_sellers: Vec<(String, f64)>,
+    /// Returns not written off yet (oldest first).
+    pub pending_returns: Vec<PendingReturn>,
+    /// Problems until resolved: text and due date.
+    pub open_problems: Vec<(String, NaiveDate)>,
+    /// The setting after which a pending return is flagged (shown with it).
+    pub returns_within_days: i64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingReturn {
+    pub name: String,
+    pub qty: u32,
+    pub value: crate::domain::Money,
+    pub days: i64,
+    pub flagged: bool,
 }
 
 pub struct StoreCardScreen {
@@ -41,8 +56,10 @@ impl StoreCardScreen {
     pub fn handle(&mut self, action: Action) -> Effect {
         match action {
             Action::Back => Effect::Back,
+            Action::Order => Effect::OpenOrder(self.view.store.code.clone()),
             Action::Quit => Effect::Quit,
             Action::Help => Effect::Help,
+            Action::StartVisit => Effect::StartVisit(self.view.store.code.clone()),
             _ => Effect::None,
         }
     }
@@ -151,6 +168,41 @@ impl Widget for &StoreCardScreen {
                 Span::styled(format!("{units:>5.0}  "), th.style(Role::Key)),
                 Span::raw(name.clone()),
             ]));
+        }
+        if !v.open_problems.is_empty() {
+            right_lines.push(Line::raw(""));
+            right_lines.push(Line::styled(
+                t!("card-open-problems"),
+                th.style(Role::Danger),
+            ));
+            for (text, due) in &v.open_problems {
+                right_lines.push(Line::raw(format!("{}  ({})", text, i18n::date(*due))));
+            }
+        }
+        if !v.pending_returns.is_empty() {
+            right_lines.push(Line::raw(""));
+            right_lines.push(Line::styled(
+                t!("card-pending-returns", days = v.returns_within_days),
+                th.style(Role::Title),
+            ));
+            for r in &v.pending_returns {
+                let role = if r.flagged {
+                    Role::Danger
+                } else {
+                    Role::Normal
+                };
+                let flag = if r.flagged { "⚑ " } else { "" };
+                right_lines.push(Line::styled(
+                    format!(
+                        "{flag}{} × {} · {} · {}",
+                        r.name,
+                        r.qty,
+                        r.value,
+                        t!("days-ago", days = r.days)
+                    ),
+                    th.style(role),
+                ));
+            }
         }
         Paragraph::new(right_lines).render(right, buf);
     }

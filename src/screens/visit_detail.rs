@@ -125,8 +125,8 @@ impl VisitDetailScreen {
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
             Action::Top => self.scroll = 0,
             Action::Comment if self.view.can_review => self.comment = Some(String::new()),
-            Action::MarkReviewed if self.view.can_review => self.confirming = true,
-            Action::Comment | Action::MarkReviewed => {
+            Action::ApproveVisit if self.view.can_review => self.confirming = true,
+            Action::Comment | Action::ApproveVisit => {
                 return Effect::Status(t!("error-supervisors-only"));
             }
             Action::Help => return Effect::Help,

@@ -13,6 +13,7 @@ mod keys;
 mod kpis;
 mod lookups;
 mod migrate;
+mod orders;
 mod reviews;
 mod sales;
 mod sync_log;
@@ -23,6 +24,7 @@ mod visits;
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
 pub use kpis::KpiTable;
+pub use orders::StoreTrust;
 pub use reviews::ReviewItem;
 pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
 pub use users::Login;
@@ -43,6 +45,8 @@ pub const KINDS: &[(&str, &str)] = &[
     ("users", "users"),
     ("reviews", "reviews"),
     ("comments", "comments"),
+    ("orders", "orders"),
+    ("store_trust", "store_trust"),
     ("audit_lines", "visit_audit"),
     ("batches", "visit_batches"),
     ("returns", "returns"),

@@ -4,12 +4,12 @@
 mod review;
 
 use super::keymap::{self, KeyContext};
-use super::{Action, views};
+use super::{Action, views, views_order};
 use crate::clock::Clock;
 use crate::domain::auth::Viewer;
 use crate::screens::{
-    DashboardScreen, DemoOffer, HelpOverlay, ReviewListScreen, RouteScreen, StoreCardScreen,
-    StoreListScreen, VisitDetailScreen,
+    DashboardScreen, DemoOffer, HelpOverlay, OrderScreen, ReviewListScreen, RouteScreen,
+    StoreCardScreen, StoreListScreen, VisitDetailScreen, VisitScreen,
 };
 use crate::storage::Database;
 use crate::t;
@@ -30,6 +30,17 @@ pub enum Effect {
         search: bool,
     },
     SwitchRep(isize),
+    /// Check in at a store, or resume its open visit.
+    StartVisit(String),
+    /// Changes of the visit on top, to be saved durably.
+    VisitWrites(Vec<crate::domain::visit::VisitWrite>),
+    /// The order screen of a store (its open order, or a new draft).
+    OpenOrder(String),
+    /// Write the order on the order screen (durably) after a change.
+    SaveOrder,
+    TrustStore(String),
+    /// Start a new draft for a store whose last order was sent.
+    NewOrder(String),
     OpenDashboard,
     LoadDashboard {
         to: chrono::NaiveDate,
@@ -43,10 +54,17 @@ pub enum Effect {
     Status(String),
 }
 
+enum EffectKind {
+    New,
+    Other,
+}
+
 pub enum Screen {
     Route(RouteScreen),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
+    Visit(Box<VisitScreen>),
+    Order(Box<OrderScreen>),
     Dashboard(Box<DashboardScreen>),
     ReviewList(Box<ReviewListScreen>),
     VisitDetail(Box<VisitDetailScreen>),
@@ -58,6 +76,8 @@ impl Screen {
             Screen::Route(s) => s.context(),
             Screen::StoreList(s) => s.context(),
             Screen::StoreCard(s) => s.context(),
+            Screen::Visit(s) => s.context(),
+            Screen::Order(s) => s.context(),
             Screen::Dashboard(s) => s.context(),
             Screen::ReviewList(s) => s.context(),
             Screen::VisitDetail(s) => s.context(),
@@ -152,6 +172,21 @@ impl App {
         {
             return;
         }
+        // the visit takes text for its forms, search and scans first
+        if self.overlay.is_none()
+            && let Some(Screen::Visit(s)) = self.stack.last_mut()
+            && let Some(effect) = s.on_key(key)
+        {
+            self.apply(effect);
+            return;
+        }
+        if self.overlay.is_none()
+            && let Some(Screen::Order(s)) = self.stack.last_mut()
+            && let Some(effect) = s.type_key(key)
+        {
+            self.after_order(effect);
+            return;
+        }
         if self.overlay.is_none() {
             let typed = match self.stack.last_mut() {
                 Some(Screen::ReviewList(s)) => s.type_key(key),
@@ -194,15 +229,39 @@ impl App {
             Some(Screen::Route(s)) => s.handle(action),
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
+            Some(Screen::Visit(s)) => s.handle(action),
             Some(Screen::Dashboard(s)) => s.handle(action),
             Some(Screen::ReviewList(s)) => s.handle(action),
             Some(Screen::VisitDetail(s)) => s.handle(action),
+            Some(Screen::Order(s)) => {
+                let effect = s.handle(action);
+                self.after_order(effect);
+                return;
+            }
             None => Effect::Quit,
         };
         self.apply(effect);
     }
 
+    /// Applies an order screen's effect, then shows its notice (unless saving failed).
+    fn after_order(&mut self, effect: Effect) {
+        let saving = effect == Effect::SaveOrder;
+        self.apply(effect);
+        if let Some(Screen::Order(s)) = self.stack.last_mut()
+            && let Some(notice) = s.notice.take()
+        {
+            self.status = Some(notice);
+        } else if saving && self.status.is_none() {
+            self.status = Some(t!("order-saved"));
+        }
+    }
+
     fn apply(&mut self, effect: Effect) {
+        let effect_kind = if matches!(effect, Effect::NewOrder(_)) {
+            EffectKind::New
+        } else {
+            EffectKind::Other
+        };
         let result: anyhow::Result<()> = (|| {
             match effect {
                 Effect::None => {}
@@ -235,12 +294,62 @@ impl App {
                     let screen = StoreListScreen::new(rows, search, self.theme);
                     self.stack.push(Screen::StoreList(Box::new(screen)));
                 }
+                Effect::OpenOrder(code) | Effect::NewOrder(code) => {
+                    let fresh = matches!(effect_kind, EffectKind::New);
+                    let view = if fresh {
+                        views_order::new_order_view(&self.db, &self.clock, &code)?
+                    } else {
+                        views_order::order_view(&self.db, &self.clock, &code)?
+                    };
+                    match view {
+                        Some(view) => {
+                            let catalog = views_order::catalog(&self.db)?;
+                            let screen = OrderScreen::new(view, catalog, self.theme);
+                            if fresh {
+                                self.stack.pop();
+                            }
+                            self.stack.push(Screen::Order(Box::new(screen)));
+                        }
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::SaveOrder => {
+                    if let Some(Screen::Order(s)) = self.stack.last_mut() {
+                        self.db.put_order(&s.view.order)?;
+                        s.view.saved = true;
+                    }
+                }
+                Effect::TrustStore(code) => {
+                    self.db.put_store_trust(&crate::storage::StoreTrust {
+                        meta: crate::domain::RecordMeta::fresh(
+                            "rep",
+                            self.db.device(),
+                            self.clock.now(),
+                        ),
+                        store_code: code.clone(),
+                        trusted: true,
+                        since: self.clock.today(),
+                    })?;
+                    self.status = Some(t!("order-marked-trusted", store = code));
+                }
                 Effect::SwitchRep(delta) => {
                     if !self.reps.is_empty() {
                         let n = self.reps.len() as isize;
                         let cur = self.rep.unwrap_or(0) as isize;
                         self.rep = Some((cur + delta).rem_euclid(n) as usize);
                         self.refresh()?;
+                    }
+                }
+                Effect::StartVisit(code) => {
+                    match super::views_visit::open_visit(&self.db, &self.clock, &code, self.theme)?
+                    {
+                        Some(screen) => self.stack.push(Screen::Visit(Box::new(screen))),
+                        None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::VisitWrites(writes) => {
+                    if let Some(Screen::Visit(s)) = self.stack.last_mut() {
+                        super::views_visit::apply_writes(&self.db, &self.clock, s, &writes)?;
                     }
                 }
                 other => self.apply_review(other)?,
@@ -258,6 +367,12 @@ impl App {
         let rep = self.current_rep().map(str::to_string);
         if let Some(Screen::Route(s)) = self.stack.last_mut() {
             s.reload(views::route_view(&self.db, &self.clock, rep.as_deref())?);
+        }
+        // back from a visit: the card shows the problems and returns it logged
+        if let Some(Screen::StoreCard(s)) = self.stack.last_mut()
+            && let Some(view) = views::store_card(&self.db, &self.clock, &s.view.store.code)?
+        {
+            s.view = view;
         }
         Ok(())
     }
@@ -283,9 +398,11 @@ impl Widget for &App {
             Some(Screen::Route(s)) => s.render(main, buf),
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
+            Some(Screen::Visit(s)) => s.render(main, buf),
             Some(Screen::Dashboard(s)) => s.render(main, buf),
             Some(Screen::ReviewList(s)) => s.render(main, buf),
             Some(Screen::VisitDetail(s)) => s.render(main, buf),
+            Some(Screen::Order(s)) => s.render(main, buf),
             None => {}
         }
         match &self.overlay {

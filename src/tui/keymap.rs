@@ -13,6 +13,20 @@ pub enum KeyContext {
     StoreCard,
     Help,
     DemoOffer,
+    VisitAudit,
+    VisitExpiry,
+    VisitReturns,
+    VisitNotes,
+    VisitCheckout,
+    /// Typing into a visit form, the search or the scan field.
+    VisitForm,
+    /// Choosing why a line is missing (1-4).
+    VisitReason,
+    VisitConfirm,
+    Order,
+    OrderTyping,
+    OrderRefusal,
+    OrderConfirm,
     Dashboard,
     ReviewList,
     ReviewListTyping,
@@ -53,13 +67,15 @@ const MOVE: &[Binding] = &[
 
 const ROUTE: &[Binding] = &[
     bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("v", StartVisit, true, [KeyCode::Char('v')]),
+    bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("/", Search, true, [KeyCode::Char('/')]),
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
-    bind!("r", NextRep, true, [KeyCode::Char('r')]),
+    bind!("r", NextRep, false, [KeyCode::Char('r')]),
     bind!("R", PrevRep, false, [KeyCode::Char('R')]),
     // in `?` help, not the footer: the route's footer is for the day's work
     bind!("d", Dashboard, false, [KeyCode::Char('d')]),
-    bind!("v", Review, false, [KeyCode::Char('v')]),
+    bind!("w", Review, false, [KeyCode::Char('w')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
 ];
@@ -80,6 +96,8 @@ const STORE_LIST_TYPING: &[Binding] = &[
 ];
 
 const STORE_CARD: &[Binding] = &[
+    bind!("v", StartVisit, true, [KeyCode::Char('v')]),
+    bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
@@ -117,8 +135,118 @@ const DEMO_OFFER: &[Binding] = &[
     ),
 ];
 
+/// Keys every step of a visit shares (after the step's own).
+const VISIT_COMMON: &[Binding] = &[
+    bind!("Tab", NextStep, true, [KeyCode::Tab, KeyCode::Right]),
+    bind!("S-Tab", PrevStep, false, [KeyCode::BackTab, KeyCode::Left]),
+    bind!("A", Amend, false, [KeyCode::Char('A')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+const VISIT_AUDIT: &[Binding] = &[
+    bind!("y", OnShelf, true, [KeyCode::Char('y'), KeyCode::Char(' ')]),
+    bind!("n", NotOnShelf, true, [KeyCode::Char('n')]),
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("f", Facings, false, [KeyCode::Char('f')]),
+    bind!("p", PriceSeen, false, [KeyCode::Char('p')]),
+    bind!("/", Search, true, [KeyCode::Char('/')]),
+    bind!("0-9", Scan, false, [KeyCode::Char('0')]),
+];
+
+const VISIT_EXPIRY: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("x", Pulled, true, [KeyCode::Char('x')]),
+    bind!("m", MoveFront, false, [KeyCode::Char('m')]),
+    bind!("d", Markdown, false, [KeyCode::Char('d')]),
+    bind!("r", MakeReturn, true, [KeyCode::Char('r')]),
+];
+
+const VISIT_RETURNS: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("w", WriteOff, true, [KeyCode::Char('w')]),
+    bind!("x", CloseReturn, false, [KeyCode::Char('x')]),
+];
+
+const VISIT_NOTES: &[Binding] = &[
+    bind!("a", Add, true, [KeyCode::Char('a')]),
+    bind!("p", AddProblem, true, [KeyCode::Char('p')]),
+    bind!("r", Resolve, true, [KeyCode::Char('r')]),
+];
+
+const VISIT_CHECKOUT: &[Binding] = &[bind!("Enter", Submit, true, [KeyCode::Enter])];
+
+const VISIT_FORM: &[Binding] = &[
+    bind!("Enter", Save, true, [KeyCode::Enter]),
+    bind!("Tab", NextField, true, [KeyCode::Tab, KeyCode::Down]),
+    bind!("S-Tab", PrevField, false, [KeyCode::BackTab, KeyCode::Up]),
+    bind!("Esc", Cancel, true, [KeyCode::Esc]),
+];
+
+const VISIT_REASON: &[Binding] = &[bind!("Esc", Cancel, true, [KeyCode::Esc])];
+
+const VISIT_CONFIRM: &[Binding] = CONFIRM;
+
+const ORDER: &[Binding] = &[
+    bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),
+    bind!(
+        "+",
+        MoreCase,
+        true,
+        [KeyCode::Char('+'), KeyCode::Char('=')]
+    ),
+    bind!("-", LessCase, true, [KeyCode::Char('-')]),
+    bind!("x", Strike, true, [KeyCode::Char('x'), KeyCode::Delete]),
+    bind!("a", AddLine, true, [KeyCode::Char('a')]),
+    bind!("r", Refusal, false, [KeyCode::Char('r')]),
+    bind!("v", MarkReviewed, true, [KeyCode::Char('v')]),
+    bind!("s", SendOrder, true, [KeyCode::Char('s')]),
+    bind!("t", TrustStore, false, [KeyCode::Char('t')]),
+    bind!("n", NewOrder, false, [KeyCode::Char('n')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("q", Quit, false, [KeyCode::Char('q')]),
+];
+
+/// Typing a quantity or a product search: the screen takes the keys first.
+const ORDER_TYPING: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+/// Picking a refusal reason: 1–5 are taken by the screen first.
+const ORDER_REFUSAL: &[Binding] = &[bind!("Esc", Back, true, [KeyCode::Esc])];
+
+const ORDER_CONFIRM: &[Binding] = CONFIRM;
+
+/// A yes/no question before something final (submit a visit, send an order).
+const CONFIRM: &[Binding] = &[
+    bind!(
+        "y",
+        Yes,
+        true,
+        [
+            KeyCode::Char('y'),
+            KeyCode::Char('Y'),
+            KeyCode::Char('н'),
+            KeyCode::Enter
+        ]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
+    ),
+];
+
 const DASHBOARD: &[Binding] = &[
-    bind!("v", Review, true, [KeyCode::Char('v'), KeyCode::Enter]),
+    bind!("w", Review, true, [KeyCode::Char('w'), KeyCode::Enter]),
     bind!("p", PeriodLonger, true, [KeyCode::Char('p')]),
     bind!("[", PeriodBack, true, [KeyCode::Char('['), KeyCode::Left]),
     bind!(
@@ -146,7 +274,7 @@ const REVIEW_LIST: &[Binding] = &[
 
 const VISIT_DETAIL: &[Binding] = &[
     bind!("c", Comment, true, [KeyCode::Char('c')]),
-    bind!("a", MarkReviewed, true, [KeyCode::Char('a')]),
+    bind!("a", ApproveVisit, true, [KeyCode::Char('a')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
     bind!("q", Quit, false, [KeyCode::Char('q')]),
@@ -158,7 +286,7 @@ const TYPING: &[Binding] = &[
     bind!("Esc", Back, true, [KeyCode::Esc]),
 ];
 
-const CONFIRM: &[Binding] = &[
+const REVIEW_CONFIRM: &[Binding] = &[
     bind!(
         "y",
         Yes,
@@ -216,11 +344,23 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::StoreCard => STORE_CARD,
         KeyContext::Help => HELP,
         KeyContext::DemoOffer => DEMO_OFFER,
+        KeyContext::VisitAudit => VISIT_AUDIT,
+        KeyContext::VisitExpiry => VISIT_EXPIRY,
+        KeyContext::VisitReturns => VISIT_RETURNS,
+        KeyContext::VisitNotes => VISIT_NOTES,
+        KeyContext::VisitCheckout => VISIT_CHECKOUT,
+        KeyContext::VisitForm => VISIT_FORM,
+        KeyContext::VisitReason => VISIT_REASON,
+        KeyContext::VisitConfirm => VISIT_CONFIRM,
+        KeyContext::Order => ORDER,
+        KeyContext::OrderTyping => ORDER_TYPING,
+        KeyContext::OrderRefusal => ORDER_REFUSAL,
+        KeyContext::OrderConfirm => ORDER_CONFIRM,
         KeyContext::Dashboard => DASHBOARD,
         KeyContext::ReviewList => REVIEW_LIST,
         KeyContext::ReviewListTyping | KeyContext::VisitDetailTyping => TYPING,
         KeyContext::VisitDetail => VISIT_DETAIL,
-        KeyContext::Confirm => CONFIRM,
+        KeyContext::Confirm => REVIEW_CONFIRM,
         KeyContext::Lock => LOCK,
         // the kiosk layer's keys stand alone: no Ctrl-C quit there
         KeyContext::Kiosk => return KIOSK.iter().collect(),
@@ -230,13 +370,33 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::Route
             | KeyContext::StoreList
             | KeyContext::Help
+            | KeyContext::VisitAudit
+            | KeyContext::VisitExpiry
+            | KeyContext::VisitReturns
+            | KeyContext::VisitNotes
+            | KeyContext::Order
             | KeyContext::Dashboard
             | KeyContext::ReviewList
             | KeyContext::VisitDetail
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
+    let common = matches!(
+        ctx,
+        KeyContext::VisitAudit
+            | KeyContext::VisitExpiry
+            | KeyContext::VisitReturns
+            | KeyContext::VisitNotes
+            | KeyContext::VisitCheckout
+    );
+    let common: &[Binding] = if common { VISIT_COMMON } else { &[] };
+    // the kiosk's lock screen has no Ctrl-C quit
     let global: &[Binding] = if ctx == KeyContext::Lock { &[] } else { GLOBAL };
-    moves.iter().chain(own).chain(global).collect()
+    moves
+        .iter()
+        .chain(own)
+        .chain(common)
+        .chain(global)
+        .collect()
 }
 
 /// The action a key triggers in a context, if any.
@@ -299,6 +459,18 @@ mod tests {
             KeyContext::StoreCard,
             KeyContext::Help,
             KeyContext::DemoOffer,
+            KeyContext::VisitAudit,
+            KeyContext::VisitExpiry,
+            KeyContext::VisitReturns,
+            KeyContext::VisitNotes,
+            KeyContext::VisitCheckout,
+            KeyContext::VisitForm,
+            KeyContext::VisitReason,
+            KeyContext::VisitConfirm,
+            KeyContext::Order,
+            KeyContext::OrderTyping,
+            KeyContext::OrderRefusal,
+            KeyContext::OrderConfirm,
             KeyContext::Dashboard,
             KeyContext::ReviewList,
             KeyContext::ReviewListTyping,

@@ -6,7 +6,9 @@ pub mod app;
 pub mod keymap;
 pub mod run;
 pub mod views;
+pub mod views_order;
 pub mod views_review;
+pub mod views_visit;
 
 pub use action::Action;
 pub use app::{App, Effect};

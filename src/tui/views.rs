@@ -20,6 +20,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
     let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
     let last = db.last_visit_dates(&codes)?;
     let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
+    let within = db.settings()?.returns_write_off_days;
     let rows = todays_route(&stores, &last, today)
         .into_iter()
         .filter_map(|stop| {
@@ -31,6 +32,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
                 last_visit: stop.last_visit,
                 overdue_days: stop.overdue_days,
                 planned_today: stop.planned_today,
+                returns_flagged: flagged_returns(db, &s.code, today, within).unwrap_or(0),
             })
         })
         .collect();
@@ -96,7 +98,37 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
             (name, units)
         })
         .collect();
+    let within = db.settings()?.returns_write_off_days;
+    let pending_returns = db
+        .returns_of_store(code)?
+        .into_iter()
+        .filter(|r| r.status == crate::domain::visit::ReturnStatus::Logged)
+        .map(|r| {
+            let name = db
+                .product(&r.sku)
+                .ok()
+                .flatten()
+                .map(|p| p.name)
+                .unwrap_or_else(|| r.sku.clone());
+            crate::screens::store_card::PendingReturn {
+                name,
+                qty: r.qty,
+                value: r.value,
+                days: r.days_pending(today).unwrap_or(0),
+                flagged: r.is_flagged(today, within),
+            }
+        })
+        .collect();
+    let open_problems = db
+        .problems_of_store(code)?
+        .into_iter()
+        .filter(|p| p.is_open())
+        .map(|p| (p.text, p.due))
+        .collect();
     Ok(Some(StoreCardView {
+        pending_returns,
+        open_problems,
+        returns_within_days: within,
         overdue_days: route::overdue_days(last_visit, store.visit_every_days, today),
         next_due: route::next_due(last_visit, store.visit_every_days, today),
         rep_name,
@@ -110,4 +142,18 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
         top_sellers,
         store,
     }))
+}
+
+/// Returns of a store still not written off after the settings' days.
+fn flagged_returns(
+    db: &Database,
+    code: &str,
+    today: chrono::NaiveDate,
+    within: i64,
+) -> Result<usize> {
+    Ok(db
+        .returns_of_store(code)?
+        .iter()
+        .filter(|r| r.is_flagged(today, within))
+        .count())
 }

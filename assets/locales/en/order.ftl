@@ -76,5 +76,6 @@ key-reviewed = reviewed
 key-send = send
 key-trust = trust
 key-confirm = confirm
+key-new-order = new order
 
 cli-order-no-store = No store {$code}: see `rounds export stores` for the codes

@@ -9,7 +9,6 @@ key-period-back = earlier
 key-period-forward = later
 key-filter-status = status
 key-filter-rep = rep
-key-next-field = next field
 key-logout = lock
 key-end-kiosk = end kiosk
 

@@ -81,5 +81,6 @@ key-reviewed = согласован
 key-send = отправить
 key-trust = доверие
 key-confirm = подтвердить
+key-new-order = новый заказ
 
 cli-order-no-store = Нет магазина {$code}: коды покажет `rounds export stores`

@@ -9,7 +9,6 @@ key-period-back = раньше
 key-period-forward = позже
 key-filter-status = статус
 key-filter-rep = агент
-key-next-field = след. поле
 key-logout = заблокировать
 key-end-kiosk = выйти из киоска
 

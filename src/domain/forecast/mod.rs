@@ -3,6 +3,7 @@
 //! smoothing (with a damped trend when it fits better) for regular ones.
 //! Formulas in docs/ordering.md. Pure functions, no allocation per week.
 
+pub mod backtest;
 mod croston;
 mod normal;
 mod smoothing;
@@ -131,7 +132,7 @@ pub fn estimate(weekly: &[f64]) -> Forecast {
 }
 
 /// The smoothing constants tried when fitting a regular series.
-pub(crate) const ALPHAS: [f64; 5] = [0.05, 0.1, 0.2, 0.3, 0.5];
+pub(crate) const ALPHAS: [f64; 4] = [0.1, 0.2, 0.3, 0.5];
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,384 @@
+//! The order screen: the draft's lines with recent sales, quick quantity
+//! edits, adding a product by name or EAN, refusal reasons, payment terms,
+//! and the moves draft → reviewed → sent (send asks first).
+
+mod render;
+
+use super::step;
+use crate::domain::order::{Acceptance, FillRate, Order, OrderError, OrderState, RefusalReason};
+use crate::domain::{Invoice, Money, Store};
+use crate::search::SearchIndex;
+use crate::t;
+use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::Theme;
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProductInfo {
+    pub sku: String,
+    pub ean: String,
+    pub name: String,
+    pub case_pack: u32,
+    pub price: Money,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderView {
+    pub today: NaiveDate,
+    pub store: Store,
+    pub order: Order,
+    /// False for a fresh draft not written yet (written on the first change).
+    pub saved: bool,
+    pub products: HashMap<String, ProductInfo>,
+    /// Last weeks' units per sku, oldest first.
+    pub sparklines: HashMap<String, Vec<u64>>,
+    pub next_visit: NaiveDate,
+    pub lead_days: i64,
+    pub cover_days: i64,
+    pub trusted: bool,
+    pub invoices: Vec<Invoice>,
+    pub acceptance: Acceptance,
+    pub fill: Option<FillRate>,
+    pub fill_alert: f64,
+}
+
+/// What takes the keys besides the line list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Browse,
+    /// Typing a quantity for the selected line.
+    EditQty(String),
+    /// Searching a product to add (name or EAN); hits are indexes into the catalog.
+    Add {
+        query: String,
+        hits: Vec<usize>,
+        selected: usize,
+    },
+    /// Asking why the selected line was lowered or struck.
+    Refusal(String),
+    ConfirmSend,
+}
+
+pub struct OrderScreen {
+    pub view: OrderView,
+    pub selected: usize,
+    pub mode: Mode,
+    pub theme: Theme,
+    /// The catalog for adding lines (every product), searched by name.
+    pub catalog: Vec<ProductInfo>,
+    index: Option<SearchIndex>,
+    /// What the app should tell the user after the last action.
+    pub notice: Option<String>,
+}
+
+impl OrderScreen {
+    pub fn new(view: OrderView, catalog: Vec<ProductInfo>, theme: Theme) -> Self {
+        Self {
+            view,
+            selected: 0,
+            mode: Mode::Browse,
+            theme,
+            catalog,
+            index: None,
+            notice: None,
+        }
+    }
+
+    pub fn context(&self) -> KeyContext {
+        match self.mode {
+            Mode::Browse => KeyContext::Order,
+            Mode::EditQty(_) | Mode::Add { .. } => KeyContext::OrderTyping,
+            Mode::Refusal(_) => KeyContext::OrderRefusal,
+            Mode::ConfirmSend => KeyContext::OrderConfirm,
+        }
+    }
+
+    /// The lines shown: every line of the order, struck ones included.
+    pub fn lines(&self) -> &[crate::domain::order::OrderLine] {
+        &self.view.order.lines
+    }
+
+    fn selected_sku(&self) -> Option<String> {
+        self.lines().get(self.selected).map(|l| l.sku.clone())
+    }
+
+    fn info(&self, sku: &str) -> Option<&ProductInfo> {
+        self.view.products.get(sku)
+    }
+
+    fn error(&mut self, e: OrderError) {
+        let state = t!(&format!("order-state-{}", self.view.order.state.key()));
+        self.notice = Some(match e {
+            OrderError::NotDraft => t!("order-not-draft", state = state),
+            OrderError::NotReviewed => t!("order-not-reviewed"),
+            OrderError::Empty => t!("order-empty"),
+        });
+    }
+
+    /// Sets the selected line's quantity; asks why when it went below the proposal.
+    fn set_qty(&mut self, sku: &str, qty: u32) -> Effect {
+        let price = self.info(sku).map(|p| p.price).unwrap_or_default();
+        match self.view.order.set_qty(sku, qty, price) {
+            Ok(lowered) => {
+                if lowered {
+                    self.mode = Mode::Refusal(sku.to_string());
+                }
+                Effect::SaveOrder
+            }
+            Err(e) => {
+                self.error(e);
+                Effect::None
+            }
+        }
+    }
+
+    fn step_case(&mut self, up: bool) -> Effect {
+        let Some(sku) = self.selected_sku() else {
+            return Effect::None;
+        };
+        let pack = self.info(&sku).map(|p| p.case_pack).unwrap_or(1).max(1);
+        let qty = self.lines()[self.selected].qty;
+        let next = if up {
+            qty.saturating_add(pack)
+        } else {
+            // down to the case below (a hand-typed 7 with case 6 goes to 6)
+            qty.saturating_sub(1) / pack * pack
+        };
+        self.set_qty(&sku, next)
+    }
+
+    pub fn handle(&mut self, action: Action) -> Effect {
+        self.notice = None;
+        let len = self.lines().len();
+        match action {
+            Action::Up => self.selected = step(self.selected, len, -1),
+            Action::Down => self.selected = step(self.selected, len, 1),
+            Action::PageUp => self.selected = step(self.selected, len, -10),
+            Action::PageDown => self.selected = step(self.selected, len, 10),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::EditQty => {
+                if let Some(l) = self.lines().get(self.selected) {
+                    if self.view.order.state != OrderState::Draft {
+                        self.error(OrderError::NotDraft);
+                    } else {
+                        self.mode = Mode::EditQty(l.qty.to_string());
+                    }
+                }
+            }
+            Action::MoreCase => return self.step_case(true),
+            Action::LessCase => return self.step_case(false),
+            Action::Strike => {
+                if let Some(sku) = self.selected_sku() {
+                    return self.set_qty(&sku, 0);
+                }
+            }
+            Action::Refusal => {
+                if let Some(sku) = self.selected_sku() {
+                    let l = &self.lines()[self.selected];
+                    if l.qty < self.view.order.proposed_qty(&sku)
+                        && self.view.order.state == OrderState::Draft
+                    {
+                        self.mode = Mode::Refusal(sku);
+                    }
+                }
+            }
+            Action::AddLine => {
+                if self.view.order.state != OrderState::Draft {
+                    self.error(OrderError::NotDraft);
+                } else {
+                    self.mode = Mode::Add {
+                        query: String::new(),
+                        hits: vec![],
+                        selected: 0,
+                    };
+                }
+            }
+            Action::MarkReviewed => match self.view.order.mark_reviewed(self.view.today) {
+                Ok(()) => {
+                    let r = self.view.order.review.clone();
+                    self.notice = r.map(|r| {
+                        if r.accepted_as_is {
+                            t!("order-reviewed-as-is")
+                        } else {
+                            t!("order-reviewed-edited", share = pct(r.unchanged_share))
+                        }
+                    });
+                    return Effect::SaveOrder;
+                }
+                Err(e) => self.error(e),
+            },
+            Action::SendOrder => match self.view.order.state {
+                OrderState::Reviewed if self.view.order.units() > 0 => {
+                    self.mode = Mode::ConfirmSend
+                }
+                OrderState::Reviewed => self.error(OrderError::Empty),
+                OrderState::Draft => self.error(OrderError::NotReviewed),
+                OrderState::Sent => self.error(OrderError::NotDraft),
+            },
+            Action::Yes if self.mode == Mode::ConfirmSend => {
+                self.mode = Mode::Browse;
+                match self.view.order.send(self.view.today) {
+                    Ok(()) => {
+                        self.notice =
+                            Some(t!("order-sent", number = self.view.order.number.clone()));
+                        return Effect::SaveOrder;
+                    }
+                    Err(e) => self.error(e),
+                }
+            }
+            Action::No if self.mode == Mode::ConfirmSend => self.mode = Mode::Browse,
+            Action::TrustStore if self.view.acceptance.can_trust && !self.view.trusted => {
+                self.view.trusted = true;
+                return Effect::TrustStore(self.view.store.code.clone());
+            }
+            Action::NewOrder if self.view.order.state == OrderState::Sent => {
+                return Effect::NewOrder(self.view.store.code.clone());
+            }
+            Action::Back => return Effect::Back,
+            Action::Quit => return Effect::Quit,
+            Action::Help => return Effect::Help,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Keys for the typing modes and the refusal picker, before the keymap.
+    /// Returns the effect when the key was taken.
+    pub fn type_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return None;
+        }
+        match &mut self.mode {
+            Mode::Browse | Mode::ConfirmSend => None,
+            Mode::EditQty(text) => {
+                match key.code {
+                    KeyCode::Char(c) if c.is_ascii_digit() && text.len() < 6 => text.push(c),
+                    KeyCode::Char(_) => {}
+                    KeyCode::Backspace => {
+                        text.pop();
+                    }
+                    KeyCode::Esc => self.mode = Mode::Browse,
+                    KeyCode::Enter => {
+                        let text = text.clone();
+                        self.mode = Mode::Browse;
+                        return Some(match text.trim().parse::<u32>() {
+                            Ok(qty) => match self.selected_sku() {
+                                Some(sku) => self.set_qty(&sku, qty),
+                                None => Effect::None,
+                            },
+                            Err(_) => {
+                                self.mode = Mode::EditQty(text.clone());
+                                self.notice = Some(t!("order-bad-qty", text = text));
+                                Effect::None
+                            }
+                        });
+                    }
+                    _ => return None,
+                }
+                Some(Effect::None)
+            }
+            Mode::Refusal(sku) => {
+                let sku = sku.clone();
+                let reason = match key.code {
+                    KeyCode::Char(c @ '1'..='5') => {
+                        RefusalReason::ALL.get(c as usize - '1' as usize).copied()
+                    }
+                    KeyCode::Esc => {
+                        self.mode = Mode::Browse;
+                        return Some(Effect::None);
+                    }
+                    _ => return Some(Effect::None),
+                };
+                self.mode = Mode::Browse;
+                if let Some(r) = reason {
+                    self.view.order.refuse(&sku, r);
+                    self.notice = Some(t!("order-refusal-recorded", why = r.label()));
+                    return Some(Effect::SaveOrder);
+                }
+                Some(Effect::None)
+            }
+            Mode::Add { .. } => Some(self.add_key(key)),
+        }
+    }
+
+    fn add_key(&mut self, key: KeyEvent) -> Effect {
+        let Mode::Add {
+            query,
+            hits,
+            selected,
+        } = &mut self.mode
+        else {
+            return Effect::None;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Browse;
+                return Effect::None;
+            }
+            KeyCode::Up => *selected = selected.saturating_sub(1),
+            KeyCode::Down => *selected = step(*selected, hits.len(), 1),
+            KeyCode::Enter => {
+                let Some(&i) = hits.get(*selected) else {
+                    self.notice = Some(t!("order-add-none", query = query.clone()));
+                    return Effect::None;
+                };
+                self.mode = Mode::Browse;
+                let p = self.catalog[i].clone();
+                self.view.products.entry(p.sku.clone()).or_insert(p.clone());
+                let existing = self.lines().iter().position(|l| l.sku == p.sku);
+                let qty = existing.map(|i| self.lines()[i].qty).unwrap_or(0) + p.case_pack;
+                let effect = self.set_qty(&p.sku, qty);
+                self.selected = self
+                    .lines()
+                    .iter()
+                    .position(|l| l.sku == p.sku)
+                    .unwrap_or(0);
+                return effect;
+            }
+            KeyCode::Backspace => {
+                query.pop();
+            }
+            KeyCode::Char(c) => query.push(c),
+            _ => return Effect::None,
+        }
+        let q = query.trim().to_string();
+        let found = self.find(&q);
+        if let Mode::Add { hits, selected, .. } = &mut self.mode {
+            *hits = found;
+            *selected = (*selected).min(hits.len().saturating_sub(1));
+        }
+        Effect::None
+    }
+
+    /// An EAN (digits) finds its product exactly; anything else is a fuzzy name search.
+    fn find(&mut self, q: &str) -> Vec<usize> {
+        if q.is_empty() {
+            return vec![];
+        }
+        if q.len() >= 8 && q.chars().all(|c| c.is_ascii_digit()) {
+            return self
+                .catalog
+                .iter()
+                .position(|p| p.ean == q)
+                .into_iter()
+                .collect();
+        }
+        let catalog = &self.catalog;
+        let index = self
+            .index
+            .get_or_insert_with(|| SearchIndex::new(catalog.iter().map(|p| p.name.as_str())));
+        index
+            .search(q)
+            .into_iter()
+            .take(8)
+            .map(|h| h.index)
+            .collect()
+    }
+}
+
+pub fn pct(share: f64) -> String {
+    format!("{:.0} %", share * 100.0)
+}

@@ -1,0 +1,390 @@
+//! Keys of the visit screen. Text goes to the open form, search or scan
+//! first; the rest is looked up in the keymap and handled as an action.
+
+use super::form::{Field, FieldKind, Form, FormKind};
+use super::{Confirm, Mode, VisitScreen};
+use crate::domain::VisitStep;
+use crate::domain::visit::input::as_scan;
+use crate::domain::visit::{BatchAction, MissingReason, ReturnReason, ReturnStatus, VisitWrite};
+use crate::screens::step;
+use crate::t;
+use crate::tui::keymap::{self, KeyContext};
+use crate::tui::{Action, Effect};
+use crate::ui::Role;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+impl VisitScreen {
+    /// Keys taken before the keymap: `Some` when the key was consumed.
+    pub fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return None;
+        }
+        let mode = std::mem::replace(&mut self.mode, Mode::Browse);
+        let (mode, effect) = match mode {
+            Mode::Browse => match key.code {
+                KeyCode::Char(c) if c.is_ascii_digit() && self.step != VisitStep::Checkout => {
+                    self.message = None;
+                    (Mode::Scan(c.to_string()), Some(Effect::None))
+                }
+                _ => (Mode::Browse, None),
+            },
+            Mode::Scan(mut code) => match key.code {
+                KeyCode::Char(c) if c.is_ascii_digit() => {
+                    code.push(c);
+                    (Mode::Scan(code), Some(Effect::None))
+                }
+                KeyCode::Backspace => {
+                    code.pop();
+                    let mode = if code.is_empty() {
+                        Mode::Browse
+                    } else {
+                        Mode::Scan(code)
+                    };
+                    (mode, Some(Effect::None))
+                }
+                KeyCode::Enter => {
+                    let effect = self.scanned(&code);
+                    return Some(effect);
+                }
+                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
+                _ => (Mode::Scan(code), Some(Effect::None)),
+            },
+            Mode::Search { mut query, before } => {
+                match keymap::lookup(KeyContext::VisitForm, key) {
+                    Some(Action::Save) => {
+                        if as_scan(&query).is_some() {
+                            return Some(self.scanned(&query));
+                        }
+                        (
+                            Mode::Browse,
+                            Some(Effect::VisitWrites(vec![self.cursor_write()])),
+                        )
+                    }
+                    Some(Action::Cancel) => {
+                        self.audit_sel = before;
+                        (Mode::Browse, Some(Effect::None))
+                    }
+                    Some(Action::NextField) => {
+                        self.audit_sel = step(self.audit_sel, self.view.rows.len(), 1);
+                        (Mode::Search { query, before }, Some(Effect::None))
+                    }
+                    Some(Action::PrevField) => {
+                        self.audit_sel = step(self.audit_sel, self.view.rows.len(), -1);
+                        (Mode::Search { query, before }, Some(Effect::None))
+                    }
+                    _ => {
+                        match key.code {
+                            KeyCode::Char(c) => query.push(c),
+                            KeyCode::Backspace => {
+                                query.pop();
+                            }
+                            _ => {}
+                        }
+                        if let Some(i) = self.best_match(&query) {
+                            self.audit_sel = i;
+                        }
+                        (Mode::Search { query, before }, Some(Effect::None))
+                    }
+                }
+            }
+            Mode::Reason => match key.code {
+                KeyCode::Char(c) if ('1'..='4').contains(&c) => {
+                    let reason = MissingReason::ALL[(c as u8 - b'1') as usize];
+                    return Some(self.save_shelf(false, Some(reason)));
+                }
+                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
+                _ => (Mode::Reason, Some(Effect::None)),
+            },
+            Mode::Confirm(kind) => match keymap::lookup(KeyContext::VisitConfirm, key) {
+                Some(Action::Yes) => return Some(self.confirmed(kind)),
+                Some(Action::No) => (Mode::Browse, Some(Effect::None)),
+                _ => (Mode::Confirm(kind), Some(Effect::None)),
+            },
+            Mode::Form(mut form) => match keymap::lookup(KeyContext::VisitForm, key) {
+                Some(Action::Save) => {
+                    self.mode = Mode::Form(form);
+                    return Some(self.form_enter());
+                }
+                Some(Action::NextField) => {
+                    self.mode = Mode::Form(form);
+                    return Some(self.form_next(1));
+                }
+                Some(Action::PrevField) => {
+                    form.focus = form.focus.saturating_sub(1);
+                    (Mode::Form(form), Some(Effect::None))
+                }
+                Some(Action::Cancel) => (Mode::Browse, Some(Effect::None)),
+                _ => {
+                    match key.code {
+                        KeyCode::Char(c) => form.type_char(c),
+                        KeyCode::Backspace => form.backspace(),
+                        KeyCode::Left => form.cycle(-1),
+                        KeyCode::Right => form.cycle(1),
+                        _ => {}
+                    }
+                    (Mode::Form(form), Some(Effect::None))
+                }
+            },
+        };
+        self.mode = mode;
+        effect
+    }
+
+    /// A barcode was typed or scanned outside a form: in the audit it jumps
+    /// to the line; in expiry and returns it opens the form for that product.
+    pub fn scanned(&mut self, code: &str) -> Effect {
+        self.mode = Mode::Browse;
+        let Some(ean) = as_scan(code) else {
+            self.say(t!("visit-not-a-barcode", code = code), Role::Danger);
+            return Effect::None;
+        };
+        let Some(row) = self.row_of_ean(ean.as_str()) else {
+            self.say(t!("visit-unknown-ean", ean = ean.as_str()), Role::Danger);
+            return Effect::None;
+        };
+        match self.step {
+            VisitStep::Expiry if self.editable() => {
+                self.open_batch_form(Some(row));
+                Effect::None
+            }
+            VisitStep::Returns if self.editable() => {
+                self.open_return_form(Some(row), None, None);
+                Effect::None
+            }
+            _ => {
+                self.step = VisitStep::Audit;
+                self.audit_sel = row;
+                let name = self.view.rows[row].name.clone();
+                self.say(t!("visit-scanned", name = name), Role::Ok);
+                Effect::VisitWrites(vec![self.cursor_write()])
+            }
+        }
+    }
+
+    /// Actions from the keymap (browse mode).
+    pub fn handle(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Back => return Effect::Back,
+            Action::Quit => return Effect::Quit,
+            Action::Help => return Effect::Help,
+            Action::NextStep | Action::PrevStep => {
+                let delta = if action == Action::NextStep { 1 } else { -1 };
+                self.step = self.step.offset(delta);
+                self.message = None;
+                return Effect::VisitWrites(vec![self.cursor_write()]);
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.move_selection(action);
+                return Effect::VisitWrites(vec![self.cursor_write()]);
+            }
+            Action::Amend => {
+                if self.is_submitted() && !self.amending {
+                    self.mode = Mode::Confirm(Confirm::Amend);
+                }
+                return Effect::None;
+            }
+            Action::Search if self.step == VisitStep::Audit => {
+                self.mode = Mode::Search {
+                    query: String::new(),
+                    before: self.audit_sel,
+                };
+                return Effect::None;
+            }
+            _ => {}
+        }
+        if !self.editable() {
+            self.say(t!("visit-read-only"), Role::Warn);
+            return Effect::None;
+        }
+        match (self.step, action) {
+            (VisitStep::Audit, Action::OnShelf) => return self.save_shelf(true, None),
+            (VisitStep::Audit, Action::NotOnShelf) if !self.view.rows.is_empty() => {
+                self.mode = Mode::Reason
+            }
+            (VisitStep::Audit, Action::Open | Action::Facings) => self.open_line_form(0),
+            (VisitStep::Audit, Action::PriceSeen) => self.open_line_form(1),
+            (VisitStep::Expiry, Action::Add) => {
+                let row = (!self.view.rows.is_empty()).then_some(self.audit_sel);
+                self.open_batch_form(row)
+            }
+            (VisitStep::Expiry, Action::Pulled) => return self.batch_action(BatchAction::Pulled),
+            (VisitStep::Expiry, Action::MoveFront) => {
+                return self.batch_action(BatchAction::MovedToFront);
+            }
+            (VisitStep::Expiry, Action::Markdown) => {
+                return self.batch_action(BatchAction::MarkdownProposed);
+            }
+            (VisitStep::Expiry, Action::MakeReturn) => {
+                if let Some(b) = self.view.batches.get(self.expiry_sel).cloned() {
+                    let row = self.view.rows.iter().position(|r| r.sku == b.sku);
+                    self.open_return_form(row, Some(b.qty), Some(b.meta.id));
+                }
+            }
+            (VisitStep::Returns, Action::Add) => self.open_return_form(None, None, None),
+            (VisitStep::Returns, Action::WriteOff) => {
+                return self.advance_return(ReturnStatus::WrittenOff);
+            }
+            (VisitStep::Returns, Action::CloseReturn) => {
+                return self.advance_return(ReturnStatus::Closed);
+            }
+            (VisitStep::Notes, Action::Add) => {
+                self.mode = Mode::Form(Form::new(
+                    FormKind::Note,
+                    "form-note",
+                    vec![Field::new("field-text", FieldKind::Text)],
+                ))
+            }
+            (VisitStep::Notes, Action::AddProblem) => {
+                self.mode = Mode::Form(Form::new(
+                    FormKind::Problem,
+                    "form-problem",
+                    vec![
+                        Field::new("field-text", FieldKind::Text),
+                        Field::new("field-due", FieldKind::Date).with_text("+7"),
+                    ],
+                ))
+            }
+            (VisitStep::Notes, Action::Resolve) => return self.resolve_problem(),
+            (VisitStep::Checkout, Action::Submit) => {
+                if self.is_submitted() {
+                    self.say(t!("visit-read-only"), Role::Warn);
+                } else {
+                    self.mode = Mode::Confirm(Confirm::Submit);
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn move_selection(&mut self, action: Action) {
+        let len = match self.step {
+            VisitStep::Audit => self.view.rows.len(),
+            VisitStep::Expiry => self.view.batches.len(),
+            VisitStep::Returns => self.visible_returns().len(),
+            VisitStep::Notes => self.notes_items().len(),
+            VisitStep::Checkout => 0,
+        };
+        let sel = match self.step {
+            VisitStep::Audit => &mut self.audit_sel,
+            VisitStep::Expiry => &mut self.expiry_sel,
+            VisitStep::Returns => &mut self.returns_sel,
+            VisitStep::Notes | VisitStep::Checkout => &mut self.notes_sel,
+        };
+        *sel = match action {
+            Action::Up => step(*sel, len, -1),
+            Action::Down => step(*sel, len, 1),
+            Action::PageUp => step(*sel, len, -10),
+            Action::PageDown => step(*sel, len, 10),
+            Action::Top => 0,
+            Action::Bottom => len.saturating_sub(1),
+            _ => *sel,
+        };
+    }
+
+    fn open_line_form(&mut self, focus: usize) {
+        let Some(row) = self.view.rows.get(self.audit_sel) else {
+            return;
+        };
+        let a = row.audit.as_ref();
+        let facings = a
+            .and_then(|a| a.facings)
+            .map(|f| f.to_string())
+            .unwrap_or_default();
+        let price = a
+            .and_then(|a| a.price_seen)
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        let mut form = Form::new(
+            FormKind::Line {
+                row: self.audit_sel,
+            },
+            "form-line",
+            vec![
+                Field::new("field-facings", FieldKind::Facings)
+                    .optional()
+                    .with_text(facings),
+                Field::new("field-price", FieldKind::Price)
+                    .optional()
+                    .with_text(price),
+            ],
+        );
+        form.focus = focus;
+        self.mode = Mode::Form(form);
+    }
+
+    pub(super) fn open_batch_form(&mut self, row: Option<usize>) {
+        let ean = row
+            .and_then(|r| self.view.rows.get(r))
+            .map(|r| r.ean.clone())
+            .unwrap_or_default();
+        let mut form = Form::new(
+            FormKind::Batch,
+            "form-batch",
+            vec![
+                Field::new("field-product", FieldKind::Product).with_text(ean),
+                Field::new("field-expiry", FieldKind::Date),
+                Field::new("field-qty", FieldKind::Qty),
+            ],
+        );
+        form.product = row;
+        form.focus = if row.is_some() { 1 } else { 0 };
+        self.mode = Mode::Form(form);
+    }
+
+    pub(super) fn open_return_form(
+        &mut self,
+        row: Option<usize>,
+        qty: Option<u32>,
+        from_batch: Option<ulid::Ulid>,
+    ) {
+        let ean = row
+            .and_then(|r| self.view.rows.get(r))
+            .map(|r| r.ean.clone())
+            .unwrap_or_default();
+        let reasons: Vec<String> = ReturnReason::ALL
+            .iter()
+            .map(|r| t!(&format!("return-reason-{}", r.key())))
+            .collect();
+        let mut form = Form::new(
+            FormKind::Return { from_batch },
+            "form-return",
+            vec![
+                Field::new("field-product", FieldKind::Product).with_text(ean),
+                Field::new("field-qty", FieldKind::Qty)
+                    .with_text(qty.map(|q| q.to_string()).unwrap_or_default()),
+                // a return made from an expired batch is an expired return
+                Field::new("field-reason", FieldKind::Choice(reasons)).with_choice(0),
+            ],
+        );
+        form.product = row;
+        form.focus = match (row, qty) {
+            (Some(_), Some(_)) => 2,
+            (Some(_), None) => 1,
+            _ => 0,
+        };
+        self.mode = Mode::Form(form);
+    }
+
+    fn confirmed(&mut self, kind: Confirm) -> Effect {
+        self.mode = super::Mode::Browse;
+        match kind {
+            Confirm::Submit => {
+                self.say(t!("visit-submitted-now"), Role::Ok);
+                Effect::VisitWrites(vec![VisitWrite::Submit {
+                    at: self.clock.now(),
+                }])
+            }
+            Confirm::Amend => {
+                self.amending = true;
+                self.say(t!("visit-amending"), Role::Warn);
+                Effect::None
+            }
+        }
+    }
+}

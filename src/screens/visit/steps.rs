@@ -1,0 +1,422 @@
+//! Drawing each step's body. Long lists draw only the rows that fit, so a
+//! 1,000-line audit renders as fast as a short one.
+
+use super::render::percent;
+use super::{NotesItem, VisitScreen};
+use crate::domain::visit::audit::price_ok;
+use crate::domain::visit::{ExpiryClass, ReturnStatus};
+use crate::i18n;
+use crate::t;
+use crate::ui::Role;
+use ratatui::prelude::*;
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+/// The first row to draw so that `selected` stays visible in `height` rows.
+fn window(selected: usize, len: usize, height: usize) -> (usize, usize) {
+    let height = height.max(1);
+    let start = selected
+        .saturating_sub(height - 1)
+        .min(len.saturating_sub(height));
+    (start, (start + height).min(len))
+}
+
+fn table<'a>(
+    rows: Vec<Row<'a>>,
+    header: Vec<String>,
+    widths: Vec<Constraint>,
+    selected: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+    screen: &VisitScreen,
+) {
+    let th = screen.theme;
+    let t = Table::new(rows, widths)
+        .header(Row::new(header).style(th.style(Role::Muted)))
+        .row_highlight_style(th.style(Role::Selected))
+        // a marker too, so the selection shows without colours
+        .highlight_symbol("▸")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
+    let mut state = TableState::default().with_selected(selected);
+    StatefulWidget::render(t, area, buf, &mut state);
+}
+
+impl VisitScreen {
+    pub(super) fn render_audit(&self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let rows = &self.view.rows;
+        if rows.is_empty() {
+            Line::styled(t!("visit-no-lines"), th.style(Role::Muted)).render(area, buf);
+            return;
+        }
+        let (start, end) = window(
+            self.audit_sel,
+            rows.len(),
+            area.height.saturating_sub(1) as usize,
+        );
+        let tol = self.settings().price_tolerance;
+        let body: Vec<Row> = rows[start..end]
+            .iter()
+            .map(|r| {
+                let (shelf, role) = match &r.audit {
+                    None => ("·".to_string(), Role::Muted),
+                    Some(a) if a.on_shelf => ("✓".to_string(), Role::Ok),
+                    Some(_) => ("✗".to_string(), Role::Danger),
+                };
+                let a = r.audit.as_ref();
+                let price = a.and_then(|a| a.price_seen);
+                let price_role = match price {
+                    Some(p) if !price_ok(p, r.list_price, tol) => Role::Danger,
+                    _ => Role::Normal,
+                };
+                Row::new(vec![
+                    Cell::from(Span::styled(
+                        if r.fast { "★" } else { " " },
+                        th.style(Role::Key),
+                    )),
+                    Cell::from(r.name.clone()),
+                    Cell::from(Span::styled(r.ean.clone(), th.style(Role::Muted))),
+                    Cell::from(Span::styled(shelf, th.style(role))),
+                    Cell::from(
+                        a.and_then(|a| a.facings)
+                            .map(|f| f.to_string())
+                            .unwrap_or_default(),
+                    ),
+                    Cell::from(Span::styled(
+                        price.map(|p| p.to_string()).unwrap_or_default(),
+                        th.style(price_role),
+                    )),
+                    Cell::from(r.list_price.to_string()),
+                    Cell::from(
+                        a.and_then(|a| a.missing)
+                            .map(|m| t!(&format!("missing-{}", m.key())))
+                            .unwrap_or_default(),
+                    ),
+                ])
+            })
+            .collect();
+        table(
+            body,
+            vec![
+                String::new(),
+                t!("visit-col-product"),
+                "EAN".into(),
+                t!("col-shelf"),
+                t!("col-facings"),
+                t!("col-price-seen"),
+                t!("col-list-price"),
+                t!("col-reason"),
+            ],
+            vec![
+                Constraint::Length(1),
+                Constraint::Fill(1),
+                Constraint::Length(13),
+                Constraint::Length(5),
+                Constraint::Length(4),
+                Constraint::Length(8),
+                Constraint::Length(8),
+                Constraint::Length(14),
+            ],
+            Some(self.audit_sel - start),
+            area,
+            buf,
+            self,
+        );
+    }
+
+    pub(super) fn render_expiry(&self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let pull = self.pull_list();
+        let pull_height = if pull.is_empty() {
+            0
+        } else {
+            (pull.len() as u16 + 1).min(area.height / 2)
+        };
+        let [list, pull_area] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(pull_height)]).areas(area);
+        if self.view.batches.is_empty() {
+            Line::styled(t!("visit-no-batches"), th.style(Role::Muted)).render(list, buf);
+        } else {
+            let batches = &self.view.batches;
+            let (start, end) = window(
+                self.expiry_sel,
+                batches.len(),
+                list.height.saturating_sub(1) as usize,
+            );
+            let body: Vec<Row> = batches[start..end]
+                .iter()
+                .map(|b| {
+                    let class = self.class_of(b);
+                    let role = match class {
+                        ExpiryClass::Expired => Role::Danger,
+                        ExpiryClass::Critical => Role::Danger,
+                        ExpiryClass::Near => Role::Warn,
+                        ExpiryClass::Ok => Role::Ok,
+                    };
+                    Row::new(vec![
+                        Cell::from(self.product_name(&b.sku)),
+                        Cell::from(i18n::date(b.expiry)),
+                        Cell::from(b.qty.to_string()),
+                        Cell::from(Span::styled(
+                            t!(&format!("expiry-{}", class.key())),
+                            th.style(role),
+                        )),
+                        Cell::from(
+                            b.action
+                                .map(|a| t!(&format!("batch-action-{}", a.key())))
+                                .unwrap_or_default(),
+                        ),
+                    ])
+                })
+                .collect();
+            table(
+                body,
+                vec![
+                    t!("visit-col-product"),
+                    t!("col-expiry"),
+                    t!("visit-col-qty"),
+                    t!("col-class"),
+                    t!("col-action"),
+                ],
+                vec![
+                    Constraint::Fill(1),
+                    Constraint::Length(11),
+                    Constraint::Length(5),
+                    Constraint::Length(9),
+                    Constraint::Length(18),
+                ],
+                Some(self.expiry_sel.saturating_sub(start)),
+                list,
+                buf,
+                self,
+            );
+        }
+        if !pull.is_empty() {
+            let mut lines = vec![Line::styled(
+                t!("visit-pull-list", count = pull.len()),
+                th.style(Role::Danger),
+            )];
+            lines.extend(pull.iter().map(|b| {
+                Line::raw(format!(
+                    "  {} × {}  ({})",
+                    self.product_name(&b.sku),
+                    b.qty,
+                    i18n::date(b.expiry)
+                ))
+            }));
+            Paragraph::new(lines).render(pull_area, buf);
+        }
+    }
+
+    pub(super) fn render_returns(&self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let returns = self.visible_returns();
+        if returns.is_empty() {
+            Line::styled(t!("visit-no-returns"), th.style(Role::Muted)).render(area, buf);
+            return;
+        }
+        let (today, within) = (self.view.today, self.settings().returns_write_off_days);
+        let (start, end) = window(
+            self.returns_sel,
+            returns.len(),
+            area.height.saturating_sub(1) as usize,
+        );
+        let body: Vec<Row> = returns[start..end]
+            .iter()
+            .map(|r| {
+                let flagged = r.is_flagged(today, within);
+                let status = t!(&format!("return-status-{}", r.status.key()));
+                let (status, role) = if flagged {
+                    let days = r.days_pending(today).unwrap_or(0);
+                    (
+                        format!("{status} ⚑ {}", t!("days-ago", days = days)),
+                        Role::Danger,
+                    )
+                } else if r.status == ReturnStatus::Logged {
+                    (status, Role::Warn)
+                } else {
+                    (status, Role::Ok)
+                };
+                Row::new(vec![
+                    Cell::from(self.product_name(&r.sku)),
+                    Cell::from(r.qty.to_string()),
+                    Cell::from(r.value.to_string()),
+                    Cell::from(t!(&format!("return-reason-{}", r.reason.key()))),
+                    Cell::from(i18n::date(r.logged)),
+                    Cell::from(Span::styled(status, th.style(role))),
+                ])
+            })
+            .collect();
+        table(
+            body,
+            vec![
+                t!("visit-col-product"),
+                t!("visit-col-qty"),
+                t!("col-value"),
+                t!("col-reason"),
+                t!("col-logged"),
+                t!("col-status"),
+            ],
+            vec![
+                Constraint::Fill(1),
+                Constraint::Length(5),
+                Constraint::Length(9),
+                Constraint::Length(14),
+                Constraint::Length(11),
+                Constraint::Length(22),
+            ],
+            Some(self.returns_sel.saturating_sub(start)),
+            area,
+            buf,
+            self,
+        );
+    }
+
+    pub(super) fn render_notes(&self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let items = self.notes_items();
+        if items.is_empty() {
+            Line::styled(t!("visit-no-notes"), th.style(Role::Muted)).render(area, buf);
+            return;
+        }
+        let today = self.view.today;
+        let (start, end) = window(self.notes_sel, items.len(), area.height as usize);
+        let lines: Vec<Line> = items[start..end]
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let line = match item {
+                    NotesItem::Note(n) => Line::from(vec![
+                        Span::styled(format!("{} ", t!("visit-note")), th.style(Role::Muted)),
+                        Span::raw(n.text.clone()),
+                    ]),
+                    NotesItem::Problem(p) => {
+                        let (status, role) = if !p.is_open() {
+                            (t!("problem-resolved"), Role::Ok)
+                        } else if let Some(late) = p.overdue_days(today) {
+                            (t!("problem-overdue", days = late), Role::Danger)
+                        } else {
+                            (t!("problem-due", date = i18n::date(p.due)), Role::Warn)
+                        };
+                        Line::from(vec![
+                            Span::styled(
+                                format!("{} ", t!("visit-problem")),
+                                th.style(Role::Danger),
+                            ),
+                            Span::raw(format!("{}  ", p.text)),
+                            Span::styled(status, th.style(role)),
+                        ])
+                    }
+                };
+                let mut spans = vec![Span::raw(if start + i == self.notes_sel {
+                    "▸"
+                } else {
+                    " "
+                })];
+                spans.extend(line.spans);
+                let line = Line::from(spans);
+                if start + i == self.notes_sel {
+                    line.style(th.style(Role::Selected))
+                } else {
+                    line
+                }
+            })
+            .collect();
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    pub(super) fn render_checkout(&self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let f = self.figures();
+        let s = self.settings();
+        let count = |c: ExpiryClass| {
+            self.view
+                .batches
+                .iter()
+                .filter(|b| self.class_of(b) == c)
+                .count()
+        };
+        let id = self.view.visit.meta.id;
+        let returns: Vec<_> = self
+            .view
+            .returns
+            .iter()
+            .filter(|r| r.visit_id == id)
+            .collect();
+        let value: crate::domain::Money = returns.iter().map(|r| r.value).sum();
+        let open_problems = self.view.problems.iter().filter(|p| p.is_open()).count();
+        let mut lines = vec![
+            Line::styled(t!("checkout-summary"), th.style(Role::Title)),
+            Line::raw(t!(
+                "checkout-audit",
+                checked = f.checked,
+                total = self.view.rows.len(),
+                osa = percent(f.osa),
+                price = percent(f.price_compliance)
+            )),
+            Line::raw(t!(
+                "checkout-expiry",
+                expired = count(ExpiryClass::Expired),
+                critical = count(ExpiryClass::Critical),
+                near = count(ExpiryClass::Near),
+                pull = self.pull_list().len()
+            )),
+            Line::raw(t!(
+                "checkout-returns",
+                count = returns.len(),
+                value = value.to_string()
+            )),
+            Line::raw(t!(
+                "checkout-problems",
+                count = open_problems,
+                notes = self.view.notes.len()
+            )),
+            Line::raw(""),
+        ];
+        if f.lines_left > 0 {
+            lines.push(Line::styled(
+                t!("checkout-lines-left", count = f.lines_left),
+                th.style(Role::Warn),
+            ));
+        }
+        match self.view.visit.submitted {
+            Some(at) => lines.push(Line::styled(
+                t!(
+                    "checkout-submitted-at",
+                    time = at.with_timezone(&chrono::Local).format("%H:%M").to_string()
+                ),
+                th.style(Role::Ok),
+            )),
+            None => lines.push(Line::styled(
+                t!("checkout-press-enter"),
+                th.style(Role::Key),
+            )),
+        }
+        let _ = s;
+        if !self.view.amendments.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                t!("checkout-amendments"),
+                th.style(Role::Title),
+            ));
+            for a in &self.view.amendments {
+                lines.push(Line::raw(format!(
+                    "{} {} · {}: {} → {}",
+                    a.meta
+                        .created
+                        .at
+                        .with_timezone(&chrono::Local)
+                        .format("%d.%m %H:%M"),
+                    a.meta.created.by,
+                    a.target,
+                    a.before,
+                    a.after
+                )));
+            }
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
+
+use ratatui::widgets::Wrap;

@@ -1,0 +1,289 @@
+//! Loaders for ordering: the store's suggestion as of a date (shared by the
+//! order screen and `rounds order suggest`), and the order screen's view.
+
+use crate::clock::Clock;
+use crate::domain::order::{
+    self, Acceptance, LineInput, Order, OrderLine, OrderState, PromoStep, Refusal, Seen,
+    SuggestParams, SuggestedLine,
+};
+use crate::domain::{Invoice, Product, SalesSeries, Settings, Store};
+use crate::screens::order::{OrderView, ProductInfo};
+use crate::storage::{Database, Result};
+use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::HashMap;
+
+/// At most this much history feeds the estimate (two years of weeks).
+pub const HISTORY_WEEKS: usize = 104;
+/// Weeks shown in a line's sparkline.
+pub const SPARK_WEEKS: usize = 12;
+
+pub struct SuggestionRow {
+    pub product: Product,
+    pub line: SuggestedLine,
+}
+
+pub struct StoreSuggestion {
+    pub store: Store,
+    pub date: NaiveDate,
+    pub next_visit: NaiveDate,
+    pub lead_days: i64,
+    pub cover_days: i64,
+    pub trusted: bool,
+    /// Every must-stock line, in sku order (zero quantities included).
+    pub rows: Vec<SuggestionRow>,
+}
+
+/// The next planned visit after `date`: the next planned weekday, or the visit
+/// frequency for a store seen less than weekly on one weekday.
+pub fn next_planned_visit(store: &Store, date: NaiveDate) -> NaiveDate {
+    let by_weekday = (1..=7)
+        .map(|d| date + Duration::days(d))
+        .find(|d| store.visit_weekdays.contains_date(*d));
+    let every = i64::from(store.visit_every_days.max(1));
+    match by_weekday {
+        Some(next) if store.visit_weekdays.days().count() > 1 || every <= 7 => next,
+        Some(next) => next.max(date + Duration::days(every)),
+        None => date + Duration::days(every),
+    }
+}
+
+/// Weekly units before `date`, from the week of the first recorded sale
+/// (before it the product was likely not listed), at most two years.
+pub fn history_weeks(series: &SalesSeries, date: NaiveDate) -> Vec<f64> {
+    let end = date.num_days_from_ce();
+    let Some(first) = series.points.iter().find(|p| p.day < end) else {
+        return vec![];
+    };
+    let weeks = (((end - first.day) as usize).div_ceil(7)).clamp(1, HISTORY_WEEKS);
+    series.weekly(date, weeks)
+}
+
+/// The refusals of the store's last reviewed order before `date`, by sku.
+fn last_refusals(orders: &[Order], date: NaiveDate) -> HashMap<String, Refusal> {
+    orders
+        .iter()
+        .filter(|o| o.state != OrderState::Draft && o.date < date)
+        .max_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)))
+        .map(|o| {
+            o.refusals
+                .iter()
+                .map(|r| (r.sku.clone(), r.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The suggestion for a store as of `date`, from history before `date` only.
+/// `seen`: what the shelf audit saw (empty when there was no audit).
+pub fn store_suggestion(
+    db: &Database,
+    code: &str,
+    date: NaiveDate,
+    cover_override: Option<i64>,
+    seen: &HashMap<String, Seen>,
+) -> Result<Option<StoreSuggestion>> {
+    let Some(store) = db.store(code)? else {
+        return Ok(None);
+    };
+    let settings = db.settings()?;
+    let next_visit = next_planned_visit(&store, date);
+    let lead_days = settings.delivery_lead_days;
+    let cover_days = cover_override
+        .map(|c| c.max(1))
+        .unwrap_or_else(|| order::cover_days((next_visit - date).num_days(), lead_days));
+    let trusted = db.is_trusted(code)?;
+    let sales: HashMap<String, SalesSeries> = db
+        .sales_of_store(code)?
+        .into_iter()
+        .map(|s| (s.sku.clone(), s))
+        .collect();
+    let promotions: Vec<_> = db
+        .promotions()?
+        .into_iter()
+        .filter(|p| p.runs_on(date))
+        .collect();
+    let refusals = last_refusals(&db.orders_of_store(code)?, date);
+    let params = SuggestParams {
+        cover_days: cover_days as f64,
+        service_level: settings.service_level,
+        trusted,
+    };
+    let mut rows = Vec::new();
+    for a in db.assortment(code)? {
+        let Some(product) = db.product(&a.sku)? else {
+            continue;
+        };
+        let weekly = sales
+            .get(&a.sku)
+            .map(|s| history_weeks(s, date))
+            .unwrap_or_default();
+        let input = LineInput {
+            sku: &a.sku,
+            case_pack: product.case_pack,
+            weekly: &weekly,
+            seen: seen.get(&a.sku).copied(),
+            last_refusal: refusals.get(&a.sku),
+            promotion: promotions.iter().find(|p| p.sku == a.sku),
+        };
+        let line = order::suggest_line(&input, &params);
+        rows.push(SuggestionRow { product, line });
+    }
+    Ok(Some(StoreSuggestion {
+        store,
+        date,
+        next_visit,
+        lead_days,
+        cover_days,
+        trusted,
+        rows,
+    }))
+}
+
+fn info(p: &Product) -> ProductInfo {
+    ProductInfo {
+        sku: p.sku.clone(),
+        ean: p.ean.as_str().to_string(),
+        name: p.name.clone(),
+        case_pack: p.case_pack.max(1),
+        price: p.list_price,
+    }
+}
+
+/// A new draft from the suggestion: the lines with a quantity.
+pub fn draft_from(s: &StoreSuggestion, number: String, meta: crate::domain::RecordMeta) -> Order {
+    let lines = s
+        .rows
+        .iter()
+        .filter(|r| r.line.suggested_qty > 0)
+        .map(|r| OrderLine {
+            sku: r.product.sku.clone(),
+            qty: r.line.suggested_qty,
+            bonus_qty: r.line.bonus_qty,
+            unit_price: r.product.list_price,
+            reason: Some(r.line.reason.clone()),
+            promo: None,
+        })
+        .collect();
+    Order::new(meta, number, &s.store.code, s.date, lines)
+}
+
+/// The order screen for a store: its latest order if still open (or sent
+/// today), else a new draft from today's suggestion (saved on the first change).
+pub fn order_view(db: &Database, clock: &Clock, code: &str) -> Result<Option<OrderView>> {
+    let today = clock.today();
+    let Some(s) = store_suggestion(db, code, today, None, &HashMap::new())? else {
+        return Ok(None);
+    };
+    let orders = db.orders_of_store(code)?;
+    let latest = orders
+        .iter()
+        .max_by(|a, b| (a.date, &a.number).cmp(&(b.date, &b.number)))
+        .filter(|o| o.state != OrderState::Sent || o.date == today)
+        .cloned();
+    let saved = latest.is_some();
+    let order = match latest {
+        Some(o) => o,
+        None => {
+            let number = db.next_order_number(code, today)?;
+            let meta = crate::domain::RecordMeta::fresh("rep", db.device(), clock.now());
+            let mut o = draft_from(&s, number, meta);
+            attach_promos(db, &mut o, today)?;
+            o
+        }
+    };
+    build_view(db, clock, s, order, saved, &orders)
+}
+
+fn attach_promos(db: &Database, order: &mut Order, date: NaiveDate) -> Result<()> {
+    let promos = db.promotions()?;
+    for line in order.lines.iter_mut().chain(order.proposed.iter_mut()) {
+        line.promo = promos
+            .iter()
+            .find(|p| p.sku == line.sku && p.runs_on(date))
+            .map(|p| PromoStep {
+                code: p.code.clone(),
+                buy: p.buy_qty,
+                bonus: p.bonus_qty,
+            });
+    }
+    Ok(())
+}
+
+fn build_view(
+    db: &Database,
+    clock: &Clock,
+    s: StoreSuggestion,
+    order: Order,
+    saved: bool,
+    orders: &[Order],
+) -> Result<Option<OrderView>> {
+    let settings: Settings = db.settings()?;
+    let today = clock.today();
+    let mut products: HashMap<String, ProductInfo> = s
+        .rows
+        .iter()
+        .map(|r| (r.product.sku.clone(), info(&r.product)))
+        .collect();
+    for line in &order.lines {
+        if !products.contains_key(&line.sku)
+            && let Some(p) = db.product(&line.sku)?
+        {
+            products.insert(p.sku.clone(), info(&p));
+        }
+    }
+    let sparklines = db
+        .sales_of_store(&s.store.code)?
+        .into_iter()
+        .map(|series| {
+            let weeks = series
+                .weekly(today, SPARK_WEEKS)
+                .into_iter()
+                .map(|q| q.max(0.0).round() as u64)
+                .collect();
+            (series.sku, weeks)
+        })
+        .collect();
+    let invoices: Vec<Invoice> = db.invoices_of_store(&s.store.code)?;
+    let acceptance: Acceptance = order::acceptance(orders, &settings);
+    let fill = if order.state == OrderState::Sent {
+        let deliveries = db.deliveries_of_order(&order.number)?;
+        (!deliveries.is_empty()).then(|| order::fill_rate(&order.lines, &deliveries))
+    } else {
+        None
+    };
+    Ok(Some(OrderView {
+        today,
+        store: s.store,
+        order,
+        saved,
+        products,
+        sparklines,
+        next_visit: s.next_visit,
+        lead_days: s.lead_days,
+        cover_days: s.cover_days,
+        trusted: s.trusted,
+        invoices,
+        acceptance,
+        fill,
+        fill_alert: settings.fill_rate_alert,
+    }))
+}
+
+/// A new draft for the store even when today's order was already sent.
+pub fn new_order_view(db: &Database, clock: &Clock, code: &str) -> Result<Option<OrderView>> {
+    let today = clock.today();
+    let Some(s) = store_suggestion(db, code, today, None, &HashMap::new())? else {
+        return Ok(None);
+    };
+    let orders = db.orders_of_store(code)?;
+    let number = db.next_order_number(code, today)?;
+    let meta = crate::domain::RecordMeta::fresh("rep", db.device(), clock.now());
+    let mut o = draft_from(&s, number, meta);
+    attach_promos(db, &mut o, today)?;
+    build_view(db, clock, s, o, false, &orders)
+}
+
+/// Every product, for adding a line by name or EAN.
+pub fn catalog(db: &Database) -> Result<Vec<ProductInfo>> {
+    Ok(db.products()?.iter().map(info).collect())
+}

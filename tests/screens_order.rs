@@ -1,0 +1,76 @@
+//! The order screen on ratatui's TestBackend: a snapshot of a demo store's
+//! draft, the refusal popup, key handling, and every size from 1x1 to 100x30.
+
+use chrono::NaiveDate;
+use ratatui::{Terminal, backend::TestBackend};
+use rounds::clock::Clock;
+use rounds::screens::order::{Mode, OrderScreen};
+use rounds::storage::Database;
+use rounds::tui::views_order;
+use rounds::tui::{Action, Effect};
+use rounds::ui::Theme;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn draw(w: u16, h: u16, screen: &OrderScreen) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(screen, f.area()))
+        .unwrap();
+    terminal
+}
+
+fn screen() -> (tempfile::TempDir, OrderScreen) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(dir.path()).unwrap();
+    let clock = Clock::fixed(today());
+    rounds::demo::load(&db, &clock).unwrap();
+    let view = views_order::order_view(&db, &clock, "S002")
+        .unwrap()
+        .unwrap();
+    let catalog = views_order::catalog(&db).unwrap();
+    (dir, OrderScreen::new(view, catalog, Theme::Standard))
+}
+
+#[test]
+fn order_draft_80x24() {
+    let (_dir, screen) = screen();
+    assert_eq!(screen.view.order.number, "S002-20261124-01");
+    insta::assert_snapshot!("order_draft_80x24", draw(80, 24, &screen).backend());
+}
+
+#[test]
+fn lowering_a_line_asks_why_and_keeps_the_proposal() {
+    let (_dir, mut screen) = screen();
+    screen.handle(Action::Down);
+    let before = screen.view.order.lines[1].qty;
+    assert_eq!(screen.handle(Action::LessCase), Effect::SaveOrder);
+    assert!(matches!(screen.mode, Mode::Refusal(_)));
+    insta::assert_snapshot!("order_refusal_popup", draw(80, 24, &screen).backend());
+    let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('1'));
+    assert_eq!(screen.type_key(key), Some(Effect::SaveOrder));
+    let o = &screen.view.order;
+    assert!(o.lines[1].qty < before);
+    assert_eq!(o.proposed[1].qty, before);
+    assert_eq!(o.refusals.len(), 1);
+    // sending before review is refused with a reason
+    assert_eq!(screen.handle(Action::SendOrder), Effect::None);
+    assert!(screen.notice.as_deref().unwrap_or("").contains("reviewed"));
+}
+
+#[test]
+fn every_size_renders() {
+    let (_dir, mut screen) = screen();
+    for step in [None, Some(Action::AddLine), Some(Action::Back)] {
+        if let Some(a) = step {
+            screen.handle(a);
+        }
+        for w in 1..=100 {
+            for h in 1..=30 {
+                draw(w, h, &screen);
+            }
+        }
+    }
+}
