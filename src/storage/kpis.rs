@@ -4,7 +4,7 @@
 
 use super::{Database, Result, codec, keys};
 use crate::domain::kpi::{self, Contribution, KpiCounts, KpiRow, VisitFigures};
-use crate::domain::{Visit, route};
+use crate::domain::Visit;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use ulid::Ulid;
@@ -281,6 +281,24 @@ impl Database {
         Ok(kpi::recompute(&contributions, by_store))
     }
 
+    /// Overdue as the route counts it (no visit within the store's frequency),
+    /// found with a short forward range of the store index: sled's reverse
+    /// scans ("the last visit") cost far more over 1,000 stores.
+    fn is_overdue(
+        &self,
+        index: &sled::Tree,
+        s: &crate::domain::Store,
+        today: NaiveDate,
+    ) -> Result<bool> {
+        let every = i64::from(s.visit_every_days.max(1));
+        let since = today - chrono::Duration::days(every);
+        let lo = keys::join(&[s.code.as_bytes(), &keys::date(since)]);
+        let mut hi = keys::prefix(&s.code);
+        hi.push(0xff);
+        let recent = index.range(lo..hi).next().transpose()?.is_some();
+        Ok(!recent)
+    }
+
     /// The dashboard over `from..=to`: a row per rep (or store) and the team.
     /// Reads only the day buckets of the period, the stores and the
     /// last-visit index; `only` limits it to one rep (a rep's own figures).
@@ -302,8 +320,7 @@ impl Database {
             .filter(|s| only.is_none_or(|r| s.rep == r))
             .collect();
         let planned = kpi::planned_visits(&stores, from, to, by_store);
-        let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
-        let last = self.last_visit_dates(&codes)?;
+        let index = self.tree("visits_by_store")?;
         let mut rows: BTreeMap<String, KpiRow> = BTreeMap::new();
         let days = ((to - from).num_days() + 1).max(0) as usize;
         let new_row = |who: &str| KpiRow {
@@ -314,8 +331,7 @@ impl Database {
         for s in &stores {
             let who = if by_store { &s.code } else { &s.rep };
             let row = rows.entry(who.clone()).or_insert_with(|| new_row(who));
-            if route::overdue_days(last.get(&s.code).copied(), s.visit_every_days, today).is_some()
-            {
+            if self.is_overdue(&index, s, today)? {
                 row.overdue_stores += 1;
             }
         }
