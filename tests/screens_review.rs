@@ -150,3 +150,22 @@ fn review_screens_survive_every_size() {
         }
     }
 }
+
+#[test]
+fn a_logged_in_rep_cannot_start_a_visit_at_another_reps_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(
+        dir.path(),
+        Viewer::Rep {
+            user: "ivan".into(),
+            rep_code: "R01".into(),
+        },
+    );
+    // the store list holds every store; S015 is on R02's route
+    press(&mut app, "/");
+    press(&mut app, "S015");
+    press(&mut app, "\r");
+    press(&mut app, "v");
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("A rep sees only their own visits"), "{text}");
+}

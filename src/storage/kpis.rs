@@ -3,8 +3,8 @@
 //! (subtract old, add new) instead of the dashboard rescanning visits.
 
 use super::{Database, Result, codec, keys};
-use crate::domain::kpi::{self, Contribution, KpiCounts, KpiRow, VisitFigures};
 use crate::domain::Visit;
+use crate::domain::kpi::{self, Contribution, KpiCounts, KpiRow, VisitFigures};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap};
 use ulid::Ulid;

@@ -257,6 +257,10 @@ impl App {
     }
 
     fn apply(&mut self, effect: Effect) {
+        // a rep logged in works only at their own stores
+        if self.refused_for_viewer(&effect) {
+            return;
+        }
         let effect_kind = if matches!(effect, Effect::NewOrder(_)) {
             EffectKind::New
         } else {

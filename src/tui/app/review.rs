@@ -53,6 +53,28 @@ impl App {
         Ok(())
     }
 
+    /// True (with a message) when a logged-in rep asks to start or resume a
+    /// visit, or open an order, at another rep's store.
+    pub(super) fn refused_for_viewer(&mut self, effect: &Effect) -> bool {
+        let Some(own) = self.viewer.only_rep() else {
+            return false;
+        };
+        let code = match effect {
+            Effect::StartVisit(code) | Effect::OpenOrder(code) | Effect::NewOrder(code) => code,
+            _ => return false,
+        };
+        let theirs = match self.db.store(code) {
+            Ok(Some(store)) => store.rep != own,
+            // unknown stores are refused by the screens themselves
+            Ok(None) => false,
+            Err(_) => true,
+        };
+        if theirs {
+            self.status = Some(t!("error-own-visits-only"));
+        }
+        theirs
+    }
+
     pub(super) fn apply_review(&mut self, effect: Effect) -> anyhow::Result<()> {
         match effect {
             Effect::OpenDashboard => {
