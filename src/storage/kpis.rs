@@ -54,7 +54,7 @@ impl Database {
     /// What a visit's parts add to the figures: audit lines (OSA, price
     /// compliance within the tolerance of the list price), batches found
     /// past their date, and its returns still waiting for the write-off.
-    /// (Order lines, fill rate and draft acceptance join once orders are stored.)
+    /// (Fill rate and draft acceptance come from orders: `order_contribution`.)
     pub fn visit_figures(&self, visit: &Visit) -> Result<VisitFigures> {
         use crate::domain::visit::ReturnStatus;
         use crate::domain::visit::audit::price_ok;
@@ -108,17 +108,98 @@ impl Database {
     /// Moves the day buckets for these visits from their last counted state
     /// to their current one. Called by every visit write before the flush.
     pub(super) fn update_kpis(&self, visits: &[Visit]) -> Result<()> {
+        let mut items = Vec::with_capacity(visits.len());
+        for v in visits {
+            items.push((v.meta.id.to_bytes().to_vec(), self.contribution_now(v)?));
+        }
+        self.move_contributions(items)
+    }
+
+    /// What an order adds to the figures: a reviewed or sent draft its lines
+    /// shown and left unchanged (draft acceptance); a sent order its lines
+    /// and those delivered in full (fill rate). Counted on the order's day,
+    /// for the store's rep.
+    fn order_contribution(
+        &self,
+        order: &crate::domain::order::Order,
+    ) -> Result<Option<Contribution>> {
+        use crate::domain::order::{OrderState, fill_rate};
+        if order.state == OrderState::Draft {
+            return Ok(None);
+        }
+        let Some(store) = self.store(&order.store_code)? else {
+            return Ok(None);
+        };
+        let mut counts = KpiCounts::default();
+        let proposed = order.proposed.len() as u32;
+        if order.review.is_some() && proposed > 0 {
+            counts.draft_lines = proposed;
+            counts.draft_unchanged = order
+                .proposed
+                .iter()
+                .filter(|p| order.lines.iter().any(|l| l.sku == p.sku && l.qty == p.qty))
+                .count() as u32;
+        }
+        if order.state == OrderState::Sent {
+            let rate = fill_rate(&order.lines, &self.deliveries_of_order(&order.number)?);
+            counts.order_lines = rate.ordered_lines as u32;
+            counts.delivered_lines = rate.delivered_lines as u32;
+        }
+        Ok((!counts.is_zero()).then_some(Contribution {
+            rep: store.rep,
+            store: store.code,
+            date: order.date,
+            counts,
+        }))
+    }
+
+    fn order_key(number: &str) -> Vec<u8> {
+        // ULID keys are 16 bytes; these are longer and start with a marker
+        let mut key = b"order\0".to_vec();
+        key.extend_from_slice(number.as_bytes());
+        key
+    }
+
+    /// Moves the buckets for orders (called when an order is saved, and
+    /// after deliveries against orders are imported).
+    pub(super) fn update_order_kpis(&self, orders: &[crate::domain::order::Order]) -> Result<()> {
+        let mut items = Vec::with_capacity(orders.len());
+        for o in orders {
+            items.push((Self::order_key(&o.number), self.order_contribution(o)?));
+        }
+        self.move_contributions(items)
+    }
+
+    /// After deliveries were imported: recount the orders they fill.
+    pub(super) fn kpis_after_deliveries(
+        &self,
+        lines: &[crate::domain::DeliveryLine],
+    ) -> Result<()> {
+        let mut numbers: Vec<&str> = lines.iter().map(|l| l.order_id.as_str()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let mut orders = Vec::new();
+        for n in numbers {
+            if let Some(o) = self.order(n)? {
+                orders.push(o);
+            }
+        }
+        self.update_order_kpis(&orders)
+    }
+
+    /// Moves each contributor's counts (a visit or an order, by key) from its
+    /// last stored contribution to `new`.
+    fn move_contributions(&self, items: Vec<(Vec<u8>, Option<Contribution>)>) -> Result<()> {
         let by_visit = self.tree(BY_VISIT)?;
         let mut deltas: [HashMap<Vec<u8>, Delta>; 2] = Default::default();
         let mut visit_batch = sled::Batch::default();
-        // the same visit twice in one call: the later one wins
-        let mut last_seen: HashMap<Ulid, Option<Contribution>> = HashMap::new();
-        for v in visits {
-            let new = self.contribution_now(v)?;
-            let old = match last_seen.get(&v.meta.id) {
+        // the same contributor twice in one call: the later one wins
+        let mut last_seen: HashMap<Vec<u8>, Option<Contribution>> = HashMap::new();
+        for (key, new) in items {
+            let old = match last_seen.get(&key) {
                 Some(c) => c.clone(),
                 None => by_visit
-                    .get(v.meta.id.to_bytes())?
+                    .get(&key)?
                     .map(|b| codec::decode::<Contribution>("kpi contribution", &b))
                     .transpose()?,
             };
@@ -148,11 +229,11 @@ impl Database {
             }
             match &new {
                 Some(n) => {
-                    visit_batch.insert(&v.meta.id.to_bytes(), codec::encode("kpi contribution", n)?)
+                    visit_batch.insert(key.as_slice(), codec::encode("kpi contribution", n)?)
                 }
-                None => visit_batch.remove(&v.meta.id.to_bytes()),
+                None => visit_batch.remove(key.as_slice()),
             }
-            last_seen.insert(v.meta.id, new);
+            last_seen.insert(key, new);
         }
         for (name, tree_deltas) in [BY_REP, BY_STORE].into_iter().zip(deltas) {
             let tree = self.tree(name)?;
@@ -243,7 +324,27 @@ impl Database {
             .into_iter()
             .filter_map(|id| self.visit(id).transpose())
             .collect::<Result<_>>()?;
-        self.update_kpis(&visits)
+        self.update_kpis(&visits)?;
+        // received orders and deliveries move draft acceptance and fill rate
+        let mut orders = Vec::new();
+        for r in records {
+            let number = match r.tree.as_str() {
+                "orders" => Some(String::from_utf8_lossy(&r.key).into_owned()),
+                "deliveries" => codec::decode::<crate::domain::DeliveryLine>("delivery", &r.value)
+                    .ok()
+                    .map(|d| d.order_id),
+                _ => None,
+            };
+            if let Some(n) = number
+                && let Some(o) = self.order(&n)?
+                && !orders
+                    .iter()
+                    .any(|x: &crate::domain::order::Order| x.number == o.number)
+            {
+                orders.push(o);
+            }
+        }
+        self.update_order_kpis(&orders)
     }
 
     /// Throws the buckets away and counts every visit again (`rounds check --repair`).
@@ -255,6 +356,7 @@ impl Database {
         for chunk in visits.chunks(5_000) {
             self.update_kpis(chunk)?;
         }
+        self.update_order_kpis(&self.all_orders()?)?;
         self.flush()
     }
 
@@ -275,6 +377,11 @@ impl Database {
         let mut contributions = Vec::new();
         for v in self.all_visits()? {
             if let Some(c) = self.contribution_now(&v)? {
+                contributions.push(c);
+            }
+        }
+        for o in self.all_orders()? {
+            if let Some(c) = self.order_contribution(&o)? {
                 contributions.push(c);
             }
         }
