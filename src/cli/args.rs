@@ -76,12 +76,15 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Only visits on or after this day (YYYY-MM-DD)
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        /// Only records on or after this day (dated kinds)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         from: Option<NaiveDate>,
-        /// Only visits on or before this day (YYYY-MM-DD)
-        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        /// Only records on or before this day (dated kinds)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
         to: Option<NaiveDate>,
+        /// CSV for Excel: UTF-8 with a byte order mark
+        #[arg(long)]
+        excel: bool,
         /// For kpis: one row per rep or per store
         #[arg(long, value_enum, default_value_t = super::kpis::KpiBy::Rep)]
         by: super::kpis::KpiBy,
@@ -223,4 +226,8 @@ pub enum ExportKind {
     Kpis,
     /// Visits with their audit lines, batches, returns, problems, notes, amendments
     Visits,
+    Sales,
+    Deliveries,
+    Invoices,
+    Promotions,
 }

@@ -87,13 +87,32 @@ pub fn with_output(
     Ok(())
 }
 
+/// `--from/--to` for dated kinds, `--excel` for a BOM Excel recognises.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExportOptions {
+    pub range: crate::exchange::export_rows::DateRange,
+    pub excel: bool,
+}
+
 pub fn run(
     ctx: &Context,
     kind: ExportKind,
     format: ExportFormat,
     output: Option<&Path>,
+    options: &ExportOptions,
 ) -> CliResult {
     let db = ctx.open()?;
+    let bom = options.excel && format == ExportFormat::Csv;
+    let with_output = |path: Option<&Path>,
+                       write: &dyn Fn(&mut dyn Write) -> anyhow::Result<()>| {
+        with_output(path, |w| {
+            if bom {
+                w.write_all("\u{feff}".as_bytes())?;
+            }
+            write(w)
+        })
+    };
+    let range = options.range;
     match kind {
         ExportKind::Stores => {
             let rows: Vec<StoreRecord> = db
@@ -116,7 +135,7 @@ pub fn run(
                     credit_limit: s.credit_limit.to_string(),
                 })
                 .collect();
-            with_output(output, |w| write_records(&rows, format, w))?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
         }
         ExportKind::Products => {
             let rows: Vec<ProductRecord> = db
@@ -134,7 +153,23 @@ pub fn run(
                     list_price: p.list_price.to_string(),
                 })
                 .collect();
-            with_output(output, |w| write_records(&rows, format, w))?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
+        }
+        ExportKind::Sales => {
+            let rows = crate::exchange::export_rows::sales(&db, range)?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
+        }
+        ExportKind::Deliveries => {
+            let rows = crate::exchange::export_rows::deliveries(&db, range)?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
+        }
+        ExportKind::Invoices => {
+            let rows = crate::exchange::export_rows::invoices(&db, range)?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
+        }
+        ExportKind::Promotions => {
+            let rows = crate::exchange::export_rows::promotions(&db, range)?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
         }
         ExportKind::Kpis => {
             drop(db);

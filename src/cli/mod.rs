@@ -130,6 +130,7 @@ fn run(cli: Cli) -> CliResult {
             from,
             to,
             by,
+            ..
         }) => kpis::export(&ctx, from, to, by, format, output.as_deref()),
         Some(Command::Export {
             kind: args::ExportKind::Visits,
@@ -143,8 +144,20 @@ fn run(cli: Cli) -> CliResult {
             kind,
             format,
             output,
+            from,
+            to,
+            excel,
             ..
-        }) => export::run(&ctx, kind, format, output.as_deref()),
+        }) => export::run(
+            &ctx,
+            kind,
+            format,
+            output.as_deref(),
+            &export::ExportOptions {
+                range: crate::exchange::export_rows::DateRange { from, to },
+                excel,
+            },
+        ),
         Some(Command::User { action }) => users::run(&ctx, action, cli.rep.clone()),
         Some(Command::Check { repair }) => check::run(&ctx, repair),
         Some(Command::Review { action }) => review::run(&ctx, action),

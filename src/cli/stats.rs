@@ -10,6 +10,9 @@ pub fn run(ctx: &Context, format: StatsFormat) -> CliResult {
     for (kind, tree) in KINDS {
         counts.insert((*kind).to_string(), db.count(tree)?.into());
     }
+    // records made here and not yet in a sync bundle
+    let outbox = crate::exchange::sync::outbox_count(&db, usize::MAX)?;
+    counts.insert("outbox".to_string(), outbox.into());
     match format {
         StatsFormat::Json => println!("{}", serde_json::Value::Object(counts)),
         StatsFormat::Text => {

@@ -280,6 +280,8 @@ pub fn load(db: &Database, clock: &Clock) -> Result<DemoSummary> {
         &lines.returns,
         &lines.amendments,
     )?;
+    // the demo is no rep's work waiting to be sent: the outbox starts empty
+    db.set_sent_mark("demo", db.last_change_seq()?)?;
     Ok(DemoSummary {
         reps: data.reps.len(),
         stores: data.stores.len(),

@@ -70,8 +70,22 @@ pub fn number(text: &str) -> Result<f64, CellError> {
     let plain = text
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    let comma_only = text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'-')
+        && text.bytes().filter(|b| *b == b',').count() == 1;
     let value: f64 = if plain {
         text.parse().map_err(|_| bad())?
+    } else if comma_only && text.len() <= 32 {
+        // the usual ERP decimal comma, without an allocation per cell
+        let mut buf = [0u8; 32];
+        for (slot, b) in buf.iter_mut().zip(text.bytes()) {
+            *slot = if b == b',' { b'.' } else { b };
+        }
+        std::str::from_utf8(&buf[..text.len()])
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(bad)?
     } else {
         let cleaned: String = text
             .chars()

@@ -56,7 +56,11 @@ pub struct Job<'a> {
 
 impl Job<'_> {
     /// Reads every row; any problem refuses the whole file.
-    pub fn rows(&self, spec: &Spec, each: impl FnMut(&mut Row<'_>)) -> Result<usize, ImportError> {
+    pub fn rows(
+        &self,
+        spec: &Spec,
+        each: impl FnMut(&mut Row<'_, '_>),
+    ) -> Result<usize, ImportError> {
         let (rows, problems) = read_rows(self.text, self.delimiter, spec, self.progress, each)?;
         if problems.is_empty() {
             Ok(rows)
@@ -84,7 +88,12 @@ impl Job<'_> {
 }
 
 /// Checks a code against the known ones, naming the column when unknown.
-pub fn known(row: &mut Row<'_>, column: &str, set: &HashSet<String>, what: &str) -> Option<String> {
+pub fn known(
+    row: &mut Row<'_, '_>,
+    column: &str,
+    set: &HashSet<String>,
+    what: &str,
+) -> Option<String> {
     let code = row.required(column)?;
     if set.contains(code) {
         Some(code.to_string())

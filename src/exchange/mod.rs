@@ -3,6 +3,7 @@
 
 pub mod cells;
 pub mod decode;
+pub mod export_rows;
 mod import_catalog;
 mod import_commerce;
 mod import_sales;

@@ -86,15 +86,42 @@ impl Columns {
     }
 }
 
+/// Line numbers of record starts, counted only when a problem needs one
+/// (problems come in file order, so the count moves forward only).
+struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    fn line_of(&mut self, offset: usize) -> u64 {
+        // a record "starts" after the previous terminator; skip its \r\n
+        let mut offset = offset.min(self.text.len());
+        while offset < self.text.len() && matches!(self.text[offset], b'\r' | b'\n') {
+            offset += 1;
+        }
+        if offset >= self.at {
+            self.line += self.text[self.at..offset]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count() as u64;
+            self.at = offset;
+        }
+        self.line
+    }
+}
+
 /// One data row being read; problems go to the shared list.
-pub struct Row<'r> {
-    pub line: u64,
+pub struct Row<'r, 't> {
+    offset: usize,
+    lines: &'r mut Lines<'t>,
     record: &'r ByteRecord,
     columns: &'r Columns,
     problems: &'r mut Vec<Problem>,
 }
 
-impl<'r> Row<'r> {
+impl<'r> Row<'r, '_> {
     /// The trimmed cell of a column ("" when the column or the cell is absent).
     pub fn text(&self, name: &str) -> &'r str {
         self.text_at(self.columns.index(name))
@@ -107,9 +134,15 @@ impl<'r> Row<'r> {
             .unwrap_or("")
     }
 
+    /// The line the row starts on (1 is the header).
+    pub fn line(&mut self) -> u64 {
+        self.lines.line_of(self.offset)
+    }
+
     pub fn problem(&mut self, name: &str, what: impl fmt::Display) {
+        let line = self.line();
         self.problems.push(Problem {
-            line: self.line,
+            line,
             column: name.to_string(),
             what: what.to_string(),
         });
@@ -161,7 +194,7 @@ pub fn read_rows(
     delimiter: u8,
     spec: &Spec,
     progress: &dyn Fn(u64),
-    mut each: impl FnMut(&mut Row<'_>),
+    mut each: impl FnMut(&mut Row<'_, '_>),
 ) -> Result<(usize, Vec<Problem>), csv::Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -183,6 +216,11 @@ pub fn read_rows(
         return Ok((0, problems));
     }
     let mut rows = 0usize;
+    let mut lines = Lines {
+        text,
+        at: 0,
+        line: 1,
+    };
     while reader.read_byte_record(&mut record)? {
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
@@ -192,7 +230,8 @@ pub fn read_rows(
             progress(record.position().map(|p| p.byte()).unwrap_or(0));
         }
         let mut row = Row {
-            line: record.position().map(|p| p.line()).unwrap_or(0),
+            offset: record.position().map(|p| p.byte() as usize).unwrap_or(0),
+            lines: &mut lines,
             record: &record,
             columns: &columns,
             problems: &mut problems,

@@ -100,3 +100,47 @@ pub fn settle_all<T: HasMeta + PartialEq>(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Rep;
+    use chrono::{TimeZone, Utc};
+
+    fn stamp(day: u32) -> Stamp {
+        Stamp {
+            by: "import".into(),
+            device: "dev".into(),
+            at: Utc.with_ymd_and_hms(2026, 1, day, 9, 0, 0).unwrap(),
+        }
+    }
+
+    fn rep(name: &str, at: &Stamp) -> Rep {
+        Rep {
+            meta: placeholder(at),
+            code: "R01".into(),
+            name: name.into(),
+            phone: String::new(),
+        }
+    }
+
+    #[test]
+    fn new_then_same_then_changed() {
+        let (s1, s2, s3) = (stamp(1), stamp(2), stamp(3));
+        let (outcome, first) = settle(rep("Ivan", &s1), None, &s1);
+        assert_eq!(outcome, Outcome::Created);
+        let first = first.unwrap();
+        assert!(!first.meta.id.is_nil());
+
+        let (outcome, write) = settle(rep("Ivan", &s2), Some(first.clone()), &s2);
+        assert_eq!((outcome, write), (Outcome::Unchanged, None));
+
+        let (outcome, changed) = settle(rep("Ivan P.", &s3), Some(first.clone()), &s3);
+        assert_eq!(outcome, Outcome::Changed);
+        let changed = changed.unwrap();
+        assert_eq!(changed.meta.id, first.meta.id);
+        assert_eq!(changed.meta.created, first.meta.created);
+        assert_eq!(changed.meta.changed, s3);
+        assert!(changed.meta.hlc > first.meta.hlc);
+    }
+}

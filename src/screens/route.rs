@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RouteRow {
     pub code: String,
     pub name: String,
@@ -26,7 +26,14 @@ pub struct RouteView {
     pub today: NaiveDate,
     pub rep_name: Option<String>,
     pub rows: Vec<RouteRow>,
+    /// Records made on this device and not in a sync bundle yet (capped: see
+    /// `OUTBOX_CAP`); shown only when something waits.
+    pub outbox: usize,
 }
+
+/// The route screen counts the outbox up to here ("10000+"): counting a huge
+/// change log must not slow the first frame.
+pub const OUTBOX_CAP: usize = 10_000;
 
 pub struct RouteScreen {
     pub view: RouteView,
@@ -176,7 +183,7 @@ impl Widget for &RouteScreen {
             .iter()
             .filter(|r| r.overdue_days.is_some())
             .count();
-        let summary = Line::from(vec![
+        let mut summary = Line::from(vec![
             Span::raw(t!("route-stops", count = self.view.rows.len())),
             Span::raw(" · "),
             Span::styled(
@@ -188,6 +195,18 @@ impl Widget for &RouteScreen {
                 }),
             ),
         ]);
+        if self.view.outbox > 0 {
+            let shown = if self.view.outbox >= OUTBOX_CAP {
+                format!("{OUTBOX_CAP}+")
+            } else {
+                self.view.outbox.to_string()
+            };
+            summary.push_span(Span::raw(" · "));
+            summary.push_span(Span::styled(
+                t!("outbox", count = self.view.outbox, shown = shown),
+                th.style(Role::Warn),
+            ));
+        }
         summary.render(summary_area, buf);
     }
 }

@@ -42,3 +42,13 @@ impl Database {
         )
     }
 }
+
+impl Database {
+    pub fn all_invoices(&self) -> Result<Vec<Invoice>> {
+        self.scan("invoices", "invoice", b"")
+    }
+
+    pub fn all_sales(&self) -> Result<Vec<crate::domain::SalesSeries>> {
+        self.scan("sales", "sales series", b"")
+    }
+}

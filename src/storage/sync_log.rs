@@ -1,6 +1,6 @@
 //! What sync needs from storage: the change log read back, records as raw
-//! bytes, writes of received records (logged apart from local changes so the
-//! outbox counts only what was made here), and the last seq sent per destination.
+//! bytes, writes of received records (logged apart from local changes, so
+//! they are not sent back), and the last seq sent per destination.
 
 use super::database::CHANGES_TREE;
 use super::{Database, Result, StorageError};

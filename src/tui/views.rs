@@ -14,6 +14,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
             today,
             rep_name: None,
             rows: vec![],
+            outbox: crate::exchange::sync::outbox_count(db, crate::screens::route::OUTBOX_CAP)?,
         });
     };
     let stores = db.stores_of_rep(rep)?;
@@ -44,6 +45,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
         today,
         rep_name: Some(rep_name),
         rows,
+        outbox: crate::exchange::sync::outbox_count(db, crate::screens::route::OUTBOX_CAP)?,
     })
 }
 

@@ -45,6 +45,6 @@ sync-watch-start = watching { $dir } for bundles (Ctrl-C to stop)
 sync-watch-done = { $file }: imported, moved to done/
 sync-watch-failed = { $file }: failed, moved to failed/: { $reason }
 outbox = outbox: { $count ->
-    [one] { $count } record not exported
-   *[other] { $count } records not exported
+    [one] { $shown } record not exported
+   *[other] { $shown } records not exported
 }

@@ -48,7 +48,7 @@ sync-watch-start = слежу за папкой { $dir } (Ctrl-C — остан�
 sync-watch-done = { $file }: импортирован, перемещён в done/
 sync-watch-failed = { $file }: ошибка, перемещён в failed/: { $reason }
 outbox = к отправке: { $count ->
-    [one] { $count } запись
-    [few] { $count } записи
-   *[many] { $count } записей
+    [one] { $shown } запись
+    [few] { $shown } записи
+   *[many] { $shown } записей
 }

@@ -20,8 +20,9 @@ pub fn outbox_count(db: &Database, limit: usize) -> Result<usize> {
     Ok(db.changed_since(mark, false, limit)?.len())
 }
 
-/// The bundle for `dest`: records changed since the last export there (made
-/// here or received and relayed), or every record with `all`.
+/// The bundle for `dest`: records created or changed on this device since the
+/// last export there (received records are not echoed back), or every record
+/// this database holds with `all` (e.g. to seed a new laptop from the office).
 pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) -> Result<Bundle> {
     let to_seq = db.last_change_seq()?;
     let from_seq = if all { 0 } else { db.sent_mark(dest)? };
@@ -31,7 +32,7 @@ pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) ->
             records.extend(db.raw_records(tree)?);
         }
     } else {
-        for (tree, key) in db.changed_since(from_seq, true, usize::MAX)? {
+        for (tree, key) in db.changed_since(from_seq, false, usize::MAX)? {
             // a change logged after to_seq is picked up now and sent again next time: harmless
             if let Some(value) = db.raw_get(&tree, &key)? {
                 records.push(RawRecord { tree, key, value });

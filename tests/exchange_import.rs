@@ -1,0 +1,248 @@
+//! `rounds import`: every sample file, a Windows-1251 export with semicolons
+//! and decimal commas, and a file with bad rows (nothing imported, every bad
+//! line named).
+
+mod common;
+
+use common::DataDir;
+use std::path::PathBuf;
+
+const KINDS: [&str; 7] = [
+    "stores",
+    "products",
+    "assortment",
+    "sales",
+    "deliveries",
+    "invoices",
+    "promotions",
+];
+
+fn sample(kind: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/samples")
+        .join(format!("{kind}.csv"))
+        .display()
+        .to_string()
+}
+
+fn stats(d: &DataDir) -> serde_json::Value {
+    serde_json::from_str(&d.ok(&["stats", "--format", "json"])).expect("stats json")
+}
+
+/// The sent orders that the sample deliveries file is against (deliveries
+/// are refused for orders this device does not know).
+fn add_sample_orders(d: &DataDir) {
+    use rounds::domain::RecordMeta;
+    use rounds::domain::order::{Order, OrderLine};
+    let db = rounds::storage::Database::open(d.path()).expect("open");
+    for (number, store, day, skus) in [
+        ("S201-20261109-01", "S201", 9, &["P2001", "P2002"][..]),
+        ("S202-20261111-01", "S202", 11, &["P2004"][..]),
+    ] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).expect("date");
+        let at = chrono::Utc::now();
+        let lines = skus
+            .iter()
+            .map(|sku| OrderLine {
+                sku: (*sku).into(),
+                qty: 24,
+                bonus_qty: 0,
+                unit_price: rounds::domain::Money(100),
+                reason: None,
+                promo: None,
+            })
+            .collect();
+        let order = Order::new(
+            RecordMeta::fresh("R01", db.device(), at),
+            number.into(),
+            store,
+            date,
+            lines,
+        );
+        db.put_order(&order).expect("put order");
+    }
+}
+
+#[test]
+fn every_sample_imports_and_a_reimport_changes_nothing() {
+    let d = DataDir::new();
+    for kind in KINDS {
+        if kind == "deliveries" {
+            add_sample_orders(&d);
+        }
+        let out = d.ok(&["import", kind, &sample(kind)]);
+        assert!(out.contains(" new,"), "{kind}: {out}");
+    }
+    let s = stats(&d);
+    assert_eq!(s["stores"], 4);
+    assert_eq!(s["products"], 5);
+    assert_eq!(s["assortment"], 8);
+    assert_eq!(s["sales_series"], 8);
+    assert_eq!(s["deliveries"], 3);
+    assert_eq!(s["invoices"], 3);
+    assert_eq!(s["promotions"], 3);
+    // reps named in the stores file were created
+    assert_eq!(s["reps"], 2);
+    let stores_before = d.ok(&["export", "stores", "--format", "json"]);
+    let sync_before = d.ok(&["stats", "--format", "json"]);
+    for kind in KINDS {
+        let out = d.ok(&["import", kind, &sample(kind)]);
+        assert!(out.contains("0 new, 0 changed"), "{kind}: {out}");
+    }
+    assert_eq!(
+        d.ok(&["export", "stores", "--format", "json"]),
+        stores_before
+    );
+    // no new sync traffic from a re-import
+    assert_eq!(d.ok(&["stats", "--format", "json"]), sync_before);
+}
+
+#[test]
+fn quoted_fields_keep_delimiters_and_line_breaks() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    let json: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "stores", "--format", "json"])).unwrap();
+    let s202 = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "S202")
+        .unwrap();
+    assert_eq!(s202["address"], "пр-т Ленина, 101; корпус 2");
+    assert_eq!(s202["visit_weekdays"], "Tue,Fri");
+    let s203 = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "S203")
+        .unwrap();
+    assert!(
+        s203["address"]
+            .as_str()
+            .unwrap()
+            .contains("(вход со двора)")
+    );
+    assert_eq!(s203["credit_limit"], "2500.00");
+}
+
+#[test]
+fn windows_1251_semicolons_and_decimal_commas() {
+    let d = DataDir::new();
+    let csv = "SKU;EAN;NAME;Brand;Category;Unit;Case_Pack;Shelf_Life_Days;List_Price;Комментарий\r\n\
+               P7001;4601000300013;Сыр «Российский» 200 г;Сырный двор;dairy;pcs;10;60;219,90;новинка\r\n\
+               P7002;4601000300020;Масло сливочное 82,5% 180 г;Вологодское;dairy;pcs;20;35;1 249,50;\r\n";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1251.encode(csv);
+    assert!(!unmappable);
+    let file = d.path().join("products-1251.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the file really is not UTF-8"
+    );
+    let out = d.ok(&["import", "products", file.to_str().unwrap()]);
+    assert!(out.contains("2 new"), "{out}");
+    let json: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "products", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["name"], "Сыр «Российский» 200 г");
+    assert_eq!(json[0]["list_price"], "219.90");
+    assert_eq!(json[1]["name"], "Масло сливочное 82,5% 180 г");
+    assert_eq!(json[1]["list_price"], "1249.50");
+
+    // sales in the same style: DD.MM.YYYY and decimal commas, forced options work too
+    d.ok(&["import", "stores", &sample("stores")]);
+    let sales =
+        "store_code;sku;date;qty\r\nS201;P7001;02.11.2026;2,5\r\nS201;P7001;09.11.2026;1\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(sales);
+    let file = d.path().join("sales-1251.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = d.ok(&[
+        "import",
+        "sales",
+        file.to_str().unwrap(),
+        "--encoding",
+        "windows-1251",
+        "--delimiter",
+        ";",
+    ]);
+    assert!(out.contains("2 rows read; 1 new"), "{out}");
+}
+
+#[test]
+fn bad_rows_are_all_named_and_nothing_is_imported() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    let file = d.path().join("bad-products.csv");
+    std::fs::write(
+        &file,
+        "sku,ean,name,case_pack,list_price\n\
+         P1,4601000200009,Good,6,1.00\n\
+         P2,4601000200008,Bad check digit,6,1.00\n\
+         P3,4601000200016,Negative pack,-6,1.00\n\
+         P4,4601000200023,,6,1.00\n\
+         P5,4601000200030,Bad price,6,abc\n",
+    )
+    .unwrap();
+    let out = d.run(&["import", "products", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("4 bad rows; nothing was imported"), "{err}");
+    assert!(
+        err.contains("line 3: column ean: wrong check digit"),
+        "{err}"
+    );
+    assert!(err.contains("line 4: column case_pack: negative"), "{err}");
+    assert!(err.contains("line 5: column name: empty"), "{err}");
+    assert!(
+        err.contains("line 6: column list_price: not an amount"),
+        "{err}"
+    );
+    assert!(!err.contains("line 2:"), "{err}");
+    assert_eq!(stats(&d)["products"], 0);
+
+    // a missing required column is named too, and --dry-run writes nothing
+    let file = d.path().join("no-qty.csv");
+    std::fs::write(&file, "store_code;sku;date\nS201;P1;2026-11-01\n").unwrap();
+    let out = d.run(&["import", "sales", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 1: column qty: missing required column"),
+        "{err}"
+    );
+
+    let out = d.ok(&["import", "products", &sample("products"), "--dry-run"]);
+    assert!(out.contains("5 new") && out.contains("dry run"), "{out}");
+    assert_eq!(stats(&d)["products"], 0);
+}
+
+#[test]
+fn unknown_codes_and_bad_dates_in_sales() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let file = d.path().join("sales.csv");
+    std::fs::write(
+        &file,
+        "store_code\tsku\tdate\tqty\n\
+         S201\tP2001\t2026-11-02\t3\n\
+         S999\tP2001\t2026-11-02\t3\n\
+         S201\tP9999\t31.02.2026\t-1\n",
+    )
+    .unwrap();
+    let out = d.run(&["import", "sales", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 bad rows"), "{err}");
+    assert!(
+        err.contains("line 3: column store_code: unknown store code \"S999\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: column sku: unknown product code \"P9999\""),
+        "{err}"
+    );
+    assert!(err.contains("line 4: column date: not a date"), "{err}");
+    assert!(err.contains("line 4: column qty: negative"), "{err}");
+    assert_eq!(stats(&d)["sales_series"], 0);
+}
