@@ -137,5 +137,33 @@ fn sales_import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, sales_import);
+/// The route screen counts the outbox on every load: capped at 1,000 so a
+/// long change log cannot slow the first frame.
+fn outbox(c: &mut Criterion) {
+    let (_dir, db) = fresh();
+    let mut stores = String::from("code,name,rep\n");
+    for s in 0..30_000 {
+        let _ = writeln!(stores, "O{s:05},Outbox store {s},R02");
+    }
+    import_bytes(
+        &db,
+        ImportKind::Stores,
+        stores.as_bytes(),
+        &ImportOptions::default(),
+        now(),
+    )
+    .expect("stores");
+    c.bench_function(
+        "outbox count on the route screen (30,000 changes, cap 1,000)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    sync::outbox_count(&db, rounds::screens::route::OUTBOX_CAP).expect("count"),
+                )
+            })
+        },
+    );
+}
+
+criterion_group!(benches, sales_import, outbox);
 criterion_main!(benches);

@@ -25,42 +25,25 @@ fn sample(kind: &str) -> String {
         .to_string()
 }
 
-fn stats(d: &DataDir) -> serde_json::Value {
-    serde_json::from_str(&d.ok(&["stats", "--format", "json"])).expect("stats json")
+/// The orders the deliveries sample refers to (orders are made in visits, not imported).
+fn make_orders(d: &DataDir) {
+    use rounds::domain::RecordMeta;
+    use rounds::domain::order::Order;
+    let db = rounds::storage::Database::open(d.path()).expect("open");
+    let now = chrono::Utc::now();
+    for (number, store, day) in [
+        ("S201-20261105-01", "S201", 5),
+        ("S202-20261108-01", "S202", 8),
+    ] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let meta = RecordMeta::fresh("R01", db.device(), now);
+        db.put_order(&Order::new(meta, number.into(), store, date, vec![]))
+            .expect("order");
+    }
 }
 
-/// The sent orders that the sample deliveries file is against (deliveries
-/// are refused for orders this device does not know).
-fn add_sample_orders(d: &DataDir) {
-    use rounds::domain::RecordMeta;
-    use rounds::domain::order::{Order, OrderLine};
-    let db = rounds::storage::Database::open(d.path()).expect("open");
-    for (number, store, day, skus) in [
-        ("S201-20261109-01", "S201", 9, &["P2001", "P2002"][..]),
-        ("S202-20261111-01", "S202", 11, &["P2004"][..]),
-    ] {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).expect("date");
-        let at = chrono::Utc::now();
-        let lines = skus
-            .iter()
-            .map(|sku| OrderLine {
-                sku: (*sku).into(),
-                qty: 24,
-                bonus_qty: 0,
-                unit_price: rounds::domain::Money(100),
-                reason: None,
-                promo: None,
-            })
-            .collect();
-        let order = Order::new(
-            RecordMeta::fresh("R01", db.device(), at),
-            number.into(),
-            store,
-            date,
-            lines,
-        );
-        db.put_order(&order).expect("put order");
-    }
+fn stats(d: &DataDir) -> serde_json::Value {
+    serde_json::from_str(&d.ok(&["stats", "--format", "json"])).expect("stats json")
 }
 
 #[test]
@@ -68,7 +51,7 @@ fn every_sample_imports_and_a_reimport_changes_nothing() {
     let d = DataDir::new();
     for kind in KINDS {
         if kind == "deliveries" {
-            add_sample_orders(&d);
+            make_orders(&d);
         }
         let out = d.ok(&["import", kind, &sample(kind)]);
         assert!(out.contains(" new,"), "{kind}: {out}");
@@ -245,4 +228,63 @@ fn unknown_codes_and_bad_dates_in_sales() {
     assert!(err.contains("line 4: column date: not a date"), "{err}");
     assert!(err.contains("line 4: column qty: negative"), "{err}");
     assert_eq!(stats(&d)["sales_series"], 0);
+}
+
+#[test]
+fn deliveries_against_unknown_orders_are_refused() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let out = d.run(&["import", "deliveries", &sample("deliveries")]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2: column order_id: unknown order \"S201-20261105-01\""),
+        "{err}"
+    );
+    assert!(err.contains("line 4: column order_id"), "{err}");
+    make_orders(&d);
+    let out = d.ok(&["import", "deliveries", &sample("deliveries")]);
+    assert!(out.contains("3 new"), "{out}");
+}
+
+#[test]
+fn exports_filter_by_dates_and_import_back() {
+    let d = DataDir::new();
+    for kind in ["stores", "products", "sales", "invoices", "promotions"] {
+        d.ok(&["import", kind, &sample(kind)]);
+    }
+    let invoices = d.ok(&["export", "invoices", "--from", "2026-11-05"]);
+    assert!(!invoices.contains("INV-1001"), "{invoices}");
+    assert!(invoices.contains("INV-1017") && invoices.contains("INV-1020"));
+    let sales = d.ok(&[
+        "export",
+        "sales",
+        "--from",
+        "2026-11-09",
+        "--to",
+        "2026-11-15",
+    ]);
+    assert_eq!(
+        sales.lines().count(),
+        1 + 8,
+        "one week of 8 series:\n{sales}"
+    );
+    assert!(sales.lines().skip(1).all(|l| l.contains(",2026-11-09,")));
+    let promos = d.ok(&["export", "promotions", "--to", "2026-11-10"]);
+    assert!(promos.contains("PR-WINTER") && !promos.contains("PR-JUICE"));
+
+    // --excel starts the CSV with a byte order mark; JSON never has one
+    let out = d.run(&["export", "stores", "--excel"]);
+    assert!(out.stdout.starts_with(b"\xEF\xBB\xBFcode,name"));
+    let out = d.run(&["export", "stores", "--excel", "--format", "json"]);
+    assert!(out.stdout.starts_with(b"["));
+
+    // what is exported imports back without a change
+    for kind in ["stores", "products", "sales", "invoices", "promotions"] {
+        let file = d.path().join(format!("{kind}-export.csv"));
+        d.ok(&["export", kind, "--excel", "-o", file.to_str().unwrap()]);
+        let out = d.ok(&["import", kind, file.to_str().unwrap()]);
+        assert!(out.contains("0 new, 0 changed"), "{kind}: {out}");
+    }
 }

@@ -43,7 +43,7 @@ fn outbox_on_the_route_screen() {
     rounds::i18n::init("en");
     assert!(screen_text(42).contains("outbox: 42 records not exported"));
     assert!(screen_text(1).contains("outbox: 1 record not exported"));
-    assert!(screen_text(OUTBOX_CAP).contains("outbox: 10000+ records not exported"));
+    assert!(screen_text(OUTBOX_CAP).contains("outbox: 1000+ records not exported"));
     assert!(!screen_text(0).contains("outbox"));
     rounds::i18n::init("ru");
     assert!(screen_text(3).contains("к отправке: 3 записи"));

@@ -36,7 +36,7 @@ fn route_view() -> RouteView {
         last_visit: last,
         overdue_days: overdue,
         planned_today: planned,
-        returns_flagged: 0,
+        ..Default::default()
     };
     RouteView {
         today: d(11, 24),

@@ -76,11 +76,11 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Only records on or after this day (dated kinds)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        /// Only records on or after this day (YYYY-MM-DD; visits, sales, deliveries, invoices, promotions)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         from: Option<NaiveDate>,
-        /// Only records on or before this day (dated kinds)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        /// Only records on or before this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
         to: Option<NaiveDate>,
         /// CSV for Excel: UTF-8 with a byte order mark
         #[arg(long)]
@@ -226,8 +226,12 @@ pub enum ExportKind {
     Kpis,
     /// Visits with their audit lines, batches, returns, problems, notes, amendments
     Visits,
+    /// Sales history (store_code, sku, date, qty), as `import sales` reads it
     Sales,
+    /// Delivered lines, as `import deliveries` reads them
     Deliveries,
+    /// Invoices, as `import invoices` reads them
     Invoices,
+    /// Promotions, as `import promotions` reads them
     Promotions,
 }

@@ -178,7 +178,7 @@ pub fn run(
 
         ExportKind::Visits => {
             drop(db);
-            return super::export_visits::run(ctx, None, None, format, output);
+            return super::export_visits::run(ctx, range.from, range.to, format, output);
         }
     }
     Ok(())

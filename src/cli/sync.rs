@@ -94,7 +94,7 @@ fn watch(ctx: &Context, dir: &Path, once: bool) -> CliResult {
     if !dir.is_dir() {
         return Err(Failure {
             code: 1,
-            message: format!("{} is not a folder", dir.display()),
+            message: t!("sync-not-a-folder", dir = dir.display().to_string()),
         });
     }
     if once {

@@ -17,7 +17,7 @@ use std::path::Path;
 /// `limit`: the route screen only needs "a lot").
 pub fn outbox_count(db: &Database, limit: usize) -> Result<usize> {
     let mark = db.latest_sent_mark()?;
-    Ok(db.changed_since(mark, false, limit)?.len())
+    db.count_changed_since(mark, limit)
 }
 
 /// The bundle for `dest`: records created or changed on this device since the
@@ -33,6 +33,10 @@ pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) ->
         }
     } else {
         for (tree, key) in db.changed_since(from_seq, false, usize::MAX)? {
+            // only record trees travel (a tree missing from KINDS would be refused)
+            if !KINDS.iter().any(|(_, t)| *t == tree) {
+                continue;
+            }
             // a change logged after to_seq is picked up now and sent again next time: harmless
             if let Some(value) = db.raw_get(&tree, &key)? {
                 records.push(RawRecord { tree, key, value });
@@ -85,11 +89,11 @@ pub enum SyncError {
     Read(String),
     #[error(transparent)]
     Bundle(#[from] BundleError),
-    #[error(
-        "the bundle's records have schema version {0}, newer than this database ({1}); install a newer rounds"
-    )]
-    NewerSchema(u32, u32),
-    #[error("the bundle tries to write the {0} tree; refused")]
+    /// Records are stored as the schema of the rounds that wrote them: a
+    /// bundle from another schema would write records this build misreads.
+    #[error("{}", crate::t!("sync-schema-mismatch", found = *.0, ours = *.1))]
+    SchemaMismatch(u32, u32),
+    #[error("{}", crate::t!("sync-forbidden-tree", tree = .0.as_str()))]
     ForbiddenTree(String),
     #[error(transparent)]
     Storage(#[from] StorageError),
@@ -110,8 +114,8 @@ pub fn import_bytes(
     bytes: &[u8],
 ) -> std::result::Result<(Header, ApplyReport), SyncError> {
     let bundle = Bundle::from_bytes(bytes)?;
-    if bundle.header.schema_version > crate::storage::SCHEMA_VERSION {
-        return Err(SyncError::NewerSchema(
+    if bundle.header.schema_version != crate::storage::SCHEMA_VERSION {
+        return Err(SyncError::SchemaMismatch(
             bundle.header.schema_version,
             crate::storage::SCHEMA_VERSION,
         ));
