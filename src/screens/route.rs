@@ -17,6 +17,8 @@ pub struct RouteRow {
     pub last_visit: Option<NaiveDate>,
     pub overdue_days: Option<i64>,
     pub planned_today: bool,
+    /// A visit is open there now (checked in, not submitted).
+    pub in_progress: bool,
     /// Returns not written off in time (flagged on the route).
     pub returns_flagged: usize,
     /// Sent orders delivered below the fill-rate setting (chase them).
@@ -101,6 +103,7 @@ impl RouteScreen {
 
     fn status(&self, row: &RouteRow) -> (String, Role) {
         match row.overdue_days {
+            _ if row.in_progress => (t!("route-in-progress"), Role::Warn),
             Some(days) => (t!("route-overdue", days = days), Role::Danger),
             None if row.planned_today => (t!("route-planned"), Role::Ok),
             None => (String::new(), Role::Muted),

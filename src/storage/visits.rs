@@ -60,21 +60,44 @@ impl Database {
         Ok(out)
     }
 
-    /// The date of each store's most recent visit (one index lookup per store).
+    /// The date of each store's most recent submitted visit. Only a submitted
+    /// visit counts: checking in and walking away must not take a store off
+    /// the overdue list.
     pub fn last_visit_dates(&self, store_codes: &[&str]) -> Result<HashMap<String, NaiveDate>> {
+        Ok(self
+            .visit_states(store_codes)?
+            .into_iter()
+            .filter_map(|(code, (last, _))| last.map(|d| (code, d)))
+            .collect())
+    }
+
+    /// Per store: the date of its latest submitted visit, and whether a visit
+    /// is open (in progress) there. Walks the store's index newest first and
+    /// stops at the first submitted visit.
+    pub fn visit_states(
+        &self,
+        store_codes: &[&str],
+    ) -> Result<HashMap<String, (Option<NaiveDate>, bool)>> {
         let index = self.tree("visits_by_store")?;
         let mut out = HashMap::new();
         for code in store_codes {
-            let prefix = keys::prefix(code);
-            if let Some(item) = index.scan_prefix(&prefix).next_back() {
+            let mut last = None;
+            let mut open = false;
+            for item in index.scan_prefix(keys::prefix(code)).rev() {
                 let (key, _) = item?;
-                if let Some(date) = key
-                    .get(prefix.len()..prefix.len() + 8)
-                    .and_then(keys::parse_date)
-                {
-                    out.insert((*code).to_string(), date);
+                let Ok(id) = <[u8; 16]>::try_from(&key[key.len().saturating_sub(16)..]) else {
+                    continue;
+                };
+                match self.visit(Ulid::from_bytes(id))? {
+                    Some(v) if v.status == crate::domain::VisitStatus::Open => open = true,
+                    Some(v) => {
+                        last = Some(v.date);
+                        break;
+                    }
+                    None => {}
                 }
             }
+            out.insert((*code).to_string(), (last, open));
         }
         Ok(out)
     }

@@ -19,7 +19,11 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
     };
     let stores = db.stores_of_rep(rep)?;
     let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
-    let last = db.last_visit_dates(&codes)?;
+    let states = db.visit_states(&codes)?;
+    let last: HashMap<String, chrono::NaiveDate> = states
+        .iter()
+        .filter_map(|(code, (last, _))| last.map(|d| (code.clone(), d)))
+        .collect();
     let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
     let within = db.settings()?.returns_write_off_days;
     let rows = todays_route(&stores, &last, today)
@@ -33,6 +37,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
                 last_visit: stop.last_visit,
                 overdue_days: stop.overdue_days,
                 planned_today: stop.planned_today,
+                in_progress: states.get(&s.code).is_some_and(|(_, open)| *open),
                 returns_flagged: flagged_returns(db, &s.code, today, within).unwrap_or(0),
                 orders_to_chase: orders_to_chase(db, &s.code, today)
                     .map(|o| o.len())
@@ -73,7 +78,11 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
     };
     let today = clock.today();
     let visits = db.visits_of_store(code)?;
-    let last_visit = visits.first().map(|v| v.date);
+    // only a submitted visit counts as the last visit (an open one is in progress)
+    let last_visit = visits
+        .iter()
+        .find(|v| v.status == crate::domain::VisitStatus::Submitted)
+        .map(|v| v.date);
     let rep_name = db
         .rep(&store.rep)?
         .map(|r| r.name)

@@ -57,3 +57,4 @@ card-must-stock = Задължителен асортимент
 card-recent-visits = Последни посещения
 
 help-title = Клавиши
+route-in-progress = в процес

@@ -59,3 +59,4 @@ card-must-stock = Sortiment obligatoriu
 card-recent-visits = Vizite recente
 
 help-title = Taste
+route-in-progress = în curs
