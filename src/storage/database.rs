@@ -157,7 +157,8 @@ impl Database {
         let mut batch = sled::Batch::default();
         let mut log_batch = sled::Batch::default();
         for (key, value) in items {
-            let seq = self.sled.generate_id()?;
+            // from 1: a sent mark of 0 means "nothing sent yet"
+            let seq = self.sled.generate_id()? + 1;
             log_batch.insert(&seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
             batch.insert(key, codec::encode(kind, value)?);
         }

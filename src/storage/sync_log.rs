@@ -124,7 +124,8 @@ impl Database {
                     r.tree
                 )));
             }
-            let seq = self.sled.generate_id()?;
+            // from 1: a sent mark of 0 means "nothing sent yet"
+            let seq = self.sled.generate_id()? + 1;
             log_batch.insert(
                 &seq.to_be_bytes(),
                 super::keys::join(&[r.tree.as_bytes(), &r.key]),
