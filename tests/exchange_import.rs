@@ -25,25 +25,42 @@ fn sample(kind: &str) -> String {
         .to_string()
 }
 
-/// The orders the deliveries sample refers to (orders are made in visits, not imported).
-fn make_orders(d: &DataDir) {
-    use rounds::domain::RecordMeta;
-    use rounds::domain::order::Order;
-    let db = rounds::storage::Database::open(d.path()).expect("open");
-    let now = chrono::Utc::now();
-    for (number, store, day) in [
-        ("S201-20261105-01", "S201", 5),
-        ("S202-20261108-01", "S202", 8),
-    ] {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
-        let meta = RecordMeta::fresh("R01", db.device(), now);
-        db.put_order(&Order::new(meta, number.into(), store, date, vec![]))
-            .expect("order");
-    }
-}
-
 fn stats(d: &DataDir) -> serde_json::Value {
     serde_json::from_str(&d.ok(&["stats", "--format", "json"])).expect("stats json")
+}
+
+/// The sent orders that the sample deliveries file is against (deliveries
+/// are refused for orders this device does not know).
+fn add_sample_orders(d: &DataDir) {
+    use rounds::domain::RecordMeta;
+    use rounds::domain::order::{Order, OrderLine};
+    let db = rounds::storage::Database::open(d.path()).expect("open");
+    for (number, store, day, skus) in [
+        ("S201-20261109-01", "S201", 9, &["P2001", "P2002"][..]),
+        ("S202-20261111-01", "S202", 11, &["P2004"][..]),
+    ] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).expect("date");
+        let at = chrono::Utc::now();
+        let lines = skus
+            .iter()
+            .map(|sku| OrderLine {
+                sku: (*sku).into(),
+                qty: 24,
+                bonus_qty: 0,
+                unit_price: rounds::domain::Money(100),
+                reason: None,
+                promo: None,
+            })
+            .collect();
+        let order = Order::new(
+            RecordMeta::fresh("R01", db.device(), at),
+            number.into(),
+            store,
+            date,
+            lines,
+        );
+        db.put_order(&order).expect("put order");
+    }
 }
 
 #[test]
@@ -51,7 +68,7 @@ fn every_sample_imports_and_a_reimport_changes_nothing() {
     let d = DataDir::new();
     for kind in KINDS {
         if kind == "deliveries" {
-            make_orders(&d);
+            add_sample_orders(&d);
         }
         let out = d.ok(&["import", kind, &sample(kind)]);
         assert!(out.contains(" new,"), "{kind}: {out}");
@@ -239,11 +256,11 @@ fn deliveries_against_unknown_orders_are_refused() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("line 2: column order_id: unknown order \"S201-20261105-01\""),
+        err.contains("line 2: column order_id: unknown order \"S201-20261109-01\""),
         "{err}"
     );
     assert!(err.contains("line 4: column order_id"), "{err}");
-    make_orders(&d);
+    add_sample_orders(&d);
     let out = d.ok(&["import", "deliveries", &sample("deliveries")]);
     assert!(out.contains("3 new"), "{out}");
 }

@@ -17,7 +17,7 @@ fn view(outbox: usize) -> RouteView {
             last_visit: None,
             overdue_days: None,
             planned_today: true,
-            returns_flagged: 0,
+            ..Default::default()
         }],
         outbox,
     }

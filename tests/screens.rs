@@ -36,7 +36,7 @@ fn route_view() -> RouteView {
         last_visit: last,
         overdue_days: overdue,
         planned_today: planned,
-        returns_flagged: 0,
+        ..Default::default()
     };
     RouteView {
         today: d(11, 24),
@@ -186,4 +186,18 @@ fn long_lists_scroll_to_the_selection() {
     screen.handle(Action::PageDown);
     let text = format!("{}", draw(80, 12, &screen).backend());
     assert!(text.contains("Store 0010"), "{text}");
+}
+
+#[test]
+fn help_flows_into_columns_when_the_keys_do_not_fit() {
+    use rounds::screens::HelpOverlay;
+    use rounds::tui::KeyContext;
+    let help = HelpOverlay {
+        for_ctx: KeyContext::VisitAudit,
+        theme: Theme::Standard,
+    };
+    let text = format!("{}", draw(100, 12, &help).backend());
+    // the last binding (Ctrl-C) is still shown on a short terminal
+    assert!(text.contains("Ctrl-C"), "{text}");
+    assert!(text.contains("help"), "{text}");
 }

@@ -7,7 +7,6 @@ use crate::domain::forecast::backtest::Backtest;
 use crate::t;
 use crate::tui::views_order::{self, HISTORY_WEEKS};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
 use std::fmt::Write;
 
 pub fn suggest(
@@ -20,11 +19,13 @@ pub fn suggest(
 ) -> CliResult {
     let db = ctx.open()?;
     let date = date.unwrap_or_else(|| ctx.clock.today());
-    // no audit seen from the command line: stock seen is empty
-    let s = views_order::store_suggestion(&db, store.trim(), date, cover_days, &HashMap::new())?
-        .ok_or_else(|| Failure {
-            code: 1,
-            message: t!("cli-order-no-store", code = store.trim().to_string()),
+    // the same loader as the screen: the audit of a visit on that day counts
+    let s =
+        views_order::store_suggestion(&db, store.trim(), date, cover_days)?.ok_or_else(|| {
+            Failure {
+                code: 1,
+                message: t!("cli-order-no-store", code = store.trim().to_string()),
+            }
         })?;
     let rows: Vec<_> = s
         .rows

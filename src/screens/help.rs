@@ -25,15 +25,33 @@ impl Widget for &HelpOverlay {
                 ])
             })
             .collect();
-        let rect = popup::centered(area, 44, lines.len() as u16 + 2);
+        // too many keys for one column: flow them into as many columns as needed
+        const COLUMN: u16 = 40;
+        let rows = (area.height.saturating_sub(2)).max(1) as usize;
+        let columns = lines.len().div_ceil(rows).max(1);
+        let height = lines.len().min(rows) as u16 + 2;
+        let rect = popup::centered(area, COLUMN * columns as u16 + 2, height);
         Clear.render(rect, buf);
-        Paragraph::new(lines)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(th.style(Role::Title))
-                    .title(t!("help-title")),
-            )
-            .render(rect, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(th.style(Role::Title))
+            .title(t!("help-title"));
+        let inner = block.inner(rect);
+        block.render(rect, buf);
+        let mut chunks = lines.chunks(rows);
+        for col in 0..columns as u16 {
+            let Some(chunk) = chunks.next() else { break };
+            let x = inner.x.saturating_add(col * COLUMN);
+            if x >= inner.right() {
+                break;
+            }
+            let cell = Rect {
+                x,
+                y: inner.y,
+                width: COLUMN.min(inner.right() - x),
+                height: inner.height,
+            };
+            Paragraph::new(chunk.to_vec()).render(cell, buf);
+        }
     }
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RouteRow {
     pub code: String,
     pub name: String,
@@ -19,6 +19,8 @@ pub struct RouteRow {
     pub planned_today: bool,
     /// Returns not written off in time (flagged on the route).
     pub returns_flagged: usize,
+    /// Sent orders delivered below the fill-rate setting (chase them).
+    pub orders_to_chase: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -101,7 +103,8 @@ impl RouteScreen {
             None if row.planned_today => (t!("route-planned"), Role::Ok),
             None => (String::new(), Role::Muted),
         }
-        .flag_returns(row.returns_flagged)
+        .flag("route-returns-flagged", row.returns_flagged)
+        .flag("route-orders-chase", row.orders_to_chase)
     }
 }
 
@@ -209,17 +212,17 @@ impl Widget for &RouteScreen {
     }
 }
 
-trait FlagReturns {
-    fn flag_returns(self, flagged: usize) -> Self;
+trait Flag {
+    fn flag(self, key: &str, count: usize) -> Self;
 }
 
-impl FlagReturns for (String, Role) {
-    /// Adds "⚑ n returns" to the status of a store with returns not written off in time.
-    fn flag_returns(self, flagged: usize) -> Self {
-        if flagged == 0 {
+impl Flag for (String, Role) {
+    /// Adds a flag ("⚑ 2 returns", "⚠ 1 order to chase") to a store's status.
+    fn flag(self, key: &str, count: usize) -> Self {
+        if count == 0 {
             return self;
         }
-        let flag = t!("route-returns-flagged", count = flagged);
+        let flag = t!(key, count = count);
         let text = if self.0.is_empty() {
             flag
         } else {

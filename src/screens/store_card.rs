@@ -26,6 +26,8 @@ pub struct StoreCardView {
     pub pending_returns: Vec<PendingReturn>,
     /// Problems until resolved: text and due date.
     pub open_problems: Vec<(String, NaiveDate)>,
+    /// Sent orders to chase: number, delivered lines, ordered lines.
+    pub orders_to_chase: Vec<(String, usize, usize)>,
     /// The setting after which a pending return is flagged (shown with it).
     pub returns_within_days: i64,
 }
@@ -177,6 +179,23 @@ impl Widget for &StoreCardScreen {
             ));
             for (text, due) in &v.open_problems {
                 right_lines.push(Line::raw(format!("{}  ({})", text, i18n::date(*due))));
+            }
+        }
+        if !v.orders_to_chase.is_empty() {
+            right_lines.push(Line::raw(""));
+            right_lines.push(Line::styled(
+                t!("card-orders-chase"),
+                th.style(Role::Danger),
+            ));
+            for (number, delivered, ordered) in &v.orders_to_chase {
+                let share = (*delivered * 100).checked_div(*ordered).unwrap_or(0);
+                right_lines.push(Line::raw(t!(
+                    "card-order-fill",
+                    number = number.clone(),
+                    percent = share,
+                    delivered = *delivered,
+                    ordered = *ordered
+                )));
             }
         }
         if !v.pending_returns.is_empty() {

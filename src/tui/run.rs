@@ -7,6 +7,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+/// How long to wait for a key before redrawing (resizes and background work show by then).
+const TICK: Duration = Duration::from_millis(250);
+
 pub fn run(mut app: App) -> anyhow::Result<()> {
     // SIGTERM/SIGHUP (logout, closed window) end the loop so the terminal is restored
     let stop = Arc::new(AtomicBool::new(false));
@@ -17,8 +20,11 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let result = (|| -> anyhow::Result<()> {
         while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            // poll with a timeout so resizes and background work show promptly
-            if event::poll(Duration::from_millis(250))? {
+            if wait_for_input(TICK) == Input::HungUp {
+                break;
+            }
+            // everything that arrived, without blocking (a scanner types fast)
+            while !app.quit && event::poll(Duration::ZERO)? {
                 match event::read()? {
                     Event::Key(key) => app.on_key(key),
                     Event::Resize(_, _) => {}
@@ -30,4 +36,44 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Input {
+    Ready,
+    HungUp,
+}
+
+/// Waits up to `timeout` for the terminal to have input. Reports a terminal
+/// that went away (window closed, ssh dropped) without a SIGHUP reaching us:
+/// crossterm would otherwise read the dead tty in a busy loop forever, holding
+/// the database.
+#[cfg(unix)]
+fn wait_for_input(timeout: Duration) -> Input {
+    use std::io::IsTerminal;
+    use std::os::fd::AsRawFd;
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        // crossterm reads /dev/tty then; let it wait
+        let _ = event::poll(timeout);
+        return Input::Ready;
+    }
+    let mut fd = libc::pollfd {
+        fd: stdin.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd; poll only writes its `revents`.
+    let ready = unsafe { libc::poll(&mut fd, 1, timeout.as_millis() as libc::c_int) };
+    if ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        Input::HungUp
+    } else {
+        Input::Ready
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_for_input(timeout: Duration) -> Input {
+    let _ = event::poll(timeout);
+    Input::Ready
 }

@@ -34,6 +34,9 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
                 overdue_days: stop.overdue_days,
                 planned_today: stop.planned_today,
                 returns_flagged: flagged_returns(db, &s.code, today, within).unwrap_or(0),
+                orders_to_chase: orders_to_chase(db, &s.code, today)
+                    .map(|o| o.len())
+                    .unwrap_or(0),
             })
         })
         .collect();
@@ -127,7 +130,12 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
         .filter(|p| p.is_open())
         .map(|p| (p.text, p.due))
         .collect();
+    let orders_to_chase = orders_to_chase(db, code, today)?
+        .into_iter()
+        .map(|(number, rate)| (number, rate.delivered_lines, rate.ordered_lines))
+        .collect();
     Ok(Some(StoreCardView {
+        orders_to_chase,
         pending_returns,
         open_problems,
         returns_within_days: within,
@@ -147,6 +155,33 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
 }
 
 /// Returns of a store still not written off after the settings' days.
+/// The store's sent orders delivered below the fill-rate setting (or not at
+/// all in time), with their fill rate: the rep chases them.
+pub fn orders_to_chase(
+    db: &Database,
+    code: &str,
+    today: chrono::NaiveDate,
+) -> Result<Vec<(String, crate::domain::order::FillRate)>> {
+    let settings = db.settings()?;
+    let mut out = Vec::new();
+    for order in db.orders_of_store(code)? {
+        if order.sent.is_none() {
+            continue;
+        }
+        let deliveries = db.deliveries_of_order(&order.number)?;
+        if let Some(rate) = crate::domain::order::to_chase(
+            &order,
+            &deliveries,
+            today,
+            settings.fill_rate_alert,
+            settings.delivery_lead_days,
+        ) {
+            out.push((order.number, rate));
+        }
+    }
+    Ok(out)
+}
+
 fn flagged_returns(
     db: &Database,
     code: &str,

@@ -73,15 +73,45 @@ fn last_refusals(orders: &[Order], date: NaiveDate) -> HashMap<String, Refusal> 
         .unwrap_or_default()
 }
 
-/// The suggestion for a store as of `date`, from history before `date` only.
-/// `seen`: what the shelf audit saw (empty when there was no audit).
+/// How old a shelf audit may be and still count for an order (days).
+const AUDIT_VALID_DAYS: i64 = 3;
+
+/// What the store's latest shelf audit (on `date` or up to three days before)
+/// saw, by sku: a line missing because it was not ordered or not delivered is
+/// out of stock. The audit records facings, not units, so a line on the shelf
+/// (or in the backroom, or delisted) leaves the stock unknown.
+pub fn audit_seen(db: &Database, code: &str, date: NaiveDate) -> Result<HashMap<String, Seen>> {
+    use crate::domain::visit::MissingReason;
+    let Some(visit) = db
+        .visits_of_store(code)?
+        .into_iter()
+        .find(|v| v.date <= date && (date - v.date).num_days() <= AUDIT_VALID_DAYS)
+    else {
+        return Ok(HashMap::new());
+    };
+    Ok(db
+        .audit_lines(visit.meta.id)?
+        .into_iter()
+        .filter(|l| {
+            !l.on_shelf
+                && matches!(
+                    l.missing,
+                    Some(MissingReason::NotOrdered | MissingReason::NotDelivered) | None
+                )
+        })
+        .map(|l| (l.sku, Seen::OutOfStock))
+        .collect())
+}
+
+/// The suggestion for a store as of `date`, from history before `date` only,
+/// and the shelf audit of the visit on that day (if any).
 pub fn store_suggestion(
     db: &Database,
     code: &str,
     date: NaiveDate,
     cover_override: Option<i64>,
-    seen: &HashMap<String, Seen>,
 ) -> Result<Option<StoreSuggestion>> {
+    let seen = &audit_seen(db, code, date)?;
     let Some(store) = db.store(code)? else {
         return Ok(None);
     };
@@ -171,7 +201,7 @@ pub fn draft_from(s: &StoreSuggestion, number: String, meta: crate::domain::Reco
 /// today), else a new draft from today's suggestion (saved on the first change).
 pub fn order_view(db: &Database, clock: &Clock, code: &str) -> Result<Option<OrderView>> {
     let today = clock.today();
-    let Some(s) = store_suggestion(db, code, today, None, &HashMap::new())? else {
+    let Some(s) = store_suggestion(db, code, today, None)? else {
         return Ok(None);
     };
     let orders = db.orders_of_store(code)?;
@@ -272,7 +302,7 @@ fn build_view(
 /// A new draft for the store even when today's order was already sent.
 pub fn new_order_view(db: &Database, clock: &Clock, code: &str) -> Result<Option<OrderView>> {
     let today = clock.today();
-    let Some(s) = store_suggestion(db, code, today, None, &HashMap::new())? else {
+    let Some(s) = store_suggestion(db, code, today, None)? else {
         return Ok(None);
     };
     let orders = db.orders_of_store(code)?;

@@ -95,9 +95,9 @@ impl Default for DataDir {
 /// The real binary in a pseudo-terminal, its screen parsed by vt100.
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn portable_pty::Child + Send + Sync>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
 }
 
 impl Tui {
@@ -150,9 +150,9 @@ impl Tui {
         let writer = pair.master.take_writer().expect("pty writer");
         Self {
             parser,
-            writer,
+            writer: Some(writer),
             child,
-            _master: pair.master,
+            master: Some(pair.master),
         }
     }
 
@@ -190,23 +190,23 @@ impl Tui {
 
     /// Sends raw bytes (keys). Escape sequences: "\x1b[A" up, "\r" Enter, "\x1b" Esc.
     pub fn send(&mut self, bytes: &str) {
-        self.writer
-            .write_all(bytes.as_bytes())
-            .expect("write to pty");
-        self.writer.flush().expect("flush pty");
+        let writer = self.writer.as_mut().expect("terminal is open");
+        writer.write_all(bytes.as_bytes()).expect("write to pty");
+        writer.flush().expect("flush pty");
         // a lone Esc followed at once by a key reads as Alt+key; real typing is slower
         std::thread::sleep(Duration::from_millis(60));
     }
 
     /// Types text one key at a time, as a person (or a barcode scanner) does.
     pub fn type_text(&mut self, text: &str) {
+        let writer = self.writer.as_mut().expect("terminal is open");
         for c in text.chars() {
             let mut b = [0u8; 4];
-            self.writer
+            writer
                 .write_all(c.encode_utf8(&mut b).as_bytes())
                 .expect("write to pty");
         }
-        self.writer.flush().expect("flush pty");
+        writer.flush().expect("flush pty");
         std::thread::sleep(Duration::from_millis(60));
     }
 
@@ -239,7 +239,9 @@ impl Tui {
                 .screen_mut()
                 .set_size(r, c);
         }
-        self._master
+        self.master
+            .as_ref()
+            .expect("terminal is open")
             .resize(PtySize {
                 rows,
                 cols,

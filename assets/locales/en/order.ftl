@@ -79,3 +79,10 @@ key-confirm = confirm
 key-new-order = new order
 
 cli-order-no-store = No store {$code}: see `rounds export stores` for the codes
+
+route-orders-chase = ⚠ { $count ->
+    [one] { $count } order to chase
+   *[other] { $count } orders to chase
+}
+card-orders-chase = Orders to chase (fill rate below the setting)
+card-order-fill = { $number }: { $percent } % ({ $delivered }/{ $ordered } lines)

@@ -84,3 +84,11 @@ key-confirm = подтвердить
 key-new-order = новый заказ
 
 cli-order-no-store = Нет магазина {$code}: коды покажет `rounds export stores`
+
+route-orders-chase = ⚠ { $count ->
+    [one] { $count } заказ недопоставлен
+    [few] { $count } заказа недопоставлены
+   *[many] { $count } заказов недопоставлены
+}
+card-orders-chase = Недопоставленные заказы (уровень выполнения ниже порога)
+card-order-fill = { $number }: { $percent } % ({ $delivered }/{ $ordered } строк)

@@ -12,7 +12,7 @@ pub use draft::{
     Order, OrderError, OrderLine, OrderState, PromoStep, Refusal, RefusalReason, Review,
     order_number,
 };
-pub use fill_rate::{FillRate, fill_rate};
+pub use fill_rate::{FillRate, fill_rate, to_chase};
 pub use reason::Reason;
 pub use suggest::{
     LineInput, Seen, SuggestParams, SuggestedLine, cover_days, suggest, suggest_line,
