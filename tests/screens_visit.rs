@@ -229,6 +229,8 @@ fn audit_step() {
     s.handle(Action::Down);
     s.handle(Action::Down);
     insta::assert_snapshot!("visit_audit", draw(100, 16, &s));
+    // 80 columns: the EAN column gives way to the product names
+    insta::assert_snapshot!("visit_audit_80", draw(80, 16, &s));
 }
 
 #[test]
@@ -313,6 +315,14 @@ fn expiry_step_with_pull_list() {
     let mut s = screen();
     s.step = VisitStep::Expiry;
     insta::assert_snapshot!("visit_expiry", draw(100, 18, &s));
+    // one key makes the expired batch a return of the whole batch
+    let effect = s.handle(Action::MakeReturn);
+    assert!(matches!(
+        effect,
+        Effect::VisitWrites(w) if matches!(&w[0], VisitWrite::Return(r)
+            if r.reason == ReturnReason::Expired && r.qty == 3 && r.value == Money(26970))
+    ));
+    assert_eq!(s.handle(Action::MakeReturn), Effect::None, "once per batch");
     s.handle(Action::Add);
     key(&mut s, KeyCode::Char('3'));
     key(&mut s, KeyCode::Char('1'));
@@ -351,6 +361,9 @@ fn checkout_and_confirm() {
     insta::assert_snapshot!("visit_checkout", draw(100, 16, &s));
     s.handle(Action::Submit);
     insta::assert_snapshot!("visit_checkout_confirm", draw(100, 16, &s));
+    // a scanner's Enter (or a stray one) never confirms the submit
+    assert_eq!(key(&mut s, KeyCode::Enter), Some(Effect::None));
+    assert!(matches!(s.mode, Mode::Confirm(_)));
     let effect = key(&mut s, KeyCode::Char('y'));
     assert!(
         matches!(effect, Some(Effect::VisitWrites(w)) if matches!(w[0], VisitWrite::Submit { .. }))

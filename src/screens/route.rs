@@ -223,10 +223,11 @@ impl Flag for (String, Role) {
             return self;
         }
         let flag = t!(key, count = count);
+        // first, so a narrow status column still shows it
         let text = if self.0.is_empty() {
             flag
         } else {
-            format!("{} {flag}", self.0)
+            format!("{flag} {}", self.0)
         };
         (text, Role::Danger)
     }

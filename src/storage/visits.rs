@@ -84,7 +84,9 @@ impl Database {
 
 impl Database {
     /// Checks in at a store: a new open visit, saved durably, unless the
-    /// store already has an open visit, which is resumed instead.
+    /// store already has an open visit, which is resumed instead, or a visit
+    /// submitted today, which is opened (read-only, to amend) rather than
+    /// doubled.
     pub fn start_or_resume_visit(
         &self,
         store_code: &str,
@@ -92,8 +94,13 @@ impl Database {
         today: NaiveDate,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(Visit, bool)> {
-        if let Some(open) = self.open_visit_of_store(store_code)? {
-            return Ok((open, true));
+        let visits = self.visits_of_store(store_code)?;
+        if let Some(v) = visits
+            .iter()
+            .find(|v| v.status == crate::domain::VisitStatus::Open)
+            .or_else(|| visits.iter().find(|v| v.date == today))
+        {
+            return Ok((v.clone(), true));
         }
         let visit = Visit {
             meta: crate::domain::RecordMeta::fresh(rep, self.device(), now),

@@ -174,7 +174,26 @@ const VISIT_FORM: &[Binding] = &[
 
 const VISIT_REASON: &[Binding] = &[bind!("Esc", Cancel, true, [KeyCode::Esc])];
 
-const VISIT_CONFIRM: &[Binding] = CONFIRM;
+/// Like CONFIRM but without Enter: a scanner's Enter must never submit a visit.
+const VISIT_CONFIRM: &[Binding] = &[
+    bind!(
+        "y",
+        Yes,
+        true,
+        [KeyCode::Char('y'), KeyCode::Char('Y'), KeyCode::Char('н')]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
+    ),
+];
 
 const ORDER: &[Binding] = &[
     bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),

@@ -102,10 +102,10 @@ pub fn open_visit(
         return Ok(None);
     };
     let mut screen = VisitScreen::new(view, theme, *clock, &visit.rep, db.device());
-    let msg = if resumed {
-        "visit-resumed"
-    } else {
-        "visit-checked-in"
+    let msg = match (resumed, visit.status) {
+        (_, VisitStatus::Submitted) => "visit-read-only",
+        (true, _) => "visit-resumed",
+        (false, _) => "visit-checked-in",
     };
     screen.message = Some((t!(msg), Role::Ok));
     Ok(Some(screen))

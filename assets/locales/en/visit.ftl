@@ -102,6 +102,7 @@ visit-saved-line = Saved: { $name }
 visit-saved-batch = Saved: { $name } · { $class }
 visit-saved-return = Return saved: { $name } · { $value }
 visit-saved = Saved.
+visit-batch-returned = This batch is already a return.
 visit-return-cannot = Cannot: the return is { $status }.
 visit-resumed = Unfinished visit resumed where it was left.
 visit-checked-in = Checked in.
@@ -157,9 +158,6 @@ checkout-submitted-at = Submitted at { $time }.
 checkout-press-enter = Enter: submit the visit
 checkout-amendments = Amendments
 
-route-returns-flagged = ⚑ { $count ->
-    [one] { $count } return
-   *[other] { $count } returns
-}
+route-returns-flagged = ⚑{ $count }
 card-open-problems = Open problems
 card-pending-returns = Returns to write off (flagged after { $days } days)

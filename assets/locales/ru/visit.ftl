@@ -102,6 +102,7 @@ visit-saved-line = Сохранено: { $name }
 visit-saved-batch = Сохранено: { $name } · { $class }
 visit-saved-return = Возврат сохранён: { $name } · { $value }
 visit-saved = Сохранено.
+visit-batch-returned = Эта партия уже в возврате.
 visit-return-cannot = Нельзя: возврат { $status }.
 visit-resumed = Незаконченный визит продолжен с того же места.
 visit-checked-in = Визит начат.
@@ -160,10 +161,6 @@ checkout-submitted-at = Отправлен в { $time }.
 checkout-press-enter = Enter: отправить визит
 checkout-amendments = Поправки
 
-route-returns-flagged = ⚑ { $count ->
-    [one] { $count } возврат
-    [few] { $count } возврата
-   *[many] { $count } возвратов
-}
+route-returns-flagged = ⚑{ $count }
 card-open-problems = Открытые проблемы
 card-pending-returns = Возвраты к списанию (отметка через { $days } дн.)

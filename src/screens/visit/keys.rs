@@ -22,7 +22,7 @@ impl VisitScreen {
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let (mode, effect) = match mode {
             Mode::Browse => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() && self.step != VisitStep::Checkout => {
+                KeyCode::Char(c) if c.is_ascii_digit() => {
                     self.message = None;
                     (Mode::Scan(c.to_string()), Some(Effect::None))
                 }
@@ -219,12 +219,7 @@ impl VisitScreen {
             (VisitStep::Expiry, Action::Markdown) => {
                 return self.batch_action(BatchAction::MarkdownProposed);
             }
-            (VisitStep::Expiry, Action::MakeReturn) => {
-                if let Some(b) = self.view.batches.get(self.expiry_sel).cloned() {
-                    let row = self.view.rows.iter().position(|r| r.sku == b.sku);
-                    self.open_return_form(row, Some(b.qty), Some(b.meta.id));
-                }
-            }
+            (VisitStep::Expiry, Action::MakeReturn) => return self.batch_to_return(),
             (VisitStep::Returns, Action::Add) => self.open_return_form(None, None, None),
             (VisitStep::Returns, Action::WriteOff) => {
                 return self.advance_return(ReturnStatus::WrittenOff);

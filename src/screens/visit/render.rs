@@ -22,12 +22,17 @@ impl Widget for &VisitScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
         let v = &self.view;
-        let checked_in = v
-            .visit
-            .checked_in
-            .with_timezone(&Local)
-            .format("%H:%M")
-            .to_string();
+        let local = v.visit.checked_in.with_timezone(&Local);
+        // a visit left open on an earlier day says which day
+        let checked_in = if v.visit.date == v.today {
+            local.format("%H:%M").to_string()
+        } else {
+            format!(
+                "{} {}",
+                crate::i18n::date(v.visit.date),
+                local.format("%H:%M")
+            )
+        };
         let status = if self.amending {
             t!("visit-status-amending")
         } else {

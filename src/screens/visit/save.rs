@@ -345,6 +345,52 @@ impl VisitScreen {
         Effect::VisitWrites(vec![VisitWrite::Batch(b)])
     }
 
+    /// `r` on a batch: a return of the whole batch, reason expired, in one
+    /// key (the returns step can change it); once per batch.
+    pub(super) fn batch_to_return(&mut self) -> Effect {
+        let Some(b) = self.view.batches.get(self.expiry_sel).cloned() else {
+            return Effect::None;
+        };
+        if self
+            .view
+            .returns
+            .iter()
+            .any(|r| r.from_batch == Some(b.meta.id))
+        {
+            self.say(t!("visit-batch-returned"), Role::Warn);
+            return Effect::None;
+        }
+        let price = self
+            .row_of_sku(&b.sku)
+            .map(|r| r.list_price)
+            .unwrap_or_default();
+        let ret = ReturnLine {
+            meta: self.fresh_meta(),
+            visit_id: self.view.visit.meta.id,
+            store_code: self.view.visit.store_code.clone(),
+            sku: b.sku.clone(),
+            qty: b.qty,
+            value: return_value(b.qty, price),
+            reason: ReturnReason::Expired,
+            status: ReturnStatus::Logged,
+            logged: self.view.today,
+            written_off: None,
+            closed: None,
+            from_batch: Some(b.meta.id),
+        };
+        self.view.returns.push(ret.clone());
+        let name = self.product_name(&b.sku);
+        self.say(
+            t!(
+                "visit-saved-return",
+                name = name,
+                value = ret.value.to_string()
+            ),
+            Role::Ok,
+        );
+        Effect::VisitWrites(vec![VisitWrite::Return(ret)])
+    }
+
     pub(super) fn advance_return(&mut self, to: ReturnStatus) -> Effect {
         let Some(id) = self
             .visible_returns()

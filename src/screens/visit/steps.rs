@@ -54,6 +54,7 @@ impl VisitScreen {
             area.height.saturating_sub(1) as usize,
         );
         let tol = self.settings().price_tolerance;
+        let show_ean = area.width >= 90;
         let body: Vec<Row> = rows[start..end]
             .iter()
             .map(|r| {
@@ -74,7 +75,14 @@ impl VisitScreen {
                         th.style(Role::Key),
                     )),
                     Cell::from(r.name.clone()),
-                    Cell::from(Span::styled(r.ean.clone(), th.style(Role::Muted))),
+                    Cell::from(Span::styled(
+                        if show_ean {
+                            r.ean.clone()
+                        } else {
+                            String::new()
+                        },
+                        th.style(Role::Muted),
+                    )),
                     Cell::from(Span::styled(shelf, th.style(role))),
                     Cell::from(
                         a.and_then(|a| a.facings)
@@ -99,7 +107,11 @@ impl VisitScreen {
             vec![
                 String::new(),
                 t!("visit-col-product"),
-                "EAN".into(),
+                if show_ean {
+                    "EAN".into()
+                } else {
+                    String::new()
+                },
                 t!("col-shelf"),
                 t!("col-facings"),
                 t!("col-price-seen"),
@@ -109,7 +121,8 @@ impl VisitScreen {
             vec![
                 Constraint::Length(1),
                 Constraint::Fill(1),
-                Constraint::Length(13),
+                // the EAN column goes first when the terminal is narrow: names matter more
+                Constraint::Length(if show_ean { 13 } else { 0 }),
                 Constraint::Length(5),
                 Constraint::Length(4),
                 Constraint::Length(8),
@@ -324,6 +337,16 @@ impl VisitScreen {
         Paragraph::new(lines).render(area, buf);
     }
 
+    /// "audit P0001" as the rep knows it: "Молоко 3,2% 1 л"; other targets
+    /// ("batch P0001 01J…") by the product name and without the record id.
+    fn target_name(&self, target: &str) -> String {
+        let mut parts = target.split(' ');
+        match (parts.next(), parts.next()) {
+            (Some("audit" | "batch" | "return"), Some(sku)) => self.product_name(sku),
+            _ => target.to_string(),
+        }
+    }
+
     pub(super) fn render_checkout(&self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
         let f = self.figures();
@@ -407,7 +430,7 @@ impl VisitScreen {
                         .with_timezone(&chrono::Local)
                         .format("%d.%m %H:%M"),
                     a.meta.created.by,
-                    a.target,
+                    self.target_name(&a.target),
                     a.before,
                     a.after
                 )));
