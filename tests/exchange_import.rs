@@ -305,3 +305,64 @@ fn exports_filter_by_dates_and_import_back() {
         assert!(out.contains("0 new, 0 changed"), "{kind}: {out}");
     }
 }
+
+#[test]
+fn a_file_with_fewer_columns_leaves_the_others_alone() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let before: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "stores", "--format", "json"])).unwrap();
+
+    // names and new phones only: addresses, routes, terms and reps stay as they were
+    let file = d.path().join("phones.csv");
+    std::fs::write(
+        &file,
+        "code;name;phone\nS201;Магазин «Колос»;+7 4822 55-09-09\n",
+    )
+    .unwrap();
+    let out = d.ok(&["import", "stores", file.to_str().unwrap()]);
+    assert!(out.contains("0 new, 1 changed"), "{out}");
+    let after: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "stores", "--format", "json"])).unwrap();
+    let (b, a) = (&before[0], &after[0]);
+    assert_eq!(a["code"], "S201");
+    assert_eq!(a["phone"], "+7 4822 55-09-09");
+    for field in [
+        "name",
+        "address",
+        "city",
+        "decision_maker",
+        "email",
+        "preferred_channel",
+        "visit_every_days",
+        "visit_weekdays",
+        "rep",
+        "route_order",
+        "deferral_days",
+        "credit_limit",
+    ] {
+        assert_eq!(a[field], b[field], "{field} must be kept");
+    }
+
+    // a price list (sku, ean, name, list_price) keeps pack sizes and shelf life
+    let file = d.path().join("prices.csv");
+    std::fs::write(
+        &file,
+        "sku;ean;name;list_price\nP2004;4601000200030;Гречка 900 г;129,00\n",
+    )
+    .unwrap();
+    d.ok(&["import", "products", file.to_str().unwrap()]);
+    let products: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "products", "--format", "json"])).unwrap();
+    let p = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "P2004")
+        .unwrap();
+    assert_eq!(p["list_price"], "129.00");
+    assert_eq!(p["case_pack"], 8);
+    assert_eq!(p["shelf_life_days"], 365);
+    assert_eq!(p["brand"], "Урожай");
+}
