@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;
+pub mod kiosk;
 pub mod screens;
 pub mod search;
 pub mod storage;

@@ -34,6 +34,11 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Log in as this user (PIN asked, or read from standard input); a rep
+    /// then sees only their own visits
+    #[arg(long, env = "ROUNDS_USER", global = true, value_name = "NAME")]
+    pub user: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -80,6 +85,31 @@ pub enum Command {
         /// CSV for Excel: UTF-8 with a byte order mark
         #[arg(long)]
         excel: bool,
+        /// For kpis: one row per rep or per store
+        #[arg(long, value_enum, default_value_t = super::kpis::KpiBy::Rep)]
+        by: super::kpis::KpiBy,
+    },
+    /// Users and roles: add, list, change a PIN, remove, unlock
+    User {
+        #[command(subcommand)]
+        action: super::users::UserCommand,
+    },
+    /// Verify the audit trail and the database (exit code 1 when anything is wrong)
+    Check {
+        /// Recount the KPI buckets from the visits if they disagree
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Supervisor review of visits: list, show, comment, approve
+    Review {
+        #[command(subcommand)]
+        action: super::review::ReviewCommand,
+    },
+    /// Full-screen office kiosk behind a PIN lock screen
+    Kiosk {
+        /// Lock after this many idle seconds (default: the kiosk_idle_secs setting)
+        #[arg(long, env = "ROUNDS_KIOSK_IDLE_SECS", value_name = "SECS")]
+        idle_secs: Option<u64>,
     },
     /// Import an ERP CSV file (all rows or none; bad rows are named by line)
     Import {
@@ -198,6 +228,8 @@ pub enum ExportFormat {
 pub enum ExportKind {
     Stores,
     Products,
+    /// Team KPIs per rep or store over a period (--from, --to, --by)
+    Kpis,
     /// Visits with their audit lines, batches, returns, problems, notes, amendments
     Visits,
     /// Sales history (store_code, sku, date, qty), as `import sales` reads it

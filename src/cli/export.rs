@@ -171,6 +171,11 @@ pub fn run(
             let rows = crate::exchange::export_rows::promotions(&db, range)?;
             with_output(output, &|w| write_records(&rows, format, w))?;
         }
+        ExportKind::Kpis => {
+            drop(db);
+            return super::kpis::export(ctx, None, None, Default::default(), format, output);
+        }
+
         ExportKind::Visits => {
             drop(db);
             return super::export_visits::run(ctx, range.from, range.to, format, output);

@@ -1,15 +1,21 @@
 //! The command line: global flags, subcommands, exit codes.
 
 mod args;
+mod check;
 mod export;
 mod export_visits;
+mod identity;
 mod import;
+mod kpis;
 mod order;
+mod review;
 mod settings;
 mod stats;
 mod sync;
+mod users;
 
 pub use args::{Cli, Command};
+pub use identity::refusal as login_refusal;
 
 use crate::clock::Clock;
 use crate::storage::{Database, StorageError};
@@ -56,6 +62,8 @@ pub fn main() -> i32 {
 pub struct Context {
     pub data_dir: PathBuf,
     pub clock: Clock,
+    /// `--user`: who logs in for this command.
+    pub user: Option<String>,
 }
 
 impl Context {
@@ -99,6 +107,7 @@ fn run(cli: Cli) -> CliResult {
     let ctx = Context {
         data_dir: data_dir(&cli)?,
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
+        user: cli.user.clone(),
     };
     init_logging(&ctx.data_dir);
     if cli.demo && cli.command.is_none() {
@@ -109,10 +118,20 @@ fn run(cli: Cli) -> CliResult {
         drop(db);
     }
     match cli.command {
+        None if ctx.user.is_some() => identity::run_tui_as(&ctx, cli.rep.as_deref()),
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
         Some(Command::Settings { set }) => settings::run(&ctx, &set),
+        Some(Command::Export {
+            kind: args::ExportKind::Kpis,
+            format,
+            output,
+            from,
+            to,
+            by,
+            ..
+        }) => kpis::export(&ctx, from, to, by, format, output.as_deref()),
         Some(Command::Export {
             kind: args::ExportKind::Visits,
             format,
@@ -128,6 +147,7 @@ fn run(cli: Cli) -> CliResult {
             from,
             to,
             excel,
+            ..
         }) => export::run(
             &ctx,
             kind,
@@ -138,6 +158,10 @@ fn run(cli: Cli) -> CliResult {
                 excel,
             },
         ),
+        Some(Command::User { action }) => users::run(&ctx, action, cli.rep.clone()),
+        Some(Command::Check { repair }) => check::run(&ctx, repair),
+        Some(Command::Review { action }) => review::run(&ctx, action),
+        Some(Command::Kiosk { idle_secs }) => crate::kiosk::run_kiosk(&ctx, idle_secs),
         Some(Command::Order(args::OrderCommand::Suggest {
             store,
             date,

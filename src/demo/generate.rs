@@ -267,6 +267,19 @@ pub fn load(db: &Database, clock: &Clock) -> Result<DemoSummary> {
     db.put_assortment(&data.assortment)?;
     db.put_sales(&data.sales)?;
     db.put_visits(&data.visits)?;
+    // users with known PINs and a review history (src/demo/users.rs)
+    for user in super::users::users(db.device(), noon(clock.today() - Duration::days(400))) {
+        db.put_user(&user)?;
+    }
+    let (reviews, comments) = super::users::reviews(&data.visits, clock.today(), db.device());
+    db.put_review_history(&reviews, &comments)?;
+    let lines = super::history::build(&data, clock.today(), db.device());
+    db.put_visit_history(
+        &lines.audit,
+        &lines.batches,
+        &lines.returns,
+        &lines.amendments,
+    )?;
     // the demo is no rep's work waiting to be sent: the outbox starts empty
     db.set_sent_mark("demo", db.last_change_seq()?)?;
     Ok(DemoSummary {

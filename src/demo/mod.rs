@@ -2,7 +2,9 @@
 //! Its source lists (reps, stores, products, markets) live in assets/demo.
 
 mod generate;
+mod history;
 pub mod large;
 mod lists;
+pub mod users;
 
 pub use generate::{DemoSummary, build, load};

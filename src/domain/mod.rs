@@ -29,3 +29,7 @@ pub use settings::Settings;
 pub use store::{Channel, Store};
 pub use visit::{Visit, VisitStatus, VisitStep};
 pub use weekdays::WeekdaySet;
+pub mod audit;
+pub mod auth;
+pub mod kpi;
+pub mod review;

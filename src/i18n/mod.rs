@@ -18,6 +18,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/order.ftl")),
     ("en", include_str!("../../assets/locales/en/exchange.ftl")),
     ("ru", include_str!("../../assets/locales/ru/exchange.ftl")),
+    ("en", include_str!("../../assets/locales/en/review.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/review.ftl")),
     ("en", include_str!("../../assets/locales/en/visit.ftl")),
     ("ru", include_str!("../../assets/locales/ru/visit.ftl")),
     ("bg", include_str!("../../assets/locales/bg/visit.ftl")),

@@ -39,3 +39,9 @@ pub fn moved(action: crate::tui::Action, selected: usize, len: usize) -> Option<
         _ => return None,
     })
 }
+pub mod dashboard;
+pub mod review_list;
+pub mod visit_detail;
+pub use dashboard::{DashboardScreen, DashboardView};
+pub use review_list::{ReviewListScreen, ReviewRow};
+pub use visit_detail::{VisitDetailScreen, VisitDetailView};

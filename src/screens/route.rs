@@ -90,6 +90,8 @@ impl RouteScreen {
             Action::StoreList => return Effect::OpenStoreList { search: false },
             Action::NextRep => return Effect::SwitchRep(1),
             Action::PrevRep => return Effect::SwitchRep(-1),
+            Action::Dashboard => return Effect::OpenDashboard,
+            Action::Review => return Effect::OpenReview,
             Action::Help => return Effect::Help,
             Action::Quit | Action::Back => return Effect::Quit,
             _ => {}

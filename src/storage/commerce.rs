@@ -15,7 +15,10 @@ impl Database {
                     l,
                 )
             }),
-        )
+        )?;
+        // the orders they fill move the team KPIs (fill rate)
+        self.kpis_after_deliveries(lines)?;
+        self.flush()
     }
 
     pub fn deliveries_of_order(&self, order_id: &str) -> Result<Vec<DeliveryLine>> {

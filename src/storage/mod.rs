@@ -1,24 +1,33 @@
 //! The one layer over sled: screens and commands ask it, never sled itself.
 //! One tree per kind of record; keys are built for the scans the screens need.
 
+mod audit;
 mod catalog;
+mod check;
 mod codec;
 mod commerce;
 mod database;
 mod error;
+mod history;
 mod keys;
+mod kpis;
 mod lookups;
 mod migrate;
 mod orders;
+mod reviews;
 mod sales;
 mod sync_log;
+mod users;
 mod visit_lines;
 mod visits;
 
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
+pub use kpis::KpiTable;
 pub use orders::StoreTrust;
+pub use reviews::ReviewItem;
 pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
+pub use users::Login;
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
@@ -33,6 +42,9 @@ pub const KINDS: &[(&str, &str)] = &[
     ("deliveries", "deliveries"),
     ("invoices", "invoices"),
     ("promotions", "promotions"),
+    ("users", "users"),
+    ("reviews", "reviews"),
+    ("comments", "comments"),
     ("orders", "orders"),
     ("store_trust", "store_trust"),
     ("audit_lines", "visit_audit"),

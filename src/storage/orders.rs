@@ -20,6 +20,8 @@ pub struct StoreTrust {
 impl Database {
     /// Saves an order durably (a new one or a change).
     pub fn put_order(&self, order: &Order) -> Result<()> {
+        // team KPIs (draft acceptance, fill rate) follow the order, flushed with it
+        self.update_order_kpis(std::slice::from_ref(order))?;
         self.put_all(
             "orders",
             "order",

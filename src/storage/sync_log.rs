@@ -114,7 +114,11 @@ impl Database {
         let mut log_batch = sled::Batch::default();
         let mut trees: Vec<(&str, sled::Batch)> = Vec::new();
         for r in records {
-            if r.tree == CHANGES_TREE || r.tree == RELAYED_TREE || r.tree == "meta" {
+            if r.tree == CHANGES_TREE
+                || r.tree == RELAYED_TREE
+                || r.tree == "meta"
+                || super::kpis::LOCAL_TREES.contains(&r.tree.as_str())
+            {
                 return Err(StorageError::Invalid(format!(
                     "a bundle may not write the {} tree",
                     r.tree
@@ -138,6 +142,8 @@ impl Database {
             self.tree(name)?.apply_batch(batch)?;
         }
         log.apply_batch(log_batch)?;
+        // team KPI buckets follow received visits and visit lines
+        self.kpis_after_receive(records)?;
         self.flush()
     }
 

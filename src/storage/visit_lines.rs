@@ -19,17 +19,17 @@ pub(super) const AMENDMENTS: &str = "amendments";
 /// Local screen state, not a record: never synced.
 const CURSOR: &str = "visit_cursor";
 
-fn by_visit(visit: Ulid, part: &[u8]) -> Vec<u8> {
+pub(super) fn by_visit(visit: Ulid, part: &[u8]) -> Vec<u8> {
     let mut key = visit.to_bytes().to_vec();
     key.extend_from_slice(part);
     key
 }
 
-fn by_store(store: &str, id: Ulid) -> Vec<u8> {
+pub(super) fn by_store(store: &str, id: Ulid) -> Vec<u8> {
     keys::join(&[store.as_bytes(), &id.to_bytes()])
 }
 
-fn audit_key(a: &AuditLine) -> Vec<u8> {
+pub(super) fn audit_key(a: &AuditLine) -> Vec<u8> {
     by_visit(a.visit_id, a.sku.as_bytes())
 }
 
@@ -110,7 +110,9 @@ impl Database {
                     }
                 }
                 change => {
-                    if let Some(before) = self.amendment_needed(change)? {
+                    let before = self.amendment_needed(change)?;
+                    let amended = before.is_some().then(|| change.target());
+                    if let Some(before) = before {
                         let owner = change.record_visit().unwrap_or(visit);
                         let amendment = Amendment {
                             meta: RecordMeta::fresh(&stamp.by, &stamp.device, stamp.at),
@@ -126,6 +128,10 @@ impl Database {
                         )?;
                     }
                     self.put_record(change)?;
+                    // team KPIs and the audit trail follow changes to submitted visits
+                    if let Some(owner) = change.record_visit() {
+                        self.visit_part_changed(owner, amended.as_deref(), stamp)?;
+                    }
                 }
             }
         }

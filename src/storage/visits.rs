@@ -30,6 +30,8 @@ impl Database {
         // index first: a crash between the two leaves an index entry that
         // points nowhere (skipped), never a visit that cannot be found
         index.apply_batch(index_batch)?;
+        // team KPI day buckets follow every visit write (flushed with it)
+        self.update_kpis(visits)?;
         self.put_all(
             "visits",
             "visit",

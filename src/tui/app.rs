@@ -1,11 +1,15 @@
 //! The app: a stack of screens, overlays that take keys first, and the
 //! effects that screens return, applied here against storage.
 
+mod review;
+
 use super::keymap::{self, KeyContext};
 use super::{Action, views, views_order};
 use crate::clock::Clock;
+use crate::domain::auth::Viewer;
 use crate::screens::{
-    DemoOffer, HelpOverlay, OrderScreen, RouteScreen, StoreCardScreen, StoreListScreen, VisitScreen,
+    DashboardScreen, DemoOffer, HelpOverlay, OrderScreen, ReviewListScreen, RouteScreen,
+    StoreCardScreen, StoreListScreen, VisitDetailScreen, VisitScreen,
 };
 use crate::storage::Database;
 use crate::t;
@@ -37,6 +41,17 @@ pub enum Effect {
     TrustStore(String),
     /// Start a new draft for a store whose last order was sent.
     NewOrder(String),
+    OpenDashboard,
+    LoadDashboard {
+        to: chrono::NaiveDate,
+        days: i64,
+    },
+    OpenReview,
+    OpenVisit(ulid::Ulid),
+    AddComment(ulid::Ulid, String),
+    MarkReviewed(ulid::Ulid),
+    /// A message for the footer.
+    Status(String),
 }
 
 enum EffectKind {
@@ -50,6 +65,9 @@ pub enum Screen {
     StoreCard(Box<StoreCardScreen>),
     Visit(Box<VisitScreen>),
     Order(Box<OrderScreen>),
+    Dashboard(Box<DashboardScreen>),
+    ReviewList(Box<ReviewListScreen>),
+    VisitDetail(Box<VisitDetailScreen>),
 }
 
 impl Screen {
@@ -60,6 +78,9 @@ impl Screen {
             Screen::StoreCard(s) => s.context(),
             Screen::Visit(s) => s.context(),
             Screen::Order(s) => s.context(),
+            Screen::Dashboard(s) => s.context(),
+            Screen::ReviewList(s) => s.context(),
+            Screen::VisitDetail(s) => s.context(),
         }
     }
 }
@@ -79,6 +100,10 @@ pub struct App {
     overlay: Option<Overlay>,
     status: Option<String>,
     pub quit: bool,
+    /// Who is looking (Local on an unlocked laptop); see `set_viewer`.
+    viewer: Viewer,
+    /// Actions the footer leaves out (a layer such as the kiosk blocks them).
+    pub hidden: Vec<Action>,
 }
 
 impl App {
@@ -95,6 +120,8 @@ impl App {
             overlay: None,
             status: None,
             quit: false,
+            viewer: Viewer::Local,
+            hidden: vec![],
         };
         app.load_reps(rep)?;
         let view = views::route_view(&app.db, &app.clock, app.current_rep())?;
@@ -160,6 +187,16 @@ impl App {
             self.after_order(effect);
             return;
         }
+        if self.overlay.is_none() {
+            let typed = match self.stack.last_mut() {
+                Some(Screen::ReviewList(s)) => s.type_key(key),
+                Some(Screen::VisitDetail(s)) => s.type_key(key),
+                _ => false,
+            };
+            if typed {
+                return;
+            }
+        }
         if let Some(action) = keymap::lookup(self.context(), key) {
             self.on_action(action);
         }
@@ -193,6 +230,9 @@ impl App {
             Some(Screen::StoreList(s)) => s.handle(action),
             Some(Screen::StoreCard(s)) => s.handle(action),
             Some(Screen::Visit(s)) => s.handle(action),
+            Some(Screen::Dashboard(s)) => s.handle(action),
+            Some(Screen::ReviewList(s)) => s.handle(action),
+            Some(Screen::VisitDetail(s)) => s.handle(action),
             Some(Screen::Order(s)) => {
                 let effect = s.handle(action);
                 self.after_order(effect);
@@ -217,6 +257,10 @@ impl App {
     }
 
     fn apply(&mut self, effect: Effect) {
+        // a rep logged in works only at their own stores
+        if self.refused_for_viewer(&effect) {
+            return;
+        }
         let effect_kind = if matches!(effect, Effect::NewOrder(_)) {
             EffectKind::New
         } else {
@@ -312,6 +356,7 @@ impl App {
                         super::views_visit::apply_writes(&self.db, &self.clock, s, &writes)?;
                     }
                 }
+                other => self.apply_review(other)?,
             }
             Ok(())
         })();
@@ -358,6 +403,9 @@ impl Widget for &App {
             Some(Screen::StoreList(s)) => s.render(main, buf),
             Some(Screen::StoreCard(s)) => s.render(main, buf),
             Some(Screen::Visit(s)) => s.render(main, buf),
+            Some(Screen::Dashboard(s)) => s.render(main, buf),
+            Some(Screen::ReviewList(s)) => s.render(main, buf),
+            Some(Screen::VisitDetail(s)) => s.render(main, buf),
             Some(Screen::Order(s)) => s.render(main, buf),
             None => {}
         }
@@ -370,6 +418,7 @@ impl Widget for &App {
             ctx: self.context(),
             theme: self.theme,
             status: self.status.clone(),
+            hide: self.hidden.clone(),
         }
         .render(footer, buf);
     }

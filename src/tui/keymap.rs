@@ -27,6 +27,14 @@ pub enum KeyContext {
     OrderTyping,
     OrderRefusal,
     OrderConfirm,
+    Dashboard,
+    ReviewList,
+    ReviewListTyping,
+    VisitDetail,
+    VisitDetailTyping,
+    Confirm,
+    Lock,
+    Kiosk,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -65,6 +73,9 @@ const ROUTE: &[Binding] = &[
     bind!("s", StoreList, true, [KeyCode::Char('s')]),
     bind!("r", NextRep, false, [KeyCode::Char('r')]),
     bind!("R", PrevRep, false, [KeyCode::Char('R')]),
+    // in `?` help, not the footer: the route's footer is for the day's work
+    bind!("d", Dashboard, false, [KeyCode::Char('d')]),
+    bind!("w", Review, false, [KeyCode::Char('w')]),
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("q", Quit, true, [KeyCode::Char('q')]),
 ];
@@ -253,6 +264,88 @@ const CONFIRM: &[Binding] = &[
     ),
 ];
 
+const DASHBOARD: &[Binding] = &[
+    bind!("w", Review, true, [KeyCode::Char('w'), KeyCode::Enter]),
+    bind!("p", PeriodLonger, true, [KeyCode::Char('p')]),
+    bind!("[", PeriodBack, true, [KeyCode::Char('['), KeyCode::Left]),
+    bind!(
+        "]",
+        PeriodForward,
+        false,
+        [KeyCode::Char(']'), KeyCode::Right]
+    ),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("q", Quit, true, [KeyCode::Char('q')]),
+];
+
+const REVIEW_LIST: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("t", FilterStatus, true, [KeyCode::Char('t')]),
+    bind!("e", FilterRep, true, [KeyCode::Char('e')]),
+    bind!("p", PeriodLonger, true, [KeyCode::Char('p')]),
+    bind!("/", Search, true, [KeyCode::Char('/')]),
+    bind!("d", Dashboard, false, [KeyCode::Char('d')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("q", Quit, false, [KeyCode::Char('q')]),
+];
+
+const VISIT_DETAIL: &[Binding] = &[
+    bind!("c", Comment, true, [KeyCode::Char('c')]),
+    bind!("a", ApproveVisit, true, [KeyCode::Char('a')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
+    bind!("q", Quit, false, [KeyCode::Char('q')]),
+];
+
+/// Typing a filter or a comment: letters are text; Enter ends, Esc cancels.
+const TYPING: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+];
+
+const REVIEW_CONFIRM: &[Binding] = &[
+    bind!(
+        "y",
+        Yes,
+        true,
+        [
+            KeyCode::Char('y'),
+            KeyCode::Char('Y'),
+            KeyCode::Char('н'),
+            KeyCode::Enter
+        ]
+    ),
+    bind!(
+        "n",
+        No,
+        true,
+        [
+            KeyCode::Char('n'),
+            KeyCode::Char('N'),
+            KeyCode::Char('т'),
+            KeyCode::Esc
+        ]
+    ),
+];
+
+/// The kiosk's lock screen: user and PIN are typed; only these keys act.
+const LOCK: &[Binding] = &[
+    bind!("Enter", Open, true, [KeyCode::Enter]),
+    bind!("Tab", NextField, true, [KeyCode::Tab, KeyCode::BackTab]),
+    bind!("Esc", Back, true, [KeyCode::Esc]),
+    bind!("F10", EndKiosk, true, [KeyCode::F(10)]),
+];
+
+/// The kiosk layer's own keys, looked up before the screen's.
+const KIOSK: &[Binding] = &[Binding {
+    keys: &[(KeyCode::F(12), NONE), (KeyCode::Char('l'), CTRL)],
+    shown: "F12",
+    action: Action::Logout,
+    footer: true,
+}];
+
 /// Ctrl-C quits everywhere outside the kiosk.
 const GLOBAL: &[Binding] = &[Binding {
     keys: &[(KeyCode::Char('c'), CTRL)],
@@ -282,6 +375,14 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::OrderTyping => ORDER_TYPING,
         KeyContext::OrderRefusal => ORDER_REFUSAL,
         KeyContext::OrderConfirm => ORDER_CONFIRM,
+        KeyContext::Dashboard => DASHBOARD,
+        KeyContext::ReviewList => REVIEW_LIST,
+        KeyContext::ReviewListTyping | KeyContext::VisitDetailTyping => TYPING,
+        KeyContext::VisitDetail => VISIT_DETAIL,
+        KeyContext::Confirm => REVIEW_CONFIRM,
+        KeyContext::Lock => LOCK,
+        // the kiosk layer's keys stand alone: no Ctrl-C quit there
+        KeyContext::Kiosk => return KIOSK.iter().collect(),
     };
     let moves = matches!(
         ctx,
@@ -293,6 +394,9 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
             | KeyContext::VisitReturns
             | KeyContext::VisitNotes
             | KeyContext::Order
+            | KeyContext::Dashboard
+            | KeyContext::ReviewList
+            | KeyContext::VisitDetail
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
     let common = matches!(
@@ -304,11 +408,13 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
             | KeyContext::VisitCheckout
     );
     let common: &[Binding] = if common { VISIT_COMMON } else { &[] };
+    // the kiosk's lock screen has no Ctrl-C quit
+    let global: &[Binding] = if ctx == KeyContext::Lock { &[] } else { GLOBAL };
     moves
         .iter()
         .chain(own)
         .chain(common)
-        .chain(GLOBAL)
+        .chain(global)
         .collect()
 }
 
@@ -384,6 +490,14 @@ mod tests {
             KeyContext::OrderTyping,
             KeyContext::OrderRefusal,
             KeyContext::OrderConfirm,
+            KeyContext::Dashboard,
+            KeyContext::ReviewList,
+            KeyContext::ReviewListTyping,
+            KeyContext::VisitDetail,
+            KeyContext::VisitDetailTyping,
+            KeyContext::Confirm,
+            KeyContext::Lock,
+            KeyContext::Kiosk,
         ] {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(ctx) {

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod run;
 pub mod views;
 pub mod views_order;
+pub mod views_review;
 pub mod views_visit;
 
 pub use action::Action;

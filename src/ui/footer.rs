@@ -10,6 +10,8 @@ pub struct Footer {
     pub theme: Theme,
     /// A message for the user (saved, an error); shown before the keys.
     pub status: Option<String>,
+    /// Actions not to show (blocked by a layer such as the kiosk).
+    pub hide: Vec<Action>,
 }
 
 fn width(b: &Binding, label: &str) -> u16 {
@@ -27,7 +29,7 @@ impl Widget for &Footer {
         }
         let keys: Vec<(&Binding, String)> = keymap::bindings(self.ctx)
             .into_iter()
-            .filter(|b| b.footer)
+            .filter(|b| b.footer && !self.hide.contains(&b.action))
             .map(|b| (b, format!(" {} ", crate::i18n::tr(b.action.label_key()))))
             .collect();
         // when the keys do not fit, keep the first ones and always the help key

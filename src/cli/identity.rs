@@ -1,0 +1,79 @@
+//! Who runs a command: `--user NAME` logs in with a PIN (asked without echo
+//! on a terminal, else read as one line of standard input); without it the
+//! command runs as the local owner of the data directory.
+
+use super::{CliResult, Context, Failure};
+use crate::domain::auth::Viewer;
+use crate::storage::{Database, Login};
+use std::io::IsTerminal;
+
+fn fail(message: String) -> Failure {
+    Failure { code: 1, message }
+}
+
+/// Reads a PIN: without echo from the terminal, or one line of standard input.
+/// The PIN is never echoed, logged or put in an error.
+pub fn read_pin(prompt: &str) -> Result<String, Failure> {
+    let pin = if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(prompt).map_err(|e| fail(format!("cannot read the PIN: {e}")))?
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| fail(format!("cannot read the PIN from standard input: {e}")))?;
+        line
+    };
+    Ok(pin.trim().to_string())
+}
+
+/// Words for a refused login, the same on the command line and in the kiosk.
+pub fn refusal(login: &Login) -> Option<String> {
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&chrono::Local)
+            .format("%H:%M:%S")
+            .to_string()
+    };
+    match login {
+        Login::Ok(_) => None,
+        Login::Refused { .. } => Some(crate::t!("login-refused")),
+        Login::Wait(until) => Some(crate::t!("login-wait", until = local(*until))),
+        Login::Locked(until) => Some(crate::t!("login-locked", until = local(*until))),
+    }
+}
+
+/// The viewer for this command: `--user` logged in, else the local owner.
+pub fn viewer(ctx: &Context, db: &Database) -> Result<Viewer, Failure> {
+    let Some(name) = &ctx.user else {
+        return Ok(Viewer::Local);
+    };
+    let pin = read_pin(&format!("PIN for {name}: "))?;
+    let login = db.login(name, &pin, ctx.clock.now())?;
+    match &login {
+        Login::Ok(user) => Ok(Viewer::of(user)),
+        other => Err(fail(refusal(other).unwrap_or_default())),
+    }
+}
+
+/// A viewer allowed to manage users: the local owner or a supervisor.
+pub fn admin(ctx: &Context, db: &Database) -> Result<Viewer, Failure> {
+    let v = viewer(ctx, db)?;
+    if matches!(v, Viewer::Rep { .. }) {
+        return Err(fail(crate::t!("error-supervisors-only")));
+    }
+    Ok(v)
+}
+
+/// `rounds --user NAME` (no command): the TUI as that user; a rep sees only
+/// their own route, visits and figures.
+pub fn run_tui_as(ctx: &Context, rep: Option<&str>) -> CliResult {
+    let db = ctx.open()?;
+    let viewer = viewer(ctx, &db)?;
+    let rep = viewer
+        .only_rep()
+        .map(str::to_string)
+        .or(rep.map(str::to_string));
+    let mut app = crate::tui::App::new(db, ctx.clock, rep.as_deref())?;
+    app.set_viewer(viewer);
+    crate::tui::run::run(app)?;
+    Ok(())
+}

@@ -1,0 +1,261 @@
+//! The team dashboard: per rep (and the team) over a period: visit
+//! compliance with a bar, overdue stores, OSA, price compliance, expired
+//! batches, returns pending write-off, fill rate, draft acceptance, and a
+//! sparkline of visits per day. Data comes from the kept day buckets.
+
+use super::step;
+use crate::domain::kpi::KpiRow;
+use crate::i18n;
+use crate::t;
+use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::{Role, Theme};
+use chrono::{Duration, NaiveDate};
+use ratatui::prelude::*;
+use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+
+/// Period lengths `p` cycles through, in days.
+pub const PERIODS: [i64; 3] = [7, 28, 91];
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DashboardView {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    /// Rows with the rep's name in `who`; the team last.
+    pub rows: Vec<KpiRow>,
+    pub team: Option<KpiRow>,
+}
+
+pub struct DashboardScreen {
+    pub view: DashboardView,
+    pub selected: usize,
+    pub theme: Theme,
+}
+
+fn pct(x: Option<f64>) -> String {
+    x.map(|v| format!("{:.0}%", v * 100.0))
+        .unwrap_or_else(|| "—".into())
+}
+
+fn bar(x: Option<f64>, width: usize) -> String {
+    let Some(v) = x else {
+        return " ".repeat(width);
+    };
+    let filled = ((v.clamp(0.0, 1.0) * width as f64).round()) as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Visits per day as block characters, the period squeezed into `width`.
+pub fn sparkline(values: &[u64], width: usize) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    if values.is_empty() || width == 0 {
+        return String::new();
+    }
+    let per = values.len().div_ceil(width);
+    let sums: Vec<u64> = values.chunks(per).map(|c| c.iter().sum()).collect();
+    let max = sums.iter().copied().max().unwrap_or(0).max(1);
+    sums.iter()
+        .map(|v| {
+            if *v == 0 {
+                ' '
+            } else {
+                BARS[((*v * 7) / max) as usize]
+            }
+        })
+        .collect()
+}
+
+impl DashboardScreen {
+    pub fn new(view: DashboardView, theme: Theme) -> Self {
+        Self {
+            view,
+            selected: 0,
+            theme,
+        }
+    }
+
+    pub fn reload(&mut self, view: DashboardView) {
+        self.view = view;
+        self.selected = self.selected.min(self.view.rows.len().saturating_sub(1));
+    }
+
+    pub fn context(&self) -> KeyContext {
+        KeyContext::Dashboard
+    }
+
+    fn days(&self) -> i64 {
+        (self.view.to - self.view.from).num_days() + 1
+    }
+
+    pub fn handle(&mut self, action: Action) -> Effect {
+        let len = self.view.rows.len();
+        let days = self.days();
+        match action {
+            Action::Up => self.selected = step(self.selected, len, -1),
+            Action::Down => self.selected = step(self.selected, len, 1),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::PeriodLonger => {
+                let next = PERIODS
+                    .iter()
+                    .copied()
+                    .find(|p| *p > days)
+                    .unwrap_or(PERIODS[0]);
+                return Effect::LoadDashboard {
+                    to: self.view.to,
+                    days: next,
+                };
+            }
+            Action::PeriodBack => {
+                return Effect::LoadDashboard {
+                    to: self.view.to - Duration::days(days),
+                    days,
+                };
+            }
+            Action::PeriodForward => {
+                return Effect::LoadDashboard {
+                    to: self.view.to + Duration::days(days),
+                    days,
+                };
+            }
+            Action::Review => return Effect::OpenReview,
+            Action::Help => return Effect::Help,
+            Action::Back => return Effect::Back,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn row<'a>(&self, r: &'a KpiRow, spark_width: usize, team: bool) -> Row<'a> {
+        let th = self.theme;
+        let c = &r.counts;
+        let comp = r.compliance();
+        let comp_role = match comp {
+            Some(v) if v < 0.8 => Role::Danger,
+            Some(v) if v < 0.95 => Role::Warn,
+            Some(_) => Role::Ok,
+            None => Role::Muted,
+        };
+        let style = if team {
+            th.style(Role::Title)
+        } else {
+            th.style(Role::Normal)
+        };
+        Row::new([
+            Cell::from(r.who.clone()),
+            Cell::from(format!("{}/{}", c.visits, r.planned)),
+            Cell::from(Span::styled(
+                format!("{} {}", bar(comp, 8), pct(comp)),
+                th.style(comp_role),
+            )),
+            Cell::from(Span::styled(
+                r.overdue_stores.to_string(),
+                th.style(if r.overdue_stores > 0 {
+                    Role::Danger
+                } else {
+                    Role::Muted
+                }),
+            )),
+            Cell::from(pct(c.osa())),
+            Cell::from(pct(c.price_compliance())),
+            Cell::from(c.expired_batches.to_string()),
+            Cell::from(c.returns_pending.to_string()),
+            Cell::from(pct(c.fill_rate())),
+            Cell::from(pct(c.draft_acceptance())),
+            Cell::from(sparkline(&r.daily, spark_width)),
+        ])
+        .style(style)
+    }
+}
+
+impl Widget for &DashboardScreen {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        // a rep's own figures have no team row
+        let key = if self.view.team.is_some() {
+            "dashboard-title"
+        } else {
+            "dashboard-title-own"
+        };
+        let title = t!(
+            key,
+            from = i18n::date(self.view.from),
+            to = i18n::date(self.view.to),
+            days = self.days()
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(th.style(Role::Border))
+            .title(Span::styled(title, th.style(Role::Title)));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height == 0 || inner.width == 0 {
+            return;
+        }
+        let spark_width = 14usize;
+        let header = Row::new([
+            Cell::from(t!("kpi-who")),
+            Cell::from(t!("kpi-visits")),
+            Cell::from(t!("kpi-compliance")),
+            Cell::from(t!("kpi-overdue")),
+            Cell::from(t!("kpi-osa")),
+            Cell::from(t!("kpi-price")),
+            Cell::from(t!("kpi-expired")),
+            Cell::from(t!("kpi-returns")),
+            Cell::from(t!("kpi-fill")),
+            Cell::from(t!("kpi-draft")),
+            Cell::from(t!("kpi-per-day")),
+        ])
+        .style(th.style(Role::Muted));
+        let mut rows: Vec<Row> = self
+            .view
+            .rows
+            .iter()
+            .map(|r| self.row(r, spark_width, false))
+            .collect();
+        if let Some(team) = &self.view.team {
+            rows.push(self.row(team, spark_width, true));
+        }
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Fill(2),
+                Constraint::Length(7),
+                Constraint::Length(13),
+                Constraint::Length(4),
+                Constraint::Length(5),
+                Constraint::Length(5),
+                Constraint::Length(4),
+                Constraint::Length(4),
+                Constraint::Length(5),
+                Constraint::Length(5),
+                Constraint::Length(spark_width as u16),
+            ],
+        )
+        .header(header)
+        .column_spacing(1)
+        .row_highlight_style(th.style(Role::Selected));
+        let mut state = TableState::default().with_selected(Some(self.selected));
+        StatefulWidget::render(table, inner, buf, &mut state);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_scales_to_the_highest_day() {
+        assert_eq!(sparkline(&[0, 1, 2, 4], 4), " ▂▄█");
+        assert_eq!(sparkline(&[1, 1, 1, 1], 2), "██");
+        assert_eq!(sparkline(&[], 4), "");
+    }
+
+    #[test]
+    fn bars_and_percentages() {
+        assert_eq!(bar(Some(0.5), 4), "██░░");
+        assert_eq!(bar(Some(1.7), 2), "██");
+        assert_eq!(pct(None), "—");
+        assert_eq!(pct(Some(0.934)), "93%");
+    }
+}

@@ -1,0 +1,67 @@
+//! The database half of `rounds check`: every stored record must decode as
+//! its kind, and every visit must have its store index entry.
+
+use super::{Database, Result, codec, keys};
+use crate::domain::review::{VisitComment, VisitReview};
+use crate::domain::{
+    AssortmentLine, DeliveryLine, Invoice, Product, Promotion, Rep, SalesSeries, Store, Visit,
+    auth::User,
+};
+use serde::de::DeserializeOwned;
+
+impl Database {
+    fn first_undecodable<T: DeserializeOwned>(
+        &self,
+        tree: &str,
+        kind: &'static str,
+    ) -> Result<Option<String>> {
+        for item in self.tree(tree)?.iter() {
+            let (k, v) = item?;
+            if let Err(e) = codec::decode::<T>(kind, &v) {
+                let key = String::from_utf8_lossy(&k).replace('\0', "/");
+                return Ok(Some(format!("{tree}: record {key:?}: {e}")));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Problems found in the stored records, in words for the person at the keyboard.
+    pub fn check_records(&self) -> Result<Vec<String>> {
+        let found = [
+            self.first_undecodable::<Store>("stores", "store")?,
+            self.first_undecodable::<Product>("products", "product")?,
+            self.first_undecodable::<AssortmentLine>("assortment", "assortment line")?,
+            self.first_undecodable::<Rep>("reps", "rep")?,
+            self.first_undecodable::<Visit>("visits", "visit")?,
+            self.first_undecodable::<SalesSeries>("sales", "sales series")?,
+            self.first_undecodable::<DeliveryLine>("deliveries", "delivery")?,
+            self.first_undecodable::<Invoice>("invoices", "invoice")?,
+            self.first_undecodable::<Promotion>("promotions", "promotion")?,
+            self.first_undecodable::<User>("users", "user")?,
+            self.first_undecodable::<VisitReview>("reviews", "review")?,
+            self.first_undecodable::<VisitComment>("comments", "comment")?,
+        ];
+        let mut out: Vec<String> = found.into_iter().flatten().collect();
+        // a visit the store index does not know would vanish from the screens
+        let index = self.tree("visits_by_store")?;
+        for item in self.tree("visits")?.iter() {
+            let (_, v) = item?;
+            let Ok(visit) = codec::decode::<Visit>("visit", &v) else {
+                continue;
+            };
+            let key = keys::join(&[
+                visit.store_code.as_bytes(),
+                &keys::date(visit.date),
+                &visit.meta.id.to_bytes(),
+            ]);
+            if !index.contains_key(key)? {
+                out.push(format!(
+                    "visits: visit {} is missing from the store index",
+                    visit.meta.id
+                ));
+                break;
+            }
+        }
+        Ok(out)
+    }
+}

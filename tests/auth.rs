@@ -1,0 +1,278 @@
+//! Users, PIN lockout and the audit trail, through the storage API and the
+//! real binary (`rounds user`, `rounds check`).
+
+mod common;
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use common::DataDir;
+use rounds::domain::RecordMeta;
+use rounds::domain::audit::AuditEvent;
+use rounds::domain::auth::{Role, User, hash_pin};
+use rounds::storage::{Database, Login};
+use std::io::Write;
+use std::process::Stdio;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap()
+}
+
+fn add_user(db: &Database, name: &str, role: Role, pin: &str) {
+    db.put_user(&User {
+        meta: RecordMeta::fresh("test", "dev", t0()),
+        name: name.into(),
+        role,
+        rep_code: Some("R01".into()),
+        pin: hash_pin(pin).unwrap(),
+    })
+    .unwrap();
+}
+
+#[test]
+fn lockout_survives_a_restart_and_a_supervisor_unlocks() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let db = Database::open(dir.path()).unwrap();
+        add_user(&db, "ivan", Role::Rep, "1111");
+        assert!(matches!(
+            db.login("ivan", "1111", t0()).unwrap(),
+            Login::Ok(_)
+        ));
+        assert_eq!(
+            db.login("ivan", "0000", t0()).unwrap(),
+            Login::Refused { failures: 1 }
+        );
+        assert_eq!(
+            db.login("IVAN", "0001", t0()).unwrap(),
+            Login::Refused { failures: 2 }
+        );
+        assert_eq!(
+            db.login("ivan", "0002", t0()).unwrap(),
+            Login::Refused { failures: 3 }
+        );
+        // the third wrong PIN costs a second: even the right PIN waits
+        assert_eq!(
+            db.login("ivan", "1111", t0()).unwrap(),
+            Login::Wait(t0() + Duration::seconds(1))
+        );
+    }
+    // a restart does not reset the count
+    let db = Database::open(dir.path()).unwrap();
+    assert_eq!(db.attempts("ivan").unwrap().failures, 3);
+    let mut now = t0();
+    let mut last = Login::Refused { failures: 3 };
+    for n in 4..=10 {
+        now += Duration::seconds(1 << (n - 4));
+        last = db.login("ivan", "9999", now).unwrap();
+    }
+    let until = now + Duration::minutes(30);
+    assert_eq!(last, Login::Locked(until));
+    assert_eq!(
+        db.login("ivan", "1111", now + Duration::minutes(29))
+            .unwrap(),
+        Login::Locked(until),
+        "the right PIN does not open a locked user"
+    );
+    db.unlock_user("ivan", "olga", now).unwrap();
+    assert!(matches!(
+        db.login("ivan", "1111", now).unwrap(),
+        Login::Ok(_)
+    ));
+    // every login, wrong PIN, lock and unlock is in an intact chain
+    let entries = db.audit_entries().unwrap();
+    let kinds: Vec<_> = entries.iter().map(|e| e.event.describe()).collect();
+    assert!(kinds.iter().any(|k| k == "ivan locked"), "{kinds:?}");
+    assert!(kinds.iter().any(|k| k == "ivan unlocked"));
+    assert_eq!(
+        entries
+            .iter()
+            .filter(|e| matches!(e.event, AuditEvent::LoginFailed { .. }))
+            .count(),
+        10
+    );
+    assert_eq!(db.verify_audit().unwrap(), Ok(entries.len() as u64));
+    // and the PIN is nowhere in the audit trail
+    let text = format!("{entries:?}");
+    assert!(!text.contains("1111") && !text.contains("9999"));
+}
+
+#[test]
+fn after_thirty_minutes_the_lock_lifts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(dir.path()).unwrap();
+    add_user(&db, "ivan", Role::Rep, "1111");
+    let mut now = t0();
+    for n in 1..=10 {
+        if n > 3 {
+            now += Duration::seconds(1 << (n - 4));
+        }
+        db.login("ivan", "0000", now).unwrap();
+    }
+    assert!(matches!(
+        db.login("ivan", "1111", now).unwrap(),
+        Login::Locked(_)
+    ));
+    assert!(matches!(
+        db.login("ivan", "1111", now + Duration::minutes(30))
+            .unwrap(),
+        Login::Ok(_)
+    ));
+}
+
+#[test]
+fn unknown_user_is_refused_like_a_wrong_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(dir.path()).unwrap();
+    assert_eq!(
+        db.login("nobody", "1234", t0()).unwrap(),
+        Login::Refused { failures: 1 }
+    );
+}
+
+fn run_with_stdin(data: &DataDir, args: &[&str], stdin: &str) -> std::process::Output {
+    let mut child = data
+        .command()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn user_commands_read_the_pin_from_stdin_and_never_show_it() {
+    let data = DataDir::with_demo();
+    let out = run_with_stdin(
+        &data,
+        &["user", "add", "petra", "--role", "supervisor"],
+        "80468046\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_with_stdin(
+        &data,
+        &["user", "add", "bad", "--role", "rep", "--rep", "R01"],
+        "12ab\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("4 to 8 digits") && !err.contains("12ab"),
+        "{err}"
+    );
+    let out = run_with_stdin(&data, &["user", "add", "x", "--role", "rep"], "1234\n");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--rep CODE"));
+    let list = data.ok(&["user", "list"]);
+    assert!(list.contains("petra") && list.contains("supervisor"));
+    assert!(!list.contains("argon2") && !list.contains("80468046"));
+    // a rep cannot manage users
+    let out = run_with_stdin(
+        &data,
+        &["--user", "ivan", "user", "remove", "petra"],
+        "1111\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // a supervisor changes a PIN (first line: their own PIN, second: the new one)
+    let out = run_with_stdin(
+        &data,
+        &["--user", "petra", "user", "passwd", "ivan"],
+        "80468046\n5555\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run_with_stdin(&data, &["--user", "ivan", "review", "list"], "5555\n");
+    assert!(out.status.success(), "new PIN works");
+    data.ok(&["user", "remove", "petra"]);
+    assert!(!data.ok(&["user", "list"]).contains("petra"));
+    // nothing of the PINs reached the log or the database files as text
+    let log = std::fs::read_to_string(data.path().join("rounds.log")).unwrap_or_default();
+    assert!(!log.contains("80468046") && !log.contains("5555"));
+    assert!(data.ok(&["check"]).contains("intact"));
+}
+
+/// Opens the stored audit tree directly (no rounds running) to tamper with it.
+fn with_audit_tree(data: &DataDir, f: impl FnOnce(&sled::Tree)) {
+    let db = sled::open(data.path().join("db")).unwrap();
+    let tree = db.open_tree("audit").unwrap();
+    f(&tree);
+    db.flush().unwrap();
+}
+
+fn decode(bytes: &[u8]) -> rounds::domain::audit::AuditEntry {
+    bincode::serde::decode_from_slice(bytes, bincode::config::standard())
+        .unwrap()
+        .0
+}
+
+fn encode(e: &rounds::domain::audit::AuditEntry) -> Vec<u8> {
+    bincode::serde::encode_to_vec(e, bincode::config::standard()).unwrap()
+}
+
+fn audited(data: &DataDir) {
+    for pin in ["0000", "1111", "1111"] {
+        run_with_stdin(
+            data,
+            &["--user", "ivan", "review", "list"],
+            &format!("{pin}\n"),
+        );
+    }
+    assert!(data.ok(&["check"]).contains("3 entries"));
+}
+
+#[test]
+fn check_finds_a_changed_audit_entry() {
+    let data = DataDir::with_demo();
+    audited(&data);
+    with_audit_tree(&data, |tree| {
+        let key = 1u64.to_be_bytes();
+        let mut e = decode(&tree.get(key).unwrap().unwrap());
+        // hide the wrong PIN: say it was a login
+        e.event = AuditEvent::Login {
+            user: "ivan".into(),
+        };
+        tree.insert(key, encode(&e)).unwrap();
+    });
+    let out = data.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("broken at entry 1") && err.contains("changed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_finds_a_removed_audit_entry() {
+    let data = DataDir::with_demo();
+    audited(&data);
+    with_audit_tree(&data, |tree| {
+        tree.remove(2u64.to_be_bytes()).unwrap();
+    });
+    let out = data.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken at entry 2"));
+}
+
+#[test]
+fn check_finds_the_newest_entry_removed() {
+    let data = DataDir::with_demo();
+    audited(&data);
+    with_audit_tree(&data, |tree| {
+        tree.remove(3u64.to_be_bytes()).unwrap();
+    });
+    let out = data.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken at entry 3"));
+}

@@ -1,0 +1,102 @@
+//! End to end: the office kiosk in a pseudo-terminal. It holds against the
+//! keys that leave other programs, refuses a wrong PIN, logs a rep in, locks
+//! when idle, and only a supervisor's PIN ends it.
+
+mod common;
+use common::{DataDir, Tui};
+use std::time::Duration;
+
+fn kiosk(data: &DataDir, idle_secs: &str) -> Tui {
+    Tui::spawn(
+        data.path(),
+        &["kiosk"],
+        &[("ROUNDS_KIOSK_IDLE_SECS", idle_secs)],
+        100,
+        30,
+    )
+}
+
+#[test]
+fn kiosk_holds_logs_in_locks_when_idle_and_ends_with_a_supervisor_pin() {
+    let data = DataDir::with_demo();
+    let mut tui = kiosk(&data, "2");
+    tui.wait_for("Locked: user and PIN");
+
+    // the keys that end other programs do nothing here
+    for key in ["q", "\x1b", "\x03", "\x1a", "\x1c", "\x04"] {
+        tui.send(key);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tui.in_alternate_screen(), "still full screen");
+    tui.wait_for("Locked: user and PIN");
+    tui.send("\x1b"); // clears the 'q' typed into the user field
+
+    // a wrong PIN is refused
+    tui.type_text("ivan");
+    tui.send("\t");
+    tui.type_text("1112");
+    tui.send("\r");
+    tui.wait_for("Wrong user or PIN.");
+
+    // the right one logs in: a rep sees their own figures only
+    tui.type_text("1111");
+    tui.send("\r");
+    tui.wait_for("rounds · ivan");
+    tui.wait_for("R01 Иван Петров");
+    assert!(!tui.screen().contains("R02"), "{}", tui.screen());
+
+    // logged in, q, Esc and Ctrl-C still do not leave
+    for key in ["q", "\x1b", "\x03", "\x1a", "\x1c"] {
+        tui.send(key);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    tui.wait_for("rounds · ivan");
+    // their own visits, read-only
+    tui.send("w");
+    tui.wait_for("Review ·");
+    assert!(!tui.screen().contains(" R02 "), "{}", tui.screen());
+    tui.send("\x1b");
+    tui.wait_for("Visits per day");
+
+    // idle for two seconds: locked again
+    tui.wait_for("Locked: user and PIN");
+    tui.wait_gone("rounds · ivan");
+
+    // a rep's PIN does not end the kiosk
+    tui.send("\x1b[21~"); // F10
+    tui.wait_for("End the kiosk");
+    tui.type_text("ivan");
+    tui.send("\t");
+    tui.type_text("1111");
+    tui.send("\r");
+    tui.wait_for("Only a supervisor can end the kiosk.");
+    // a supervisor's does
+    tui.type_text("olga");
+    tui.send("\t");
+    tui.type_text("9999");
+    tui.send("\r");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(!tui.in_alternate_screen(), "terminal restored");
+
+    // all of it is in the audit trail, and the chain holds
+    let check = data.ok(&["check"]);
+    assert!(check.contains("intact"), "{check}");
+}
+
+#[test]
+fn kiosk_logout_key_locks_and_supervisor_sees_the_team() {
+    let data = DataDir::with_demo();
+    let mut tui = kiosk(&data, "120");
+    tui.wait_for("Locked: user and PIN");
+    tui.type_text("olga");
+    tui.send("\r");
+    tui.type_text("9999");
+    tui.send("\r");
+    tui.wait_for("Team dashboard");
+    tui.wait_for("R02 Мария Георгиева");
+    tui.wait_for("Team");
+    tui.send("\x1b[24~"); // F12
+    tui.wait_for("Locked: user and PIN");
+    tui.signal("TERM");
+    tui.wait_exit();
+}

@@ -1,0 +1,90 @@
+//! Orders move draft acceptance and fill rate in the team figures as they
+//! are reviewed, sent and delivered; the buckets still equal a recount.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use rounds::clock::Clock;
+use rounds::domain::order::{Order, OrderLine};
+use rounds::domain::{DeliveryLine, Money, RecordMeta};
+use rounds::storage::Database;
+
+fn line(sku: &str, qty: u32) -> OrderLine {
+    OrderLine {
+        sku: sku.into(),
+        qty,
+        bonus_qty: 0,
+        unit_price: Money(100),
+        reason: None,
+        promo: None,
+    }
+}
+
+#[test]
+fn orders_reviewed_sent_and_delivered_move_the_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Database::open(dir.path()).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    rounds::demo::load(&db, &Clock::fixed(today)).unwrap();
+    let at = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
+    let figures = |db: &Database| {
+        db.kpi_table(today, today, today, false, Some("R01"))
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|r| r.who == "R01")
+            .unwrap()
+            .counts
+    };
+    let before = figures(&db);
+
+    let mut order = Order::new(
+        RecordMeta::fresh("R01", "dev", at),
+        "S001-20261124-01".into(),
+        "S001",
+        today,
+        vec![
+            line("P0001", 4),
+            line("P0002", 6),
+            line("P0003", 2),
+            line("P0004", 1),
+        ],
+    );
+    db.put_order(&order).unwrap();
+    assert_eq!(figures(&db), before, "a draft counts for nothing yet");
+
+    // the decision maker lowers one line of four
+    order.set_qty("P0002", 3, Money(100)).unwrap();
+    order.mark_reviewed(today).unwrap();
+    db.put_order(&order).unwrap();
+    let c = figures(&db);
+    assert_eq!(c.draft_lines - before.draft_lines, 4);
+    assert_eq!(c.draft_unchanged - before.draft_unchanged, 3);
+
+    order.send(today).unwrap();
+    db.put_order(&order).unwrap();
+    let c = figures(&db);
+    assert_eq!(c.order_lines - before.order_lines, 4);
+    assert_eq!(c.delivered_lines, before.delivered_lines);
+
+    // three of the four lines delivered in full, one short
+    let delivery = |sku: &str, qty: f64| DeliveryLine {
+        meta: RecordMeta::fresh("import", "dev", at),
+        order_id: order.number.clone(),
+        sku: sku.into(),
+        qty,
+        date: today,
+    };
+    db.put_deliveries(&[
+        delivery("P0001", 4.0),
+        delivery("P0002", 3.0),
+        delivery("P0003", 1.0),
+        delivery("P0004", 1.0),
+    ])
+    .unwrap();
+    let c = figures(&db);
+    assert_eq!(c.delivered_lines - before.delivered_lines, 3);
+    assert_eq!(
+        db.kpi_buckets(false).unwrap(),
+        db.kpi_recount(false).unwrap()
+    );
+    assert_eq!(db.kpi_buckets(true).unwrap(), db.kpi_recount(true).unwrap());
+}

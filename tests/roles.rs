@@ -1,0 +1,157 @@
+//! Role rules on the command line: a rep (logged in with --user) sees and
+//! exports only their own visits and cannot review; a supervisor can.
+
+mod common;
+use common::DataDir;
+use std::io::Write;
+use std::process::{Output, Stdio};
+
+fn as_user(data: &DataDir, user: &str, pin: &str, args: &[&str]) -> Output {
+    let mut child = data
+        .command()
+        .args(["--user", user])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{pin}").unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// (id, rep) of every visit in a `review list` CSV.
+fn ids(csv_text: &str) -> Vec<(String, String)> {
+    csv_text
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut parts = l.split(',');
+            Some((parts.next()?.to_string(), parts.nth(1)?.to_string()))
+        })
+        .collect()
+}
+
+#[test]
+fn a_rep_sees_only_their_own_visits() {
+    let data = DataDir::with_demo();
+    let all = ids(&data.ok(&["review", "list", "--status", "submitted"]));
+    let other = all
+        .iter()
+        .find(|(_, rep)| rep == "R02")
+        .expect("R02 has visits")
+        .0
+        .clone();
+    let own = all.iter().find(|(_, rep)| rep == "R01").unwrap().0.clone();
+
+    let mine = ids(&stdout(&as_user(
+        &data,
+        "ivan",
+        "1111",
+        &["review", "list"],
+    )));
+    assert!(!mine.is_empty());
+    assert!(mine.iter().all(|(_, rep)| rep == "R01"), "{mine:?}");
+
+    let out = as_user(&data, "ivan", "1111", &["review", "show", &other]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another rep"));
+    let out = as_user(
+        &data,
+        "ivan",
+        "1111",
+        &["review", "list", "--by-rep", "R02"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&as_user(&data, "ivan", "1111", &["review", "show", &own])).contains("R01"));
+
+    // a rep cannot review, not even their own visit
+    let out = as_user(&data, "ivan", "1111", &["review", "approve", &own]);
+    assert_eq!(out.status.code(), Some(1));
+    // a rep's KPI export is their own row, without the team
+    let kpis = stdout(&as_user(&data, "ivan", "1111", &["export", "kpis"]));
+    let rows: Vec<&str> = kpis.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{kpis}");
+    assert!(rows[0].starts_with("R01,"));
+}
+
+#[test]
+fn a_supervisor_comments_and_approves_and_the_rep_sees_it() {
+    let data = DataDir::with_demo();
+    let list = data.ok(&["review", "list", "--by-rep", "R01", "--status", "submitted"]);
+    let (id, _) = ids(&list).into_iter().next().expect("a submitted visit");
+    // without a login nobody reviews
+    assert_eq!(data.run(&["review", "approve", &id]).status.code(), Some(1));
+    stdout(&as_user(
+        &data,
+        "olga",
+        "9999",
+        &["review", "comment", &id, "Проверьте ценники"],
+    ));
+    stdout(&as_user(&data, "olga", "9999", &["review", "approve", &id]));
+    let shown = stdout(&as_user(&data, "ivan", "1111", &["review", "show", &id]));
+    assert!(shown.contains("Проверьте ценники"), "{shown}");
+    assert!(shown.contains("reviewed by olga"));
+    let reviewed = data.ok(&["review", "list", "--status", "reviewed"]);
+    assert!(reviewed.contains(&id));
+    let out = data.ok(&["check"]);
+    assert!(out.contains("intact"), "{out}");
+}
+
+#[test]
+fn a_wrong_pin_is_refused_with_exit_code_1() {
+    let data = DataDir::with_demo();
+    let out = as_user(&data, "ivan", "0000", &["review", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Wrong user or PIN") && !err.contains("0000"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn kpi_export_csv_and_json() {
+    let data = DataDir::with_demo();
+    let csv_text = data.ok(&[
+        "export",
+        "kpis",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-24",
+    ]);
+    let header = csv_text.lines().next().unwrap();
+    assert!(header.starts_with("who,from,to,visits,planned,compliance,overdue_stores,osa"));
+    assert!(csv_text.lines().any(|l| l.starts_with("TEAM,")));
+    let json: serde_json::Value =
+        serde_json::from_str(&data.ok(&["export", "kpis", "--by", "store", "--format", "json"]))
+            .unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 33, "32 stores and the team");
+    let team = rows.last().unwrap();
+    let sum: u64 = rows[..32]
+        .iter()
+        .map(|r| r["visits"].as_u64().unwrap())
+        .sum();
+    assert_eq!(team["visits"].as_u64().unwrap(), sum);
+    let out = data.run(&[
+        "export",
+        "kpis",
+        "--from",
+        "2026-11-24",
+        "--to",
+        "2026-11-01",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+}

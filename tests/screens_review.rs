@@ -1,0 +1,171 @@
+//! The review list, a visit's page and the team dashboard on the demo data,
+//! driven by keys through the app as a supervisor would; snapshots of the
+//! dashboard and the list, and no panic at any size from 1x1 to 100x30.
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::{Terminal, backend::TestBackend};
+use rounds::clock::Clock;
+use rounds::domain::auth::Viewer;
+use rounds::storage::Database;
+use rounds::tui::App;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+}
+
+fn app(dir: &std::path::Path, viewer: Viewer) -> App {
+    let db = Database::open(dir).unwrap();
+    let clock = Clock::fixed(today());
+    if db.is_empty().unwrap() {
+        rounds::demo::load(&db, &clock).unwrap();
+    }
+    let mut app = App::new(db, clock, None).unwrap();
+    app.set_viewer(viewer);
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\r' => KeyCode::Enter,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(app, f.area())).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn olga() -> Viewer {
+    Viewer::Supervisor {
+        user: "olga".into(),
+    }
+}
+
+#[test]
+fn supervisor_dashboard_and_review_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), olga());
+    press(&mut app, "d");
+    insta::assert_snapshot!("dashboard_100x12", screen(&app, 100, 12));
+    // the selected rep's visits, only reviewed ones
+    press(&mut app, "jw");
+    let list = screen(&app, 100, 14);
+    assert!(list.contains("Rep R02"), "{list}");
+    press(&mut app, "t");
+    let list = screen(&app, 100, 14);
+    assert!(list.contains("Status open"), "{list}");
+    press(&mut app, "ttt");
+    insta::assert_snapshot!("review_list_reviewed_100x14", screen(&app, 100, 14));
+}
+
+#[test]
+fn a_visit_opens_read_only_with_its_parts_and_amendments_then_is_reviewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), olga());
+    // amended visits: status filter open → submitted → amended
+    press(&mut app, "wttt");
+    let list = screen(&app, 100, 20);
+    assert!(
+        list.contains("Status amended") && list.contains("amended"),
+        "{list}"
+    );
+    press(&mut app, "\r");
+    let page = screen(&app, 100, 60);
+    for part in [
+        "Shelf audit",
+        "OSA",
+        "Expiry check",
+        "Returns",
+        "Amendments",
+        "missing",
+    ] {
+        assert!(page.contains(part), "{part}: {page}");
+    }
+    assert!(page.contains(" → on shelf, 1 facings"), "{page}");
+    assert!(page.contains("Not reviewed yet."));
+    // comment, then mark reviewed (confirmed)
+    press(&mut app, "c");
+    press(&mut app, "Хорошо, спасибо\r");
+    press(&mut app, "ay");
+    let page = screen(&app, 100, 60);
+    assert!(page.contains("Хорошо, спасибо"), "{page}");
+    assert!(page.contains("reviewed by olga"), "{page}");
+    press(&mut app, "\x1b");
+    let list = screen(&app, 100, 20);
+    assert!(list.contains("Review · "), "{list}");
+}
+
+#[test]
+fn a_rep_sees_only_their_own_visits_and_cannot_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(
+        dir.path(),
+        Viewer::Rep {
+            user: "ivan".into(),
+            rep_code: "R01".into(),
+        },
+    );
+    press(&mut app, "w");
+    let list = screen(&app, 100, 40);
+    assert!(list.contains(" R01 "), "{list}");
+    assert!(!list.contains(" R02 ") && !list.contains(" R03 "), "{list}");
+    // the rep filter does not reach other reps
+    press(&mut app, "e");
+    assert!(!screen(&app, 100, 40).contains(" R02 "));
+    press(&mut app, "\r");
+    press(&mut app, "a");
+    let page = screen(&app, 100, 40);
+    assert!(page.contains("Only a supervisor"), "{page}");
+    // the route is the rep's own, and r does not switch to another rep
+    press(&mut app, "\x1b\x1br");
+    let route = screen(&app, 100, 10);
+    assert!(route.contains("(R01)"), "{route}");
+}
+
+#[test]
+fn review_screens_survive_every_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), olga());
+    for keys in ["d", "w", "\r"] {
+        press(&mut app, keys);
+        for w in (1..=100).step_by(7) {
+            for h in (1..=30).step_by(3) {
+                screen(&app, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_logged_in_rep_cannot_start_a_visit_at_another_reps_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(
+        dir.path(),
+        Viewer::Rep {
+            user: "ivan".into(),
+            rep_code: "R01".into(),
+        },
+    );
+    // the store list holds every store; S015 is on R02's route
+    press(&mut app, "/");
+    press(&mut app, "S015");
+    press(&mut app, "\r");
+    press(&mut app, "v");
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("A rep sees only their own visits"), "{text}");
+}
