@@ -72,7 +72,7 @@ fn demo_refuses_to_overwrite_without_reset() {
 
 #[test]
 fn bad_flags_say_what_to_do() {
-    let data = DataDir::new();
+    let data = DataDir::with_demo();
     let out = data.run(&["--today", "2026-13-01", "stats"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("use YYYY-MM-DD"));
@@ -100,4 +100,37 @@ fn version_and_help() {
     for word in ["--data-dir", "--lang", "--today", "demo", "stats", "export"] {
         assert!(help.contains(word), "{word}");
     }
+}
+
+#[test]
+fn reading_commands_refuse_a_directory_without_a_database() {
+    let data = DataDir::new();
+    let missing = data.path().join("typo");
+    for args in [&["export", "stores"][..], &["stats"][..]] {
+        let out = data
+            .command()
+            .env("ROUNDS_DATA_DIR", &missing)
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("there is no rounds database"));
+    }
+    assert!(!missing.exists(), "nothing was created");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let data = DataDir::with_demo();
+    let mut child = data
+        .command()
+        .args(["export", "products"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once, like `| head -0`
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -77,6 +77,21 @@ fn a_rep_sees_only_their_own_visits() {
     // a rep cannot review, not even their own visit
     let out = as_user(&data, "ivan", "1111", &["review", "approve", &own]);
     assert_eq!(out.status.code(), Some(1));
+    // a rep's visit export holds only their own visits
+    let visits = stdout(&as_user(
+        &data,
+        "ivan",
+        "1111",
+        &["export", "visits", "--format", "json"],
+    ));
+    let json: serde_json::Value = serde_json::from_str(&visits).unwrap();
+    let reps: std::collections::HashSet<String> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["rep"].as_str().map(str::to_string))
+        .collect();
+    assert_eq!(reps, ["R01".to_string()].into_iter().collect(), "{reps:?}");
     // a rep's KPI export is their own row, without the team
     let kpis = stdout(&as_user(&data, "ivan", "1111", &["export", "kpis"]));
     let rows: Vec<&str> = kpis.lines().skip(1).collect();

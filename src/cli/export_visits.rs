@@ -402,6 +402,8 @@ pub fn run(
         });
     }
     let db = ctx.open()?;
+    // `--user`: a rep exports only their own visits
+    let viewer = super::identity::viewer(ctx, &db)?;
     let settings = db.settings()?;
     let catalog = Catalog {
         products: db
@@ -412,6 +414,9 @@ pub fn run(
     };
     let mut records = Vec::new();
     for v in db.visits_between(from, to)? {
+        if !viewer.can_see_rep(&v.rep) {
+            continue;
+        }
         records.push(visit_record(&db, &v, &catalog, &settings)?);
     }
     match format {

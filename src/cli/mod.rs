@@ -48,6 +48,13 @@ pub type CliResult = Result<(), Failure>;
 
 /// Runs the program; returns the exit code.
 pub fn main() -> i32 {
+    // `rounds stats | head`: end quietly when the reader goes away, as Unix
+    // tools do, instead of panicking on a broken pipe
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of a signal at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     crate::i18n::init(&crate::i18n::pick_lang(cli.lang.as_deref()));
     match run(cli) {
@@ -64,13 +71,39 @@ pub struct Context {
     pub clock: Clock,
     /// `--user`: who logs in for this command.
     pub user: Option<String>,
+    /// The command only reads: a data directory without a database is a
+    /// mistake (a wrong --data-dir), not a new start.
+    pub read_only: bool,
 }
 
 impl Context {
     pub fn open(&self) -> Result<Database, Failure> {
+        if self.read_only && !self.data_dir.join("db").exists() {
+            return Err(Failure {
+                code: 1,
+                message: t!(
+                    "error-no-database",
+                    dir = self.data_dir.display().to_string()
+                ),
+            });
+        }
         let db = Database::open(&self.data_dir)?;
         Ok(db)
     }
+}
+
+/// Commands that only read the database (they must not create an empty one).
+fn reads_only(command: &Option<Command>) -> bool {
+    matches!(
+        command,
+        Some(
+            Command::Stats { .. }
+                | Command::Export { .. }
+                | Command::Order(_)
+                | Command::Check { .. }
+                | Command::Review { .. }
+        )
+    )
 }
 
 fn data_dir(cli: &Cli) -> Result<PathBuf, Failure> {
@@ -108,8 +141,11 @@ fn run(cli: Cli) -> CliResult {
         data_dir: data_dir(&cli)?,
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
         user: cli.user.clone(),
+        read_only: reads_only(&cli.command),
     };
-    init_logging(&ctx.data_dir);
+    if !ctx.read_only {
+        init_logging(&ctx.data_dir);
+    }
     if cli.demo && cli.command.is_none() {
         let db = ctx.open()?;
         if db.is_empty()? {

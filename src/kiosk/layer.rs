@@ -178,7 +178,7 @@ impl Kiosk {
         let opened = App::new(db, self.clock, None).and_then(|mut app| {
             app.set_theme(self.theme);
             app.set_viewer(viewer);
-            app.hidden = vec![Action::Quit];
+            app.hidden.push(Action::Quit);
             app.start_at_dashboard()?;
             Ok(app)
         });

@@ -94,3 +94,4 @@ demo-summary = Demo loaded into { $dir }: { $stores } stores, { $products } prod
 error-unknown-rep = no rep with code { $rep }; see `rounds export stores` for the reps' codes
 error-unknown-store = no store with code { $code }
 error-no-data-dir = cannot find a data directory for this user; pass --data-dir DIR
+error-no-database = there is no rounds database in { $dir }; check --data-dir (or ROUNDS_DATA_DIR), or load data with `rounds demo` or `rounds import`

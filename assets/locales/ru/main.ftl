@@ -97,3 +97,4 @@ demo-summary = Демо загружено в { $dir }: магазинов — {
 error-unknown-rep = агента с кодом { $rep } нет; коды агентов есть в `rounds export stores`
 error-unknown-store = магазина с кодом { $code } нет
 error-no-data-dir = не удалось найти каталог данных пользователя; укажите --data-dir DIR
+error-no-database = в { $dir } нет базы rounds; проверьте --data-dir (или ROUNDS_DATA_DIR) либо загрузите данные: `rounds demo` или `rounds import`

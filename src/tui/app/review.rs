@@ -5,6 +5,7 @@ use super::{App, Effect, Screen};
 use crate::domain::auth::Viewer;
 use crate::screens::{DashboardScreen, ReviewListScreen, VisitDetailScreen};
 use crate::t;
+use crate::tui::Action;
 use crate::tui::views_review as views;
 
 impl App {
@@ -14,6 +15,10 @@ impl App {
             self.reps.retain(|r| r == own);
             self.rep = (!self.reps.is_empty()).then_some(0);
             let _ = self.refresh();
+        }
+        // keys a viewer may not use are not offered in the footer
+        if !viewer.can_review() {
+            self.hidden.extend([Action::Comment, Action::ApproveVisit]);
         }
         self.viewer = viewer;
     }
