@@ -25,25 +25,42 @@ fn sample(kind: &str) -> String {
         .to_string()
 }
 
-/// The orders the deliveries sample refers to (orders are made in visits, not imported).
-fn make_orders(d: &DataDir) {
-    use rounds::domain::RecordMeta;
-    use rounds::domain::order::Order;
-    let db = rounds::storage::Database::open(d.path()).expect("open");
-    let now = chrono::Utc::now();
-    for (number, store, day) in [
-        ("S201-20261105-01", "S201", 5),
-        ("S202-20261108-01", "S202", 8),
-    ] {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
-        let meta = RecordMeta::fresh("R01", db.device(), now);
-        db.put_order(&Order::new(meta, number.into(), store, date, vec![]))
-            .expect("order");
-    }
-}
-
 fn stats(d: &DataDir) -> serde_json::Value {
     serde_json::from_str(&d.ok(&["stats", "--format", "json"])).expect("stats json")
+}
+
+/// The sent orders that the sample deliveries file is against (deliveries
+/// are refused for orders this device does not know).
+fn add_sample_orders(d: &DataDir) {
+    use rounds::domain::RecordMeta;
+    use rounds::domain::order::{Order, OrderLine};
+    let db = rounds::storage::Database::open(d.path()).expect("open");
+    for (number, store, day, skus) in [
+        ("S201-20261109-01", "S201", 9, &["P2001", "P2002"][..]),
+        ("S202-20261111-01", "S202", 11, &["P2004"][..]),
+    ] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, day).expect("date");
+        let at = chrono::Utc::now();
+        let lines = skus
+            .iter()
+            .map(|sku| OrderLine {
+                sku: (*sku).into(),
+                qty: 24,
+                bonus_qty: 0,
+                unit_price: rounds::domain::Money(100),
+                reason: None,
+                promo: None,
+            })
+            .collect();
+        let order = Order::new(
+            RecordMeta::fresh("R01", db.device(), at),
+            number.into(),
+            store,
+            date,
+            lines,
+        );
+        db.put_order(&order).expect("put order");
+    }
 }
 
 #[test]
@@ -51,7 +68,7 @@ fn every_sample_imports_and_a_reimport_changes_nothing() {
     let d = DataDir::new();
     for kind in KINDS {
         if kind == "deliveries" {
-            make_orders(&d);
+            add_sample_orders(&d);
         }
         let out = d.ok(&["import", kind, &sample(kind)]);
         assert!(out.contains(" new,"), "{kind}: {out}");
@@ -239,11 +256,11 @@ fn deliveries_against_unknown_orders_are_refused() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("line 2: column order_id: unknown order \"S201-20261105-01\""),
+        err.contains("line 2: column order_id: unknown order \"S201-20261109-01\""),
         "{err}"
     );
     assert!(err.contains("line 4: column order_id"), "{err}");
-    make_orders(&d);
+    add_sample_orders(&d);
     let out = d.ok(&["import", "deliveries", &sample("deliveries")]);
     assert!(out.contains("3 new"), "{out}");
 }
@@ -287,4 +304,65 @@ fn exports_filter_by_dates_and_import_back() {
         let out = d.ok(&["import", kind, file.to_str().unwrap()]);
         assert!(out.contains("0 new, 0 changed"), "{kind}: {out}");
     }
+}
+
+#[test]
+fn a_file_with_fewer_columns_leaves_the_others_alone() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let before: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "stores", "--format", "json"])).unwrap();
+
+    // names and new phones only: addresses, routes, terms and reps stay as they were
+    let file = d.path().join("phones.csv");
+    std::fs::write(
+        &file,
+        "code;name;phone\nS201;Магазин «Колос»;+7 4822 55-09-09\n",
+    )
+    .unwrap();
+    let out = d.ok(&["import", "stores", file.to_str().unwrap()]);
+    assert!(out.contains("0 new, 1 changed"), "{out}");
+    let after: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "stores", "--format", "json"])).unwrap();
+    let (b, a) = (&before[0], &after[0]);
+    assert_eq!(a["code"], "S201");
+    assert_eq!(a["phone"], "+7 4822 55-09-09");
+    for field in [
+        "name",
+        "address",
+        "city",
+        "decision_maker",
+        "email",
+        "preferred_channel",
+        "visit_every_days",
+        "visit_weekdays",
+        "rep",
+        "route_order",
+        "deferral_days",
+        "credit_limit",
+    ] {
+        assert_eq!(a[field], b[field], "{field} must be kept");
+    }
+
+    // a price list (sku, ean, name, list_price) keeps pack sizes and shelf life
+    let file = d.path().join("prices.csv");
+    std::fs::write(
+        &file,
+        "sku;ean;name;list_price\nP2004;4601000200030;Гречка 900 г;129,00\n",
+    )
+    .unwrap();
+    d.ok(&["import", "products", file.to_str().unwrap()]);
+    let products: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "products", "--format", "json"])).unwrap();
+    let p = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "P2004")
+        .unwrap();
+    assert_eq!(p["list_price"], "129.00");
+    assert_eq!(p["case_pack"], 8);
+    assert_eq!(p["shelf_life_days"], 365);
+    assert_eq!(p["brand"], "Урожай");
 }

@@ -115,6 +115,7 @@ pub enum Command {
     Import {
         #[arg(value_enum)]
         kind: crate::exchange::ImportKind,
+        /// The CSV file (columns of each kind: docs/import.md)
         file: PathBuf,
         /// Check the file without writing anything
         #[arg(long)]
@@ -140,6 +141,7 @@ pub enum Command {
 pub enum SyncCommand {
     /// Write a bundle of every record changed since the last export to DEST
     Export {
+        /// The bundle file to write (e.g. on a USB stick)
         #[arg(short, long, value_name = "FILE")]
         output: PathBuf,
         /// Name of the destination whose last export is remembered
@@ -150,9 +152,13 @@ pub enum SyncCommand {
         all: bool,
     },
     /// Merge a bundle into this database
-    Import { file: PathBuf },
+    Import {
+        /// The bundle file to merge
+        file: PathBuf,
+    },
     /// Import every bundle dropped into DIR; move each to DIR/done or DIR/failed
     Watch {
+        /// The folder bundles are dropped into
         dir: PathBuf,
         /// Process the folder once and exit
         #[arg(long)]

@@ -60,7 +60,7 @@ pub const STORES: Spec = Spec {
 pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
-    let rows = job.rows(&STORES, |row| {
+    let (rows, present) = job.rows(&STORES, |row| {
         let code = row.required("code");
         let name = row.required("name");
         let channel_text = row.text("preferred_channel");
@@ -117,7 +117,7 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             });
         }
     })?;
-    let incoming = dedupe(incoming, |s| s.code.clone());
+    let mut incoming = dedupe(incoming, |s| s.code.clone());
     let db = job.db;
     let existing: HashMap<String, Store> = db
         .stores()?
@@ -125,13 +125,32 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         .map(|s| (s.code.clone(), s))
         .collect();
 
+    for s in &mut incoming {
+        if let Some(old) = existing.get(&s.code) {
+            crate::keep_absent!(
+                present,
+                s,
+                old,
+                address,
+                city,
+                decision_maker,
+                phone,
+                email,
+                preferred_channel,
+                visit_every_days,
+                visit_weekdays,
+                rep,
+                deferral_days,
+                credit_limit,
+            );
+        }
+    }
     // a store without a route position keeps its old one, or goes last on its rep's route
     let mut last_order: HashMap<String, u32> = HashMap::new();
     for s in existing.values() {
         let slot = last_order.entry(s.rep.clone()).or_default();
         *slot = (*slot).max(s.route_order);
     }
-    let mut incoming = incoming;
     for s in &mut incoming {
         if s.route_order == 0 {
             s.route_order = match existing.get(&s.code) {
@@ -165,9 +184,13 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     }
 
     let mut tally = Tally::default();
-    let write = settle_all(incoming, &job.stamp, &mut tally, |s| {
-        Ok(existing.get(&s.code).cloned())
-    })?;
+    let write = settle_all(
+        incoming,
+        &job.stamp,
+        &mut tally,
+        |s| Ok(existing.get(&s.code).cloned()),
+        |_, _| {},
+    )?;
     if !job.dry_run {
         if !new_reps.is_empty() {
             db.put_reps(&new_reps)?;
@@ -199,7 +222,7 @@ pub const PRODUCTS: Spec = Spec {
 pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
-    let rows = job.rows(&PRODUCTS, |row| {
+    let (rows, present) = job.rows(&PRODUCTS, |row| {
         let sku = row.required("sku");
         let name = row.required("name");
         let ean = row.parse("ean", |t| {
@@ -237,7 +260,25 @@ pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     })?;
     let incoming = dedupe(incoming, |p| p.sku.clone());
     let mut tally = Tally::default();
-    let write = settle_all(incoming, &job.stamp, &mut tally, |p| job.db.product(&p.sku))?;
+    let write = settle_all(
+        incoming,
+        &job.stamp,
+        &mut tally,
+        |p| job.db.product(&p.sku),
+        |new, old| {
+            crate::keep_absent!(
+                present,
+                new,
+                old,
+                brand,
+                category,
+                unit,
+                case_pack,
+                shelf_life_days,
+                list_price
+            )
+        },
+    )?;
     if !job.dry_run && !write.is_empty() {
         job.db.put_products(&write)?;
     }
@@ -254,7 +295,7 @@ pub fn assortment(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let skus = job.skus()?;
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
-    let rows = job.rows(&ASSORTMENT, |row| {
+    let (rows, present) = job.rows(&ASSORTMENT, |row| {
         let store = known(row, "store_code", &stores, "store");
         let sku = known(row, "sku", &skus, "product");
         let facings = row.parse_or("facings", 1, small);
@@ -269,9 +310,13 @@ pub fn assortment(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     })?;
     let incoming = dedupe(incoming, |l| format!("{}\0{}", l.store_code, l.sku));
     let mut tally = Tally::default();
-    let write = settle_all(incoming, &job.stamp, &mut tally, |l| {
-        job.db.assortment_line(&l.store_code, &l.sku)
-    })?;
+    let write = settle_all(
+        incoming,
+        &job.stamp,
+        &mut tally,
+        |l| job.db.assortment_line(&l.store_code, &l.sku),
+        |new, old| crate::keep_absent!(present, new, old, facings),
+    )?;
     if !job.dry_run && !write.is_empty() {
         job.db.put_assortment(&write)?;
     }

@@ -25,7 +25,7 @@ pub fn deliveries(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let skus = job.skus()?;
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
-    let rows = job.rows(&DELIVERIES, |row| {
+    let (rows, _) = job.rows(&DELIVERIES, |row| {
         let order = row.required("order_id");
         if let Some(order) = order
             && !(job.order_exists)(order)
@@ -46,9 +46,13 @@ pub fn deliveries(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         }
     })?;
     let mut tally = Tally::default();
-    let write = settle_all(incoming, &job.stamp, &mut tally, |l| {
-        job.db.delivery(&l.order_id, &l.sku, l.date)
-    })?;
+    let write = settle_all(
+        incoming,
+        &job.stamp,
+        &mut tally,
+        |l| job.db.delivery(&l.order_id, &l.sku, l.date),
+        |_, _| {},
+    )?;
     if !job.dry_run && !write.is_empty() {
         job.db.put_deliveries(&write)?;
     }
@@ -70,7 +74,7 @@ pub fn invoices(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let stores = deferral.keys().cloned().collect();
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
-    let rows = job.rows(&INVOICES, |row| {
+    let (rows, present) = job.rows(&INVOICES, |row| {
         let store = known(row, "store_code", &stores, "store");
         let number = row.required("number");
         let date = row.parse("date", cells::date);
@@ -110,9 +114,13 @@ pub fn invoices(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         }
     })?;
     let mut tally = Tally::default();
-    let write = settle_all(incoming, &job.stamp, &mut tally, |i| {
-        job.db.invoice(&i.store_code, &i.number)
-    })?;
+    let write = settle_all(
+        incoming,
+        &job.stamp,
+        &mut tally,
+        |i| job.db.invoice(&i.store_code, &i.number),
+        |new, old| crate::keep_absent!(present, new, old, due_date, paid),
+    )?;
     if !job.dry_run && !write.is_empty() {
         job.db.put_invoices(&write)?;
     }
@@ -128,7 +136,7 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let skus = job.skus()?;
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
-    let rows = job.rows(&PROMOTIONS, |row| {
+    let (rows, present) = job.rows(&PROMOTIONS, |row| {
         let code = row.required("code");
         let sku = known(row, "sku", &skus, "product");
         let from = row.parse("from", cells::date);
@@ -156,9 +164,13 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         }
     })?;
     let mut tally = Tally::default();
-    let write = settle_all(incoming, &job.stamp, &mut tally, |p| {
-        job.db.promotion(&p.code, &p.sku)
-    })?;
+    let write = settle_all(
+        incoming,
+        &job.stamp,
+        &mut tally,
+        |p| job.db.promotion(&p.code, &p.sku),
+        |new, old| crate::keep_absent!(present, new, old, name, buy_qty, bonus_qty),
+    )?;
     if !job.dry_run && !write.is_empty() {
         job.db.put_promotions(&write)?;
     }

@@ -36,7 +36,7 @@ pub fn sales(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let skus = Codes::new(job.skus()?.into_iter().collect());
     let mut groups: HashMap<(u32, u32), Vec<SalePoint>> = HashMap::new();
     let (c_store, c_sku, c_date, c_qty) = (0, 1, 2, 3);
-    let rows = job.rows(&SALES, |row| {
+    let (rows, _) = job.rows(&SALES, |row| {
         let store_text = row.text_at(c_store);
         let store = stores.index.get(store_text).copied();
         if store.is_none() {

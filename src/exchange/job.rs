@@ -1,7 +1,7 @@
 //! One import run: the decoded text, who stamps the records, whether to write,
 //! and the checks that come from elsewhere (does an order exist?).
 
-use super::table::{Problem, Row, Spec, read_rows};
+use super::table::{Present, Problem, Row, Spec, read_rows};
 use super::upsert::Tally;
 use crate::domain::Stamp;
 use crate::storage::{Database, StorageError};
@@ -60,10 +60,11 @@ impl Job<'_> {
         &self,
         spec: &Spec,
         each: impl FnMut(&mut Row<'_, '_>),
-    ) -> Result<usize, ImportError> {
-        let (rows, problems) = read_rows(self.text, self.delimiter, spec, self.progress, each)?;
+    ) -> Result<(usize, Present), ImportError> {
+        let (rows, present, problems) =
+            read_rows(self.text, self.delimiter, spec, self.progress, each)?;
         if problems.is_empty() {
-            Ok(rows)
+            Ok((rows, present))
         } else {
             Err(ImportError::Problems(problems))
         }

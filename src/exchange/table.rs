@@ -112,6 +112,31 @@ impl Lines<'_> {
     }
 }
 
+/// The spec's columns the file has. A column the file lacks leaves the stored
+/// value of an existing record alone (a file of codes and phones must not
+/// blank every address).
+#[derive(Debug, Clone, Default)]
+pub struct Present(Vec<&'static str>);
+
+impl Present {
+    pub fn has(&self, column: &str) -> bool {
+        self.0.contains(&column)
+    }
+}
+
+/// Copies the named fields from `old` into `new` where the file lacks the
+/// column of that name (columns are named after the fields they fill).
+#[macro_export]
+macro_rules! keep_absent {
+    ($present:expr, $new:expr, $old:expr, $($field:ident),+ $(,)?) => {{
+        $(
+            if !$present.has(stringify!($field)) {
+                $new.$field = $old.$field.clone();
+            }
+        )+
+    }};
+}
+
 /// One data row being read; problems go to the shared list.
 pub struct Row<'r, 't> {
     offset: usize,
@@ -195,7 +220,7 @@ pub fn read_rows(
     spec: &Spec,
     progress: &dyn Fn(u64),
     mut each: impl FnMut(&mut Row<'_, '_>),
-) -> Result<(usize, Vec<Problem>), csv::Error> {
+) -> Result<(usize, Present, Vec<Problem>), csv::Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -209,12 +234,19 @@ pub fn read_rows(
             column: spec.required.first().unwrap_or(&"").to_string(),
             what: crate::t!("import-no-header"),
         });
-        return Ok((0, problems));
+        return Ok((0, Present::default(), problems));
     }
     let columns = Columns::map(&record, spec, &mut problems);
     if !problems.is_empty() {
-        return Ok((0, problems));
+        return Ok((0, Present::default(), problems));
     }
+    let present = Present(
+        spec.columns
+            .iter()
+            .copied()
+            .filter(|c| columns.has(c))
+            .collect(),
+    );
     let mut rows = 0usize;
     let mut lines = Lines {
         text,
@@ -239,5 +271,5 @@ pub fn read_rows(
         each(&mut row);
     }
     progress(text.len() as u64);
-    Ok((rows, problems))
+    Ok((rows, present, problems))
 }

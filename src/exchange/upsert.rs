@@ -85,15 +85,20 @@ impl Tally {
 }
 
 /// Settles every incoming record against `lookup`; returns the ones to write.
+/// `keep` copies into the incoming record what the file does not carry.
 pub fn settle_all<T: HasMeta + PartialEq>(
     incoming: Vec<T>,
     stamp: &Stamp,
     tally: &mut Tally,
     mut lookup: impl FnMut(&T) -> crate::storage::Result<Option<T>>,
+    keep: impl Fn(&mut T, &T),
 ) -> crate::storage::Result<Vec<T>> {
     let mut out = Vec::new();
-    for item in incoming {
+    for mut item in incoming {
         let existing = lookup(&item)?;
+        if let Some(old) = &existing {
+            keep(&mut item, old);
+        }
         let (outcome, write) = settle(item, existing, stamp);
         tally.add(outcome);
         out.extend(write);
