@@ -20,10 +20,10 @@ fn catalog() -> (String, String) {
     for s in 0..STORES {
         let _ = writeln!(stores, "B{s:04},Bench store {s},R01");
     }
-    let mut products = String::from("sku,ean,name\n");
+    let mut products = String::from("sku,ean,name,case_pack,shelf_life_days,list_price\n");
     for p in 0..SKUS {
         let ean = Ean::from_body(&format!("460200{p:06}")).expect("12-digit body");
-        let _ = writeln!(products, "Q{p:05},{ean},Bench product {p}");
+        let _ = writeln!(products, "Q{p:05},{ean},Bench product {p},6,30,1.00");
     }
     (stores, products)
 }

@@ -175,12 +175,12 @@ fn bad_rows_are_all_named_and_nothing_is_imported() {
     let file = d.path().join("bad-products.csv");
     std::fs::write(
         &file,
-        "sku,ean,name,case_pack,list_price\n\
-         P1,4601000200009,Good,6,1.00\n\
-         P2,4601000200008,Bad check digit,6,1.00\n\
-         P3,4601000200016,Negative pack,-6,1.00\n\
-         P4,4601000200023,,6,1.00\n\
-         P5,4601000200030,Bad price,6,abc\n",
+        "sku,ean,name,case_pack,shelf_life_days,list_price\n\
+         P1,4601000200009,Good,6,10,1.00\n\
+         P2,4601000200008,Bad check digit,6,10,1.00\n\
+         P3,4601000200016,Negative pack,-6,10,1.00\n\
+         P4,4601000200023,,6,10,1.00\n\
+         P5,4601000200030,Bad price,6,10,abc\n",
     )
     .unwrap();
     let out = d.run(&["import", "products", file.to_str().unwrap()]);
@@ -365,4 +365,94 @@ fn a_file_with_fewer_columns_leaves_the_others_alone() {
     assert_eq!(p["case_pack"], 8);
     assert_eq!(p["shelf_life_days"], 365);
     assert_eq!(p["brand"], "Урожай");
+}
+
+#[test]
+fn new_products_need_every_figure_and_unique_codes() {
+    let d = DataDir::new();
+    d.ok(&["import", "products", &sample("products")]);
+    let file = d.path().join("short.csv");
+    std::fs::write(
+        &file,
+        "sku;ean;name;brand;category;unit;case_pack;shelf_life_days;list_price\n\
+         P0103;4601000100033;Айран\n\
+         P0104;4601000100040;Zero life;;;pcs;6;0;1,00\n\
+         P0105;4601000200009;Same EAN as P2001;;;pcs;6;10;1,00\n\
+         P0106;4601000100057;First;;;pcs;6;10;1,00\n\
+         P0107;4601000100057;Same EAN as line 5;;;pcs;6;10;1,00\n\
+         P0106;4601000100064;Same sku as line 5;;;pcs;6;10;1,00\n\
+         P2001;;;;;;;;\n",
+    )
+    .unwrap();
+    let out = d.run(&["import", "products", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for want in [
+        "line 2: column case_pack: empty",
+        "line 2: column shelf_life_days: empty",
+        "line 2: column list_price: empty",
+        "line 3: column shelf_life_days: a shelf life of 0 days",
+        "line 4: column ean: already used by P2001",
+        "line 6: column ean: already used by P0106",
+        "line 7: column sku: the same code as line 5",
+        "line 8: column ean: empty",
+        "line 8: column name: empty",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    assert!(!err.contains("line 5:"), "{err}");
+    assert_eq!(stats(&d)["products"], 5);
+
+    // an existing product may leave figures empty: it keeps the stored ones
+    std::fs::write(
+        &file,
+        "sku;ean;name;case_pack;shelf_life_days;list_price\nP2001;4601000200009;Milk;;;95,00\n",
+    )
+    .unwrap();
+    d.ok(&["import", "products", file.to_str().unwrap()]);
+    let products: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "products", "--format", "json"])).unwrap();
+    let p = products
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["sku"] == "P2001")
+        .unwrap();
+    assert_eq!(p["case_pack"], 12);
+    assert_eq!(p["shelf_life_days"], 10);
+    assert_eq!(p["list_price"], "95.00");
+}
+
+#[test]
+fn a_store_code_twice_and_a_promotion_without_purchase_are_refused() {
+    let d = DataDir::new();
+    d.ok(&["import", "products", &sample("products")]);
+    let file = d.path().join("stores.csv");
+    std::fs::write(&file, "code,name\nS1,One\nS2,Two\nS1,One again\nS3,\n").unwrap();
+    let out = d.run(&["import", "stores", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 4: column code: the same code as line 2"),
+        "{err}"
+    );
+    assert!(err.contains("line 5: column name: empty"), "{err}");
+
+    std::fs::write(
+        &file,
+        "code,sku,from,to,buy_qty,bonus_qty\nX1,P2001,2026-11-01,2026-11-30,0,1\n\
+         X2,P2001,2026-11-30,2026-11-01,2,1\n",
+    )
+    .unwrap();
+    let out = d.run(&["import", "promotions", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2: column buy_qty: a buy quantity of 0"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: column to: the promotion ends before it starts"),
+        "{err}"
+    );
 }

@@ -3,7 +3,7 @@
 
 use super::cells::{self, CellError};
 use super::job::{ImportError, ImportReport, Job, known};
-use super::table::Spec;
+use super::table::{Row, Spec};
 use super::upsert::{Tally, placeholder, settle_all};
 use crate::domain::{AssortmentLine, Channel, Ean, Money, Product, Rep, Store, WeekdaySet};
 use std::collections::HashMap;
@@ -37,6 +37,44 @@ fn dedupe<T>(items: Vec<T>, key: impl Fn(&T) -> String) -> Vec<T> {
     out
 }
 
+/// The first line of each code in the file: a code twice is refused on the
+/// later line, naming the earlier one (which row should win is not ours to guess).
+#[derive(Default)]
+struct FirstLine(HashMap<String, u64>);
+
+impl FirstLine {
+    fn check(&mut self, row: &mut Row<'_, '_>, column: &str, code: &str) {
+        let line = row.line();
+        match self.0.get(code) {
+            Some(&first) => row.problem(
+                column,
+                crate::t!("import-duplicate", line = first.to_string()),
+            ),
+            None => {
+                self.0.insert(code.to_string(), line);
+            }
+        }
+    }
+}
+
+/// A cell a new record must have and an existing one may leave empty
+/// (keeping its stored value).
+fn stored_or<T>(
+    row: &mut Row<'_, '_>,
+    column: &str,
+    stored: Option<T>,
+    parse: impl FnOnce(&str) -> Result<T, CellError>,
+) -> Option<T> {
+    match (row.text(column).is_empty(), stored) {
+        (true, Some(value)) => Some(value),
+        (true, None) => {
+            row.problem(column, CellError::Empty);
+            None
+        }
+        (false, _) => row.parse(column, parse),
+    }
+}
+
 pub const STORES: Spec = Spec {
     columns: &[
         "code",
@@ -60,8 +98,12 @@ pub const STORES: Spec = Spec {
 pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
+    let mut seen = FirstLine::default();
     let (rows, present) = job.rows(&STORES, |row| {
         let code = row.required("code");
+        if let Some(code) = code {
+            seen.check(row, "code", code);
+        }
         let name = row.required("name");
         let channel_text = row.text("preferred_channel");
         let channel = Channel::parse(channel_text);
@@ -117,7 +159,6 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             });
         }
     })?;
-    let mut incoming = dedupe(incoming, |s| s.code.clone());
     let db = job.db;
     let existing: HashMap<String, Store> = db
         .stores()?
@@ -220,10 +261,26 @@ pub const PRODUCTS: Spec = Spec {
 };
 
 pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
+    let stored: HashMap<String, Product> = job
+        .db
+        .products()?
+        .into_iter()
+        .map(|p| (p.sku.clone(), p))
+        .collect();
+    // a scan must find one product: an EAN belongs to one sku
+    let mut ean_owner: HashMap<String, String> = stored
+        .values()
+        .map(|p| (p.ean.as_str().to_string(), p.sku.clone()))
+        .collect();
+    let mut seen = FirstLine::default();
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
     let (rows, present) = job.rows(&PRODUCTS, |row| {
         let sku = row.required("sku");
+        if let Some(sku) = sku {
+            seen.check(row, "sku", sku);
+        }
+        let old = sku.and_then(|s| stored.get(s));
         let name = row.required("name");
         let ean = row.parse("ean", |t| {
             if t.is_empty() {
@@ -231,18 +288,44 @@ pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             }
             Ean::parse(t).map_err(|e| CellError::Other(e.to_string()))
         });
-        let case_pack = row.parse_or("case_pack", 1, cells::count);
+        if let (Some(sku), Some(ean)) = (sku, &ean) {
+            match ean_owner.get(ean.as_str()) {
+                Some(owner) if owner != sku => {
+                    let owner = owner.clone();
+                    row.problem("ean", crate::t!("import-ean-used", sku = owner));
+                }
+                _ => {
+                    ean_owner.insert(ean.as_str().to_string(), sku.to_string());
+                }
+            }
+        }
+        // a new product needs every figure; an existing one keeps what the row leaves empty
+        let case_pack = stored_or(row, "case_pack", old.map(|p| p.case_pack), cells::count);
         if case_pack == Some(0) {
             row.problem("case_pack", crate::t!("import-zero-case-pack"));
         }
-        let shelf_life = row.parse_or("shelf_life_days", 0, cells::count);
-        let price = row.parse_or("list_price", Money(0), money);
+        let shelf_life = stored_or(
+            row,
+            "shelf_life_days",
+            old.map(|p| p.shelf_life_days),
+            cells::count,
+        );
+        if shelf_life == Some(0) {
+            row.problem("shelf_life_days", crate::t!("import-zero-shelf-life"));
+        }
+        let price = stored_or(row, "list_price", old.map(|p| p.list_price), money);
         let unit = match row.text("unit") {
             "" => "pcs",
             u => u,
         };
-        if let (Some(sku), Some(name), Some(ean), Some(case_pack @ 1..), Some(shelf), Some(price)) =
-            (sku, name, ean, case_pack, shelf_life, price)
+        if let (
+            Some(sku),
+            Some(name),
+            Some(ean),
+            Some(case_pack @ 1..),
+            Some(shelf @ 1..),
+            Some(price),
+        ) = (sku, name, ean, case_pack, shelf_life, price)
         {
             incoming.push(Product {
                 meta: meta.clone(),
@@ -258,13 +341,12 @@ pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             });
         }
     })?;
-    let incoming = dedupe(incoming, |p| p.sku.clone());
     let mut tally = Tally::default();
     let write = settle_all(
         incoming,
         &job.stamp,
         &mut tally,
-        |p| job.db.product(&p.sku),
+        |p| Ok(stored.get(&p.sku).cloned()),
         |new, old| {
             crate::keep_absent!(
                 present,

@@ -146,9 +146,12 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         {
             row.problem("to", crate::t!("import-to-before-from"));
         }
-        let buy = row.parse_or("buy_qty", 0, cells::count);
+        let buy = row.parse_or("buy_qty", 1, cells::count);
+        if buy == Some(0) {
+            row.problem("buy_qty", crate::t!("import-zero-buy-qty"));
+        }
         let bonus = row.parse_or("bonus_qty", 0, cells::count);
-        if let (Some(code), Some(sku), Some(from), Some(to), Some(buy_qty), Some(bonus_qty)) =
+        if let (Some(code), Some(sku), Some(from), Some(to), Some(buy_qty @ 1..), Some(bonus_qty)) =
             (code, sku, from, to, buy, bonus)
         {
             incoming.push(Promotion {

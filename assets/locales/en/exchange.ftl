@@ -51,3 +51,7 @@ outbox = outbox: { $count ->
     [one] { $shown } record not exported
    *[other] { $shown } records not exported
 }
+import-zero-shelf-life = a shelf life of 0 days (must be 1 or more)
+import-zero-buy-qty = a buy quantity of 0 (must be 1 or more)
+import-ean-used = already used by { $sku } (a scan must find one product)
+import-duplicate = the same code as line { $line } (keep one of the two rows)
