@@ -87,6 +87,21 @@ pub fn with_output(
     Ok(())
 }
 
+/// `with_output` that starts the text with a UTF-8 BOM when `bom` is set
+/// (`--excel` with CSV: Excel then reads the file as UTF-8, not the ANSI code page).
+pub fn with_output_bom(
+    path: Option<&Path>,
+    bom: bool,
+    write: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    with_output(path, |w| {
+        if bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
+        write(w)
+    })
+}
+
 /// `--from/--to` for dated kinds, `--excel` for a BOM Excel recognises.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ExportOptions {
@@ -173,12 +188,27 @@ pub fn run(
         }
         ExportKind::Kpis => {
             drop(db);
-            return super::kpis::export(ctx, None, None, Default::default(), format, output);
+            return super::kpis::export(
+                ctx,
+                None,
+                None,
+                Default::default(),
+                format,
+                output,
+                options.excel,
+            );
         }
 
         ExportKind::Visits => {
             drop(db);
-            return super::export_visits::run(ctx, range.from, range.to, format, output);
+            return super::export_visits::run(
+                ctx,
+                range.from,
+                range.to,
+                format,
+                output,
+                options.excel,
+            );
         }
     }
     Ok(())

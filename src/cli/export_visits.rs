@@ -94,6 +94,9 @@ struct VisitRecord {
 }
 
 /// One CSV row: a visit, or one of its lines (`line` says which).
+/// `line_status` is the status of a return or problem line, `at` when a
+/// return was logged or an amendment made; the visit row's own times are in
+/// `checked_in` and `submitted`.
 #[derive(Serialize, Default)]
 struct VisitRow {
     visit_id: String,
@@ -101,6 +104,9 @@ struct VisitRow {
     rep: String,
     date: String,
     status: String,
+    /// The visit row's check-in and submission times (empty on line rows).
+    checked_in: String,
+    submitted: String,
     line: &'static str,
     sku: String,
     product: String,
@@ -304,13 +310,13 @@ fn rows(v: VisitRecord) -> Vec<VisitRow> {
     };
     let mut out = vec![VisitRow {
         line: "visit",
-        at: v.checked_in.clone(),
+        checked_in: v.checked_in.clone(),
+        submitted: v.submitted.clone().unwrap_or_default(),
         osa: v.osa.map(|x| format!("{x:.4}")).unwrap_or_default(),
         price_compliance: v
             .price_compliance
             .map(|x| format!("{x:.4}"))
             .unwrap_or_default(),
-        line_status: v.submitted.clone().unwrap_or_default(),
         ..base_clone(&base)
     }];
     for a in v.audit {
@@ -392,6 +398,7 @@ pub fn run(
     to: Option<NaiveDate>,
     format: ExportFormat,
     output: Option<&Path>,
+    excel: bool,
 ) -> CliResult {
     if let (Some(f), Some(t)) = (from, to)
         && f > t
@@ -423,7 +430,8 @@ pub fn run(
         ExportFormat::Json => with_output(output, |w| write_records(&records, format, w))?,
         _ => {
             let flat: Vec<VisitRow> = records.into_iter().flat_map(rows).collect();
-            with_output(output, |w| write_records(&flat, format, w))?
+            // `--excel`: a BOM so Excel reads the Cyrillic names as UTF-8
+            super::export::with_output_bom(output, excel, |w| write_records(&flat, format, w))?
         }
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! `rounds export kpis`: the team dashboard's figures for spreadsheets.
 
 use super::args::ExportFormat;
-use super::export::{with_output, write_records};
+use super::export::write_records;
 use super::identity::viewer;
 use super::{CliResult, Context, Failure};
 use crate::domain::kpi::KpiRow;
@@ -68,6 +68,7 @@ pub fn export(
     by: KpiBy,
     format: ExportFormat,
     output: Option<&Path>,
+    excel: bool,
 ) -> CliResult {
     let db = ctx.open()?;
     let who = viewer(ctx, &db)?;
@@ -94,6 +95,7 @@ pub fn export(
     if who.only_rep().is_none() {
         rows.push(record(&table.team, "TEAM", from, to));
     }
-    with_output(output, |w| write_records(&rows, format, w))?;
+    let bom = excel && format == ExportFormat::Csv;
+    super::export::with_output_bom(output, bom, |w| write_records(&rows, format, w))?;
     Ok(())
 }

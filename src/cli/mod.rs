@@ -166,16 +166,18 @@ fn run(cli: Cli) -> CliResult {
             from,
             to,
             by,
+            excel,
             ..
-        }) => kpis::export(&ctx, from, to, by, format, output.as_deref()),
+        }) => kpis::export(&ctx, from, to, by, format, output.as_deref(), excel),
         Some(Command::Export {
             kind: args::ExportKind::Visits,
             format,
             output,
             from,
             to,
+            excel,
             ..
-        }) => export_visits::run(&ctx, from, to, format, output.as_deref()),
+        }) => export_visits::run(&ctx, from, to, format, output.as_deref(), excel),
         Some(Command::Export {
             kind,
             format,
