@@ -110,6 +110,10 @@ pub enum Command {
         /// Lock after this many idle seconds (default: the kiosk_idle_secs setting)
         #[arg(long, env = "ROUNDS_KIOSK_IDLE_SECS", value_name = "SECS")]
         idle_secs: Option<u64>,
+        /// Import every sync bundle dropped into this folder while the kiosk runs
+        /// (moved to DIR/done, or DIR/failed with the reason)
+        #[arg(long, value_name = "DIR")]
+        inbox: Option<std::path::PathBuf>,
     },
     /// Import an ERP CSV file (all rows or none; bad rows are named by line)
     Import {

@@ -199,7 +199,9 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::User { action }) => users::run(&ctx, action, cli.rep.clone()),
         Some(Command::Check { repair }) => check::run(&ctx, repair),
         Some(Command::Review { action }) => review::run(&ctx, action),
-        Some(Command::Kiosk { idle_secs }) => crate::kiosk::run_kiosk(&ctx, idle_secs),
+        Some(Command::Kiosk { idle_secs, inbox }) => {
+            crate::kiosk::run_kiosk(&ctx, idle_secs, inbox.as_deref())
+        }
         Some(Command::Order(args::OrderCommand::Suggest {
             store,
             date,

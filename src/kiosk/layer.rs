@@ -51,6 +51,15 @@ impl Kiosk {
         }
     }
 
+    /// The database, whoever is logged in (the inbox imports into it).
+    pub fn db(&self) -> Option<&Database> {
+        match &self.state {
+            Some(State::Locked { db, .. }) => Some(db),
+            Some(State::Open { app, .. }) => Some(app.db()),
+            None => None,
+        }
+    }
+
     /// True once the kiosk should stop (ended by a supervisor, or failed).
     pub fn done(&self) -> bool {
         self.ended || self.state.is_none()

@@ -2,6 +2,7 @@
 //! the high-contrast theme. It starts locked, logs a user in with a PIN,
 //! locks again when idle or on F12, and only a supervisor's PIN ends it.
 
+pub mod inbox;
 pub mod layer;
 pub mod lock;
 pub mod run;

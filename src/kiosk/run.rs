@@ -4,15 +4,27 @@
 //! shutting down) end it; every way out restores the terminal.
 
 use super::Kiosk;
+use super::inbox::KioskInbox;
 use crate::cli::{CliResult, Context, Failure};
 use crate::domain::audit::AuditEvent;
 use crossterm::event::{self, Event};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>) -> CliResult {
+pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>, inbox: Option<&Path>) -> CliResult {
     let db = ctx.open()?;
+    let mut inbox = match inbox {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Failure {
+                code: 1,
+                message: crate::t!("sync-not-a-folder", dir = dir.display().to_string()),
+            });
+        }
+        Some(dir) => Some(KioskInbox::new(dir.to_path_buf(), Instant::now())),
+        None => None,
+    };
     let idle = idle_secs.unwrap_or(db.settings()?.kiosk_idle_secs).max(1);
     if db.users()?.iter().all(|u| !u.is_supervisor()) {
         // without a supervisor nobody could ever end it
@@ -58,6 +70,10 @@ pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>) -> CliResult {
                 kiosk.on_key(key, Instant::now());
             }
             kiosk.tick(Instant::now());
+            // bundles dropped into --inbox: at most one per turn of the loop
+            if let (Some(inbox), Some(db)) = (inbox.as_mut(), kiosk.db()) {
+                inbox.tick(db, Instant::now());
+            }
         }
         Ok(())
     })();

@@ -108,6 +108,11 @@ pub struct App {
 
 impl App {
     /// `rep`: the rep whose route opens first (else the first rep by code).
+    /// The database the app works on (the kiosk's inbox imports into it).
+    pub fn db(&self) -> &Database {
+        &self.db
+    }
+
     pub fn new(db: Database, clock: Clock, rep: Option<&str>) -> anyhow::Result<Self> {
         let theme = Theme::Standard;
         let mut app = Self {

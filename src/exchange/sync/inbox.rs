@@ -60,6 +60,33 @@ fn move_into(file: &Path, sub: &Path) -> std::io::Result<PathBuf> {
     Ok(target)
 }
 
+/// Imports one file and moves it to `done/`, or to `failed/` with the reason.
+/// A storage failure leaves the file where it is.
+fn process_file(db: &Database, dir: &Path, file: &Path) -> anyhow::Result<InboxOutcome> {
+    match import_file(db, file) {
+        Ok((header, report)) => {
+            let moved = move_into(file, &dir.join("done"))?;
+            Ok(InboxOutcome::Imported {
+                file: moved,
+                header,
+                report,
+            })
+        }
+        Err(super::SyncError::Storage(e)) => Err(e.into()),
+        Err(e) => {
+            let reason = e.to_string();
+            let moved = move_into(file, &dir.join("failed"))?;
+            let mut note = moved.clone().into_os_string();
+            note.push(".reason.txt");
+            std::fs::write(&note, format!("{reason}\n"))?;
+            Ok(InboxOutcome::Failed {
+                file: moved,
+                reason,
+            })
+        }
+    }
+}
+
 /// Imports every waiting bundle in `dir` once. A storage failure (disk full,
 /// database error) stops the round and leaves the file for the next one.
 pub fn process_inbox(
@@ -69,28 +96,20 @@ pub fn process_inbox(
 ) -> anyhow::Result<Vec<InboxOutcome>> {
     let mut out = Vec::new();
     for file in waiting(dir, settle)? {
-        match import_file(db, &file) {
-            Ok((header, report)) => {
-                let moved = move_into(&file, &dir.join("done"))?;
-                out.push(InboxOutcome::Imported {
-                    file: moved,
-                    header,
-                    report,
-                });
-            }
-            Err(super::SyncError::Storage(e)) => return Err(e.into()),
-            Err(e) => {
-                let reason = e.to_string();
-                let moved = move_into(&file, &dir.join("failed"))?;
-                let mut note = moved.clone().into_os_string();
-                note.push(".reason.txt");
-                std::fs::write(&note, format!("{reason}\n"))?;
-                out.push(InboxOutcome::Failed {
-                    file: moved,
-                    reason,
-                });
-            }
-        }
+        out.push(process_file(db, dir, &file)?);
     }
     Ok(out)
+}
+
+/// Imports the first waiting bundle only (`None` when nothing waits): the
+/// kiosk calls it between frames, so a pile of bundles never freezes the screen.
+pub fn process_next(
+    db: &Database,
+    dir: &Path,
+    settle: Duration,
+) -> anyhow::Result<Option<InboxOutcome>> {
+    match waiting(dir, settle)?.first() {
+        Some(file) => Ok(Some(process_file(db, dir, file)?)),
+        None => Ok(None),
+    }
 }

@@ -6,7 +6,7 @@ pub mod inbox;
 pub mod merge;
 
 pub use bundle::{Bundle, BundleError, Header};
-pub use inbox::{InboxOutcome, process_inbox};
+pub use inbox::{InboxOutcome, process_inbox, process_next};
 pub use merge::{ApplyReport, apply};
 
 use crate::storage::{Database, KINDS, RawRecord, Result, StorageError};
