@@ -100,3 +100,42 @@ fn kiosk_logout_key_locks_and_supervisor_sees_the_team() {
     tui.signal("TERM");
     tui.wait_exit();
 }
+
+#[test]
+fn kiosk_imports_bundles_dropped_into_its_inbox() {
+    let office = DataDir::with_demo();
+    let laptop = DataDir::with_demo();
+    let inbox = office.path().join("inbox");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let mut tui = Tui::spawn(
+        office.path(),
+        &["kiosk", "--inbox", inbox.to_str().unwrap()],
+        &[("ROUNDS_KIOSK_IDLE_SECS", "120")],
+        120,
+        30,
+    );
+    tui.wait_for("Locked: user and PIN");
+
+    // dropped while the kiosk runs: a damaged bundle, then a good one
+    std::fs::write(inbox.join("junk.bundle"), b"not a bundle").unwrap();
+    tui.wait_for("junk.bundle: failed");
+    let store = laptop.path().join("store.csv");
+    std::fs::write(&store, "code,name\nS999,Inbox store\n").unwrap();
+    laptop.ok(&["import", "stores", store.to_str().unwrap()]);
+    let bundle = inbox.join("laptop.bundle");
+    laptop.ok(&["sync", "export", "--all", "-o", bundle.to_str().unwrap()]);
+    tui.wait_for("laptop.bundle: imported");
+    assert!(inbox.join("done/laptop.bundle").exists());
+    assert!(inbox.join("failed/junk.bundle").exists());
+    assert!(inbox.join("failed/junk.bundle.reason.txt").exists());
+    assert!(!bundle.exists());
+
+    tui.signal("TERM");
+    tui.wait_exit();
+    // the laptop's records arrived
+    assert!(
+        office
+            .ok(&["export", "stores"])
+            .contains("S999,Inbox store")
+    );
+}

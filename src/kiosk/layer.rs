@@ -32,6 +32,8 @@ pub struct Kiosk {
     pub ended: bool,
     /// A database error that ended the kiosk.
     pub failed: Option<String>,
+    /// What the inbox did last, shown on the lock screen's footer.
+    pub notice: Option<String>,
 }
 
 impl Kiosk {
@@ -48,6 +50,7 @@ impl Kiosk {
             theme,
             ended: false,
             failed: None,
+            notice: None,
         }
     }
 
@@ -220,7 +223,7 @@ impl Widget for &Kiosk {
                 Footer {
                     ctx: KeyContext::Lock,
                     theme: th,
-                    status: None,
+                    status: self.notice.clone(),
                     hide: vec![],
                 }
                 .render(footer, buf);

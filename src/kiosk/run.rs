@@ -71,8 +71,10 @@ pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>, inbox: Option<&Path>) ->
             }
             kiosk.tick(Instant::now());
             // bundles dropped into --inbox: at most one per turn of the loop
-            if let (Some(inbox), Some(db)) = (inbox.as_mut(), kiosk.db()) {
-                inbox.tick(db, Instant::now());
+            if let (Some(inbox), Some(db)) = (inbox.as_mut(), kiosk.db())
+                && inbox.tick(db, Instant::now()).is_some()
+            {
+                kiosk.notice = inbox.last.clone();
             }
         }
         Ok(())
