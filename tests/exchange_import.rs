@@ -456,3 +456,47 @@ fn a_store_code_twice_and_a_promotion_without_purchase_are_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn short_rows_of_every_kind_name_each_empty_column() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let cases = [
+        (
+            "invoices",
+            "store_code,number,date,due_date,amount,paid\nS201,INV9\n",
+            &["line 2: column date: empty", "line 2: column amount: empty"][..],
+        ),
+        (
+            "promotions",
+            "code,name,sku,from,to,buy_qty,bonus_qty\nPX,Promo\n",
+            &["line 2: column sku: empty", "line 2: column from: empty"][..],
+        ),
+        (
+            "sales",
+            "store_code,sku,date,qty\nS201\n",
+            &["line 2: column sku: empty", "line 2: column qty: empty"][..],
+        ),
+        (
+            "assortment",
+            "store_code,sku,facings\nS201\n",
+            &["line 2: column sku: empty"][..],
+        ),
+        (
+            "stores",
+            "code,name,city\nS777\n",
+            &["line 2: column name: empty"][..],
+        ),
+    ];
+    for (kind, text, wants) in cases {
+        let file = d.path().join(format!("short-{kind}.csv"));
+        std::fs::write(&file, text).unwrap();
+        let out = d.run(&["import", kind, file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{kind}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        for want in wants {
+            assert!(err.contains(want), "{kind}: {want}\n{err}");
+        }
+    }
+}

@@ -9,6 +9,9 @@ use crate::domain::{AssortmentLine, Channel, Ean, Money, Product, Rep, Store, We
 use std::collections::HashMap;
 
 fn money(text: &str) -> Result<Money, CellError> {
+    if text.is_empty() {
+        return Err(CellError::Empty);
+    }
     let m = Money::parse(text).map_err(|e| CellError::Other(e.to_string()))?;
     if m.0 < 0 {
         return Err(CellError::Negative(text.to_string()));
