@@ -165,7 +165,7 @@ const VISIT_EXPIRY: &[Binding] = &[
 const VISIT_RETURNS: &[Binding] = &[
     bind!("a", Add, true, [KeyCode::Char('a')]),
     bind!("w", WriteOff, true, [KeyCode::Char('w')]),
-    bind!("x", CloseReturn, false, [KeyCode::Char('x')]),
+    bind!("x", CloseReturn, true, [KeyCode::Char('x')]),
 ];
 
 const VISIT_NOTES: &[Binding] = &[
