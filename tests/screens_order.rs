@@ -74,3 +74,67 @@ fn every_size_renders() {
         }
     }
 }
+
+fn type_in(screen: &mut OrderScreen, text: &str) -> Option<Effect> {
+    use crossterm::event::{KeyCode, KeyEvent};
+    let mut last = None;
+    for c in text.chars() {
+        last = screen.type_key(KeyEvent::from(KeyCode::Char(c)));
+    }
+    last
+}
+
+fn enter(screen: &mut OrderScreen) -> Option<Effect> {
+    use crossterm::event::{KeyCode, KeyEvent};
+    screen.type_key(KeyEvent::from(KeyCode::Enter))
+}
+
+fn clear(screen: &mut OrderScreen) {
+    use crossterm::event::{KeyCode, KeyEvent};
+    for _ in 0..30 {
+        screen.type_key(KeyEvent::from(KeyCode::Backspace));
+    }
+}
+
+#[test]
+fn a_bad_quantity_is_refused_in_place_with_the_reason() {
+    let (_dir, mut screen) = screen();
+    let sku = screen.view.order.lines[0].sku.clone();
+    let pack = screen.view.products[&sku].case_pack;
+    let before = screen.view.order.lines[0].qty;
+    screen.handle(Action::EditQty);
+    for (typed, why) in [
+        ("-5", "-5 is negative"),
+        ("99999999999999999999", "Too many: at most"),
+        ("2.5", "\"2.5\" is not a whole number"),
+        ("", "Type a quantity"),
+    ] {
+        clear(&mut screen);
+        type_in(&mut screen, typed);
+        assert_eq!(enter(&mut screen), Some(Effect::None), "{typed}");
+        // the typed text stays, the quantity does not change, the reason shows
+        assert_eq!(screen.mode, Mode::EditQty(typed.to_string()));
+        assert_eq!(screen.view.order.lines[0].qty, before);
+        let notice = screen.notice.clone().unwrap_or_default();
+        assert!(notice.contains(why), "{typed}: {notice}");
+    }
+    clear(&mut screen);
+    type_in(&mut screen, "99999999999999999999");
+    enter(&mut screen);
+    let max = (100 * pack).to_string();
+    assert!(screen.notice.as_deref().unwrap_or("").contains(&max));
+    insta::assert_snapshot!("order_qty_refused", draw(80, 24, &screen).backend());
+
+    // a quantity that breaks a case is set, with a hint
+    clear(&mut screen);
+    let odd = before + 1;
+    type_in(&mut screen, &odd.to_string());
+    assert_eq!(enter(&mut screen), Some(Effect::SaveOrder));
+    assert_eq!(screen.mode, Mode::Browse);
+    assert_eq!(screen.view.order.lines[0].qty, odd);
+    let hint = screen.notice.clone().unwrap_or_default();
+    assert!(
+        hint.contains(&format!("is not whole cases of {pack}")),
+        "{hint}"
+    );
+}

@@ -238,14 +238,15 @@ impl OrderScreen {
                     .get(self.selected)
                     .map(|l| l.sku.clone())
                     .unwrap_or_default();
-                (
-                    t!("col-qty"),
-                    vec![Line::raw(t!(
-                        "order-edit-qty",
-                        product = name(&sku),
-                        text = text.clone()
-                    ))],
-                )
+                let mut body = vec![Line::raw(t!(
+                    "order-edit-qty",
+                    product = name(&sku),
+                    text = text.clone()
+                ))];
+                if let Some(why) = &self.qty_error {
+                    body.push(Line::styled(why.clone(), th.style(Role::Danger)));
+                }
+                (t!("col-qty"), body)
             }
             Mode::Refusal(sku) => (
                 t!("order-refusal-title", product = name(sku)),
@@ -303,8 +304,13 @@ impl OrderScreen {
                 (t!("order-add-title"), body)
             }
         };
-        let height = body.len() as u16 + 2;
-        let rect = popup::centered(area, 70, height.max(3));
+        // wrapped lines count: a refusal reason under a long prompt must show
+        let inner_w = popup::centered(area, 70, 3).width.saturating_sub(2).max(1) as usize;
+        let height: usize = body
+            .iter()
+            .map(|l| l.width().div_ceil(inner_w).max(1))
+            .sum();
+        let rect = popup::centered(area, 70, (height as u16 + 2).max(3));
         Clear.render(rect, buf);
         Paragraph::new(body)
             .wrap(Wrap { trim: false })
