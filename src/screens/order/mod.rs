@@ -94,7 +94,11 @@ impl OrderScreen {
 
     pub fn context(&self) -> KeyContext {
         match self.mode {
-            Mode::Browse => KeyContext::Order,
+            Mode::Browse => match self.view.order.state {
+                OrderState::Draft => KeyContext::Order,
+                OrderState::Reviewed => KeyContext::OrderReviewed,
+                OrderState::Sent => KeyContext::OrderSent,
+            },
             Mode::EditQty(_) | Mode::Add { .. } => KeyContext::OrderTyping,
             Mode::Refusal(_) => KeyContext::OrderRefusal,
             Mode::ConfirmSend => KeyContext::OrderConfirm,
