@@ -138,3 +138,34 @@ fn a_bad_quantity_is_refused_in_place_with_the_reason() {
         "{hint}"
     );
 }
+
+fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn bonus_column_only_when_a_line_has_a_bonus_and_names_get_the_room() {
+    let (_dir, mut screen) = screen();
+    let t = draw(80, 24, &screen);
+    let head = row_text(&t, 4);
+    assert!(head.contains("Value") && !head.contains("Bonus"), "{head}");
+    // every demo name fits whole at 80 columns (none is cut with …)
+    for y in 5..20 {
+        assert!(!row_text(&t, y).contains('…'), "{}", row_text(&t, y));
+    }
+    // a promotion line brings the column back, with its bonus under it
+    screen.view.order.lines[0].bonus_qty = 3;
+    let t = draw(80, 24, &screen);
+    let head = row_text(&t, 4);
+    assert!(head.contains("Bonus") && head.contains("Value"), "{head}");
+    let first = row_text(&t, 5);
+    let at = |s: &str, pat: &str| s.find(pat).map(|b| s[..b].chars().count());
+    assert_eq!(
+        at(&first, "+3").map(|c| c + 2),
+        at(&head, "Bonus").map(|c| c + 5),
+        "bonus right-aligned under its heading:\n{head}\n{first}"
+    );
+}

@@ -32,6 +32,7 @@ col-sales = Weekly sales
 col-suggested = Sugg.
 col-qty = Qty
 col-bonus = Bonus
+col-value = Value
 order-totals = {$lines ->
     [one] {$lines} line
    *[other] {$lines} lines

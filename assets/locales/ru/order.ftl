@@ -36,6 +36,7 @@ col-sales = Продажи по неделям
 col-suggested = Предл.
 col-qty = Кол.
 col-bonus = Бонус
+col-value = Сумма
 order-totals = {$lines ->
     [one] {$lines} строка
     [few] {$lines} строки

@@ -15,6 +15,12 @@ const SPARK: u16 = 12;
 const NUM: u16 = 6;
 const VALUE: u16 = 11;
 
+/// A heading cut to the width, right-aligned over its numbers.
+fn right(text: &str, width: u16) -> String {
+    let cut = fit(text, width);
+    format!("{:>w$}", cut.trim_end(), w = width as usize)
+}
+
 fn fit(text: &str, width: u16) -> String {
     let w = width as usize;
     if text.chars().count() <= w {
@@ -128,15 +134,22 @@ impl OrderScreen {
         if area.height == 0 {
             return;
         }
-        let name_w = area.width.saturating_sub(SPARK + 3 * NUM + VALUE + 5);
+        // the bonus column only when some line has a bonus: names get the room
+        let bonus_col = self.lines().iter().any(|l| l.bonus_qty > 0);
+        let nums_w = if bonus_col { 3 * NUM + 3 } else { 2 * NUM + 2 };
+        let name_w = area.width.saturating_sub(SPARK + nums_w + VALUE + 2);
+        let bonus_head = if bonus_col {
+            format!(" {:>n$}", right(&t!("col-bonus"), NUM), n = NUM as usize)
+        } else {
+            String::new()
+        };
         let header = format!(
-            "{} {} {:>n$} {:>n$} {:>n$} {:>v$}",
+            "{} {} {:>n$} {:>n$}{bonus_head} {:>v$}",
             fit(&t!("col-product"), name_w),
             fit(&t!("col-sales"), SPARK),
-            fit(&t!("col-suggested"), NUM),
-            fit(&t!("col-qty"), NUM),
-            fit(&t!("col-bonus"), NUM),
-            "",
+            right(&t!("col-suggested"), NUM),
+            right(&t!("col-qty"), NUM),
+            right(&t!("col-value"), VALUE),
             n = NUM as usize,
             v = VALUE as usize,
         );
@@ -186,13 +199,13 @@ impl OrderScreen {
             } else {
                 "+".into()
             };
-            let bonus = if line.bonus_qty > 0 {
-                format!("+{}", line.bonus_qty)
-            } else {
-                String::new()
+            let bonus = match (bonus_col, line.bonus_qty) {
+                (false, _) => String::new(),
+                (true, 0) => format!(" {:>n$}", "", n = NUM as usize),
+                (true, b) => format!(" {:>n$}", format!("+{b}"), n = NUM as usize),
             };
             let nums = format!(
-                "{sugg:>n$} {:>n$} {bonus:>n$} {:>v$}",
+                "{sugg:>n$} {:>n$}{bonus} {:>v$}",
                 line.qty,
                 value.to_string(),
                 n = NUM as usize,
