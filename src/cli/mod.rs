@@ -58,6 +58,14 @@ pub fn main() -> i32 {
     }
     let cli = Cli::parse();
     crate::i18n::init(&crate::i18n::pick_lang(cli.lang.as_deref()));
+    if let Some(flag) = cli.lang.as_deref()
+        && !crate::i18n::is_known(flag)
+    {
+        eprintln!(
+            "rounds: unknown language {flag:?}; using English (known: {})",
+            crate::i18n::LANGUAGES.join(", ")
+        );
+    }
     match run(cli) {
         Ok(()) => 0,
         Err(f) => {

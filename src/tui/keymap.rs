@@ -365,30 +365,7 @@ const TYPING: &[Binding] = &[
     bind!("Esc", Back, true, [KeyCode::Esc]),
 ];
 
-const REVIEW_CONFIRM: &[Binding] = &[
-    bind!(
-        "y",
-        Yes,
-        true,
-        [
-            KeyCode::Char('y'),
-            KeyCode::Char('Y'),
-            KeyCode::Char('н'),
-            KeyCode::Enter
-        ]
-    ),
-    bind!(
-        "n",
-        No,
-        true,
-        [
-            KeyCode::Char('n'),
-            KeyCode::Char('N'),
-            KeyCode::Char('т'),
-            KeyCode::Esc
-        ]
-    ),
-];
+const REVIEW_CONFIRM: &[Binding] = CONFIRM;
 
 /// The kiosk's lock screen: user and PIN are typed; only these keys act.
 const LOCK: &[Binding] = &[
