@@ -195,6 +195,7 @@ fn help_flows_into_columns_when_the_keys_do_not_fit() {
     let help = HelpOverlay {
         for_ctx: KeyContext::VisitAudit,
         theme: Theme::Standard,
+        hide: vec![],
     };
     let text = format!("{}", draw(100, 12, &help).backend());
     // the last binding (Ctrl-C) is still shown on a short terminal

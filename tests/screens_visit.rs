@@ -385,7 +385,7 @@ fn submitted_visit_is_read_only_and_shows_amendments() {
     let mut s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
     s.step = VisitStep::Checkout;
     assert_eq!(s.handle(Action::Submit), Effect::None);
-    insta::assert_snapshot!("visit_submitted", draw(100, 16, &s));
+    insta::assert_snapshot!("visit_submitted", draw(100, 20, &s));
     s.step = VisitStep::Audit;
     assert_eq!(s.handle(Action::OnShelf), Effect::None, "read-only");
     s.handle(Action::Amend);
@@ -412,4 +412,123 @@ fn every_small_size_renders() {
             draw(w, h, &s);
         }
     }
+}
+
+#[test]
+fn narrow_terminals_keep_the_product_name() {
+    let mut s = screen();
+    for (step, name) in [
+        (VisitStep::Audit, "visit_audit"),
+        (VisitStep::Expiry, "visit_expiry"),
+        (VisitStep::Returns, "visit_returns"),
+    ] {
+        s.step = step;
+        let small = draw(60, 15, &s);
+        assert!(
+            small.contains("Молоко 3,2% 1 л"),
+            "{name} at 60x15:\n{small}"
+        );
+        insta::assert_snapshot!(format!("{name}_60x15"), small);
+        insta::assert_snapshot!(format!("{name}_80x24"), draw(80, 24, &s));
+    }
+}
+
+#[test]
+fn checkout_lists_what_to_pull_and_a_returned_batch_is_not_on_it() {
+    let mut s = screen();
+    let before = s.pull_list().len();
+    assert!(before > 0);
+    s.step = VisitStep::Checkout;
+    let shown = draw(100, 24, &s);
+    for b in s.pull_list() {
+        let name = s.product_name(&b.sku);
+        assert!(shown.contains(&name), "{name} on the pull list:\n{shown}");
+    }
+    // the first batch still to pull becomes a return: it leaves the list
+    let first = s.pull_list()[0].meta.id;
+    s.step = VisitStep::Expiry;
+    s.expiry_sel = s
+        .view
+        .batches
+        .iter()
+        .position(|b| b.meta.id == first)
+        .unwrap();
+    assert!(matches!(
+        s.handle(Action::MakeReturn),
+        Effect::VisitWrites(_)
+    ));
+    assert_eq!(s.pull_list().len(), before - 1);
+}
+
+#[test]
+fn submitting_an_unchecked_visit_says_how_many_lines_are_unchecked() {
+    let mut v = view();
+    for r in &mut v.rows {
+        r.audit = None;
+    }
+    let total = v.rows.len();
+    let mut s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
+    s.step = VisitStep::Checkout;
+    s.handle(Action::Submit);
+    let shown = draw(100, 16, &s);
+    assert!(
+        shown.contains(&format!("{total} of {total} audit lines are unchecked")),
+        "{shown}"
+    );
+    // still allowed
+    let effect = key(&mut s, KeyCode::Char('y'));
+    assert!(
+        matches!(effect, Some(Effect::VisitWrites(w)) if matches!(w[0], VisitWrite::Submit { .. }))
+    );
+}
+
+#[test]
+fn closing_a_logged_return_says_to_write_it_off_first() {
+    let mut s = screen();
+    s.step = VisitStep::Returns;
+    // x is offered only on a written-off return
+    assert!(s.hidden_actions().contains(&Action::CloseReturn));
+    assert_eq!(s.handle(Action::CloseReturn), Effect::None);
+    let (text, _) = s.message.clone().unwrap();
+    assert!(text.contains("Write it off first with w"), "{text}");
+    assert!(matches!(s.handle(Action::WriteOff), Effect::VisitWrites(_)));
+    assert!(!s.hidden_actions().contains(&Action::CloseReturn));
+    assert!(matches!(
+        s.handle(Action::CloseReturn),
+        Effect::VisitWrites(_)
+    ));
+}
+
+#[test]
+fn a_problem_cannot_be_due_in_the_past() {
+    let mut s = screen();
+    s.step = VisitStep::Notes;
+    s.handle(Action::AddProblem);
+    type_text(&mut s, "Нет поставки");
+    key(&mut s, KeyCode::Tab);
+    key(&mut s, KeyCode::Backspace);
+    key(&mut s, KeyCode::Backspace);
+    type_text(&mut s, "20.11");
+    assert_eq!(key(&mut s, KeyCode::Enter), Some(Effect::None));
+    let shown = draw(100, 16, &s);
+    assert!(shown.contains("cannot be before today"), "{shown}");
+    assert!(matches!(s.mode, Mode::Form(_)), "the form stays open");
+    for _ in 0..5 {
+        key(&mut s, KeyCode::Backspace);
+    }
+    type_text(&mut s, "+0");
+    assert!(matches!(
+        key(&mut s, KeyCode::Enter),
+        Some(Effect::VisitWrites(w)) if matches!(&w[0], VisitWrite::Problem(_))
+    ));
+}
+
+#[test]
+fn amend_is_offered_only_on_a_submitted_visit() {
+    let s = screen();
+    assert!(s.hidden_actions().contains(&Action::Amend));
+    let mut v = view();
+    v.visit.status = VisitStatus::Submitted;
+    let s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
+    assert!(!s.hidden_actions().contains(&Action::Amend));
 }

@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod export;
+mod export_orders;
 mod export_visits;
 mod identity;
 mod import;
@@ -57,6 +58,14 @@ pub fn main() -> i32 {
     }
     let cli = Cli::parse();
     crate::i18n::init(&crate::i18n::pick_lang(cli.lang.as_deref()));
+    if let Some(flag) = cli.lang.as_deref()
+        && !crate::i18n::is_known(flag)
+    {
+        eprintln!(
+            "rounds: unknown language {flag:?}; using English (known: {})",
+            crate::i18n::LANGUAGES.join(", ")
+        );
+    }
     match run(cli) {
         Ok(()) => 0,
         Err(f) => {

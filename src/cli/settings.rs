@@ -19,8 +19,11 @@ pub fn run(ctx: &Context, set: &[String]) -> CliResult {
                 .as_object_mut()
                 .ok_or_else(|| fail("settings are not an object".into()))?;
             let Some(old) = obj.get(key) else {
-                let known: Vec<&String> = obj.keys().collect();
-                return Err(fail(format!("no setting {key:?}; known: {known:?}")));
+                let known: Vec<&str> = obj.keys().map(String::as_str).collect();
+                return Err(fail(format!(
+                    "no setting {key:?}; known: {}",
+                    known.join(", ")
+                )));
             };
             let raw = raw.trim().replace(',', ".");
             let new: serde_json::Value = serde_json::from_str(&raw)
@@ -32,6 +35,7 @@ pub fn run(ctx: &Context, set: &[String]) -> CliResult {
         }
         settings = serde_json::from_value::<Settings>(value)
             .map_err(|e| fail(format!("invalid setting: {e}")))?;
+        settings.validate().map_err(fail)?;
         db.put_settings(&settings)?;
     }
     println!("{}", serde_json::to_string_pretty(&settings)?);

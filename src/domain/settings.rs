@@ -56,3 +56,106 @@ impl Default for Settings {
         }
     }
 }
+
+impl Settings {
+    /// Refuses values that would make the rules meaningless, naming the
+    /// setting and the range it takes.
+    pub fn validate(&self) -> Result<(), String> {
+        let share = |name: &str, v: f64| -> Result<(), String> {
+            if (0.0..=1.0).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("{name} is a share between 0 and 1, not {v}"))
+            }
+        };
+        let at_least = |name: &str, v: f64, min: f64| -> Result<(), String> {
+            if v >= min {
+                Ok(())
+            } else {
+                Err(format!("{name} must be at least {min}, not {v}"))
+            }
+        };
+        share("fast_mover_share", self.fast_mover_share)?;
+        at_least("fast_mover_weeks", f64::from(self.fast_mover_weeks), 1.0)?;
+        at_least("fast_mover_weight", self.fast_mover_weight, 1.0)?;
+        share("price_tolerance", self.price_tolerance)?;
+        at_least(
+            "expiry_critical_days",
+            self.expiry_critical_days as f64,
+            0.0,
+        )?;
+        share("expiry_critical_share", self.expiry_critical_share)?;
+        share("expiry_near_share", self.expiry_near_share)?;
+        if self.expiry_near_share < self.expiry_critical_share {
+            return Err(format!(
+                "expiry_near_share ({}) must not be below expiry_critical_share ({})",
+                self.expiry_near_share, self.expiry_critical_share
+            ));
+        }
+        at_least(
+            "returns_write_off_days",
+            self.returns_write_off_days as f64,
+            1.0,
+        )?;
+        at_least("delivery_lead_days", self.delivery_lead_days as f64, 0.0)?;
+        if !(0.5..1.0).contains(&self.service_level) {
+            return Err(format!(
+                "service_level is between 0.5 and 1 (e.g. 0.95), not {}",
+                self.service_level
+            ));
+        }
+        share("fill_rate_alert", self.fill_rate_alert)?;
+        at_least(
+            "trusted_after_drafts",
+            f64::from(self.trusted_after_drafts),
+            1.0,
+        )?;
+        share("trusted_min_unchanged", self.trusted_min_unchanged)?;
+        at_least("kiosk_idle_secs", self.kiosk_idle_secs as f64, 1.0)?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid_and_bad_values_are_named() {
+        assert_eq!(Settings::default().validate(), Ok(()));
+        let cases: [(&str, Settings); 4] = [
+            (
+                "price_tolerance",
+                Settings {
+                    price_tolerance: -1.0,
+                    ..Settings::default()
+                },
+            ),
+            (
+                "service_level",
+                Settings {
+                    service_level: 1.5,
+                    ..Settings::default()
+                },
+            ),
+            (
+                "expiry_near_share",
+                Settings {
+                    expiry_near_share: 0.05,
+                    ..Settings::default()
+                },
+            ),
+            (
+                "returns_write_off_days",
+                Settings {
+                    returns_write_off_days: 0,
+                    ..Settings::default()
+                },
+            ),
+        ];
+        for (name, s) in cases {
+            let err = s.validate().expect_err(name);
+            assert!(err.contains(name), "{err}");
+        }
+    }
+}

@@ -98,6 +98,12 @@ pub fn normalize_lang(raw: &str) -> String {
     }
 }
 
+/// True when `raw` ("ru", "ro_RO.UTF-8") names a language rounds speaks.
+pub fn is_known(raw: &str) -> bool {
+    let base = raw.split(['_', '-', '.', '@']).next().unwrap_or("").to_lowercase();
+    LANGUAGES.contains(&base.as_str())
+}
+
 /// The language from `--lang`, else LC_ALL / LC_MESSAGES / LANG, else English.
 pub fn pick_lang(flag: Option<&str>) -> String {
     if let Some(flag) = flag {

@@ -10,6 +10,8 @@ pub struct HelpOverlay {
     /// The screen whose keys are listed.
     pub for_ctx: KeyContext,
     pub theme: Theme,
+    /// Keys that do not apply right now.
+    pub hide: Vec<crate::tui::Action>,
 }
 
 impl Widget for &HelpOverlay {
@@ -18,6 +20,7 @@ impl Widget for &HelpOverlay {
         let bindings = keymap::bindings(self.for_ctx);
         let lines: Vec<Line> = bindings
             .iter()
+            .filter(|b| !self.hide.contains(&b.action))
             .map(|b| {
                 Line::from(vec![
                     Span::styled(format!("{:>8}  ", b.shown), th.style(Role::Key)),

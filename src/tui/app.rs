@@ -165,6 +165,21 @@ impl App {
         }
     }
 
+    /// Keys the top screen says do not apply right now (e.g. amend on an open visit).
+    fn screen_hidden(&self) -> Vec<Action> {
+        match self.stack.last() {
+            Some(Screen::Visit(s)) => s.hidden_actions(),
+            _ => vec![],
+        }
+    }
+
+    /// Keys left out of the footer and help: the layer's and the screen's.
+    fn hide_now(&self) -> Vec<Action> {
+        let mut hide = self.hidden.clone();
+        hide.extend(self.screen_hidden());
+        hide
+    }
+
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
@@ -203,6 +218,9 @@ impl App {
             }
         }
         if let Some(action) = keymap::lookup(self.context(), key) {
+            if self.overlay.is_none() && self.screen_hidden().contains(&action) {
+                return;
+            }
             self.on_action(action);
         }
     }
@@ -287,6 +305,7 @@ impl App {
                     self.overlay = Some(Overlay::Help(HelpOverlay {
                         for_ctx: self.context(),
                         theme: self.theme,
+                        hide: self.hide_now(),
                     }))
                 }
                 Effect::OpenStore(code) => match views::store_card(&self.db, &self.clock, &code)? {
@@ -423,7 +442,7 @@ impl Widget for &App {
             ctx: self.context(),
             theme: self.theme,
             status: self.status.clone(),
-            hide: self.hidden.clone(),
+            hide: self.hide_now(),
         }
         .render(footer, buf);
     }

@@ -164,7 +164,11 @@ pub fn visit_detail(db: &Database, viewer: &Viewer, id: Ulid) -> Result<VisitDet
                         .with_timezone(&chrono::Local)
                         .format("%Y-%m-%d %H:%M"),
                     a.meta.created.by,
-                    a.target,
+                    // the product's name, not its internal code
+                    crate::domain::visit::amendment::target_sku(&a.target)
+                        .and_then(|sku| db.product(sku).ok().flatten())
+                        .map(|p| p.name)
+                        .unwrap_or_else(|| a.target.clone()),
                     a.before,
                     a.after
                 )

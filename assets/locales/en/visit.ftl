@@ -33,6 +33,7 @@ input-bad-price = not a price: use digits with a comma or a dot, e.g. 12,50
 input-bad-date = not a date: use 12.03, 2026-03-12 or +5
 input-impossible-date = no such day
 input-date-too-far = more than ten years away
+input-date-in-past = the due date cannot be before today
 input-unknown-product = no product of this store matches
 
 field-facings = Facings
@@ -65,6 +66,10 @@ expiry-expired = expired
 expiry-critical = critical
 expiry-near = near
 expiry-ok = ok
+batch-suggest-pull = → pull
+batch-suggest-near = → front / markdown
+checkout-pull-line = { $name } · { $date } · { $qty } pcs · { $class }
+batch-returned = returned
 batch-action-pulled = pulled
 batch-action-moved_to_front = moved to front
 batch-action-markdown_proposed = markdown proposed
@@ -103,6 +108,7 @@ visit-saved-batch = Saved: { $name } · { $class }
 visit-saved-return = Return saved: { $name } · { $value }
 visit-saved = Saved.
 visit-batch-returned = This batch is already a return.
+visit-return-write-off-first = Cannot close: the return is { $status }. Write it off first with w, then close it with x.
 visit-return-cannot = Cannot: the return is { $status }.
 visit-resumed = Unfinished visit resumed where it was left.
 visit-checked-in = Checked in.
@@ -139,6 +145,10 @@ problem-overdue = overdue { $days ->
 }
 problem-due = due { $date }
 
+confirm-submit-unchecked = { $count ->
+    [one] { $count } of { $total } audit lines is unchecked.
+   *[other] { $count } of { $total } audit lines are unchecked.
+}
 confirm-submit-title = Submit the visit?
 confirm-submit = After submitting, the visit is read-only; corrections become amendments.
 confirm-amend-title = Amend the submitted visit?

@@ -33,6 +33,7 @@ input-bad-price = это не цена: цифры с запятой или то
 input-bad-date = это не дата: 12.03, 2026-03-12 или +5
 input-impossible-date = такого дня нет
 input-date-too-far = дальше десяти лет
+input-date-in-past = срок не может быть раньше сегодняшнего дня
 input-unknown-product = нет такого товара в этом магазине
 
 field-facings = Фейсинги
@@ -65,6 +66,10 @@ expiry-expired = просрочен
 expiry-critical = критично
 expiry-near = скоро
 expiry-ok = норма
+batch-suggest-pull = → снять
+batch-suggest-near = → вперёд / уценка
+checkout-pull-line = { $name } · { $date } · { $qty } шт. · { $class }
+batch-returned = в возврате
 batch-action-pulled = снято
 batch-action-moved_to_front = выставлено вперёд
 batch-action-markdown_proposed = предложена уценка
@@ -103,6 +108,7 @@ visit-saved-batch = Сохранено: { $name } · { $class }
 visit-saved-return = Возврат сохранён: { $name } · { $value }
 visit-saved = Сохранено.
 visit-batch-returned = Эта партия уже в возврате.
+visit-return-write-off-first = Нельзя закрыть: возврат { $status }. Сначала спишите его (w), потом закройте (x).
 visit-return-cannot = Нельзя: возврат { $status }.
 visit-resumed = Незаконченный визит продолжен с того же места.
 visit-checked-in = Визит начат.
@@ -141,6 +147,11 @@ problem-overdue = просрочена на { $days ->
 }
 problem-due = срок { $date }
 
+confirm-submit-unchecked = { $count ->
+    [one] Не проверена { $count } строка аудита из { $total }.
+    [few] Не проверены { $count } строки аудита из { $total }.
+   *[many] Не проверено { $count } строк аудита из { $total }.
+}
 confirm-submit-title = Отправить визит?
 confirm-submit = После отправки визит только для чтения; исправления станут поправками.
 confirm-amend-title = Исправить отправленный визит?

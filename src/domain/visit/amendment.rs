@@ -24,6 +24,17 @@ pub fn history(mut amendments: Vec<Amendment>) -> Vec<Amendment> {
     amendments
 }
 
+/// The product code an amendment target names ("audit P0001",
+/// "batch P0001 01J…", "return P0001 01J…"), so screens can show the
+/// product's name instead of the internal code.
+pub fn target_sku(target: &str) -> Option<&str> {
+    let mut parts = target.split(' ');
+    match (parts.next(), parts.next()) {
+        (Some("audit" | "batch" | "return"), Some(sku)) if !sku.is_empty() => Some(sku),
+        _ => None,
+    }
+}
+
 /// The value a target had when the visit was submitted: the `before` of the
 /// first amendment touching it.
 pub fn original<'a>(history: &'a [Amendment], target: &str) -> Option<&'a str> {
@@ -37,6 +48,20 @@ pub fn original<'a>(history: &'a [Amendment], target: &str) -> Option<&'a str> {
 mod tests {
     use super::*;
     use chrono::{Duration, TimeZone, Utc};
+
+    #[test]
+    fn targets_name_their_product() {
+        let cases = [
+            ("audit P0002", Some("P0002")),
+            ("batch P0001 01JABC", Some("P0001")),
+            ("return P0003 01JABC", Some("P0003")),
+            ("problem 01JABC", None),
+            ("audit", None),
+        ];
+        for (target, want) in cases {
+            assert_eq!(target_sku(target), want, "{target}");
+        }
+    }
 
     fn amend(by: &str, minutes: i64, target: &str, before: &str, after: &str) -> Amendment {
         let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap() + Duration::minutes(minutes);

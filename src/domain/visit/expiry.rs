@@ -31,6 +31,17 @@ impl ExpiryClass {
     pub fn must_pull(self) -> bool {
         matches!(self, Self::Expired | Self::Critical)
     }
+
+    /// Fluent id of what to do with such a batch when no action was taken
+    /// yet (DESIGN.md: pull expired and critical ones; rotate near ones to
+    /// the front and propose a markdown). None for ok batches.
+    pub fn suggestion(self) -> Option<&'static str> {
+        match self {
+            Self::Expired | Self::Critical => Some("batch-suggest-pull"),
+            Self::Near => Some("batch-suggest-near"),
+            Self::Ok => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,6 +177,19 @@ mod tests {
         // 8 days life: near when ≤ 2 days left, critical when ≤ 1 day
         assert_eq!(rules.classify(d(11, 26), d(11, 24), 8), ExpiryClass::Near);
         assert_eq!(rules.classify(d(11, 27), d(11, 24), 8), ExpiryClass::Ok);
+    }
+
+    #[test]
+    fn suggestions_follow_the_class() {
+        let cases = [
+            (ExpiryClass::Expired, Some("batch-suggest-pull")),
+            (ExpiryClass::Critical, Some("batch-suggest-pull")),
+            (ExpiryClass::Near, Some("batch-suggest-near")),
+            (ExpiryClass::Ok, None),
+        ];
+        for (class, want) in cases {
+            assert_eq!(class.suggestion(), want, "{class:?}");
+        }
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum InputError {
     /// Further away than any shelf life.
     DateTooFar,
     UnknownProduct,
+    /// A due date before today: a task cannot be due in the past.
+    DateInPast,
 }
 
 impl InputError {
@@ -38,6 +40,7 @@ impl InputError {
             Self::ImpossibleDate => "input-impossible-date",
             Self::DateTooFar => "input-date-too-far",
             Self::UnknownProduct => "input-unknown-product",
+            Self::DateInPast => "input-date-in-past",
         }
     }
 }
@@ -104,6 +107,15 @@ pub fn parse_price(text: &str) -> Result<Money, InputError> {
 /// `+5` (five days from today), `-2`, `12.03` (this year, or next year when
 /// that day is more than half a year ago), `12.03.26`, `12.03.2026`,
 /// `2026-03-12`. Dates more than ten years away are refused as typos.
+/// A due date (of a problem): a quick date, today or later.
+pub fn parse_due_date(text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
+    let date = parse_quick_date(text, today)?;
+    if date < today {
+        return Err(InputError::DateInPast);
+    }
+    Ok(date)
+}
+
 pub fn parse_quick_date(text: &str, today: NaiveDate) -> Result<NaiveDate, InputError> {
     let t = text.trim();
     if t.is_empty() {
@@ -180,6 +192,22 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn due_dates_start_today() {
+        let today = d(2026, 11, 24);
+        let cases = [
+            ("+0", Ok(today)),
+            ("24.11", Ok(today)),
+            ("+7", Ok(d(2026, 12, 1))),
+            ("-1", Err(InputError::DateInPast)),
+            ("2026-11-20", Err(InputError::DateInPast)),
+            ("31.02", Err(InputError::ImpossibleDate)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_due_date(text, today), want, "{text}");
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@ pub enum FieldKind {
     Price,
     Qty,
     Date,
+    /// A date today or later (a problem's due date).
+    DueDate,
     Text,
     /// One of a list (the labels), chosen with ←/→ or its number.
     Choice(Vec<String>),
@@ -181,6 +183,7 @@ impl Form {
             FieldKind::Qty => input::parse_qty(&f.text).map(Value::Count),
             FieldKind::Price => input::parse_price(&f.text).map(Value::Price),
             FieldKind::Date => input::parse_quick_date(&f.text, today).map(Value::Date),
+            FieldKind::DueDate => input::parse_due_date(&f.text, today).map(Value::Date),
             FieldKind::Text => {
                 let text = f.text.trim();
                 if text.is_empty() {

@@ -240,7 +240,7 @@ impl VisitScreen {
                     "form-problem",
                     vec![
                         Field::new("field-text", FieldKind::Text),
-                        Field::new("field-due", FieldKind::Date).with_text("+7"),
+                        Field::new("field-due", FieldKind::DueDate).with_text("+7"),
                     ],
                 ))
             }

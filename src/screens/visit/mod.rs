@@ -191,6 +191,24 @@ impl VisitScreen {
         }
     }
 
+    /// Keys of the keymap that do not apply right now: left out of the
+    /// footer and `?` help, and not acted on.
+    pub fn hidden_actions(&self) -> Vec<crate::tui::Action> {
+        use crate::tui::Action;
+        let mut hidden = vec![];
+        if !self.is_submitted() || self.amending {
+            hidden.push(Action::Amend);
+        }
+        let closable = self
+            .visible_returns()
+            .get(self.returns_sel)
+            .is_some_and(|r| r.status == ReturnStatus::WrittenOff);
+        if !closable || !self.editable() {
+            hidden.push(Action::CloseReturn);
+        }
+        hidden
+    }
+
     pub fn is_submitted(&self) -> bool {
         self.view.visit.status == VisitStatus::Submitted
     }
@@ -237,7 +255,8 @@ impl VisitScreen {
         self.rules().classify(b.expiry, self.view.today, life)
     }
 
-    /// Expired and critical batches not pulled yet.
+    /// Expired and critical batches not pulled yet and not made into a
+    /// return (a returned batch leaves the shelf with the return).
     pub fn pull_list(&self) -> Vec<&Batch> {
         self.view
             .batches
@@ -245,8 +264,17 @@ impl VisitScreen {
             .filter(|b| {
                 self.class_of(b).must_pull()
                     && b.action != Some(crate::domain::visit::BatchAction::Pulled)
+                    && !self.is_returned(b)
             })
             .collect()
+    }
+
+    /// A return was made from this batch.
+    pub fn is_returned(&self, b: &Batch) -> bool {
+        self.view
+            .returns
+            .iter()
+            .any(|r| r.from_batch == Some(b.meta.id))
     }
 
     /// Returns shown in the returns step: the store's pending ones and all

@@ -74,7 +74,7 @@ impl Widget for &VisitScreen {
         match &self.mode {
             Mode::Form(form) => render_form(form, self, area, buf),
             Mode::Reason => render_reason(th, area, buf),
-            Mode::Confirm(kind) => render_confirm(kind, th, area, buf),
+            Mode::Confirm(kind) => render_confirm(kind, self, area, buf),
             _ => {}
         }
     }
@@ -258,20 +258,41 @@ fn render_reason(th: Theme, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
-fn render_confirm(kind: &Confirm, th: Theme, area: Rect, buf: &mut Buffer) {
+fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Buffer) {
+    let th = screen.theme;
+    let mut lines = vec![];
     let (title, text) = match kind {
-        Confirm::Submit => (t!("confirm-submit-title"), t!("confirm-submit")),
+        Confirm::Submit => {
+            let left = screen.figures().lines_left;
+            if left > 0 {
+                // allowed (the shop may be closing), but never by accident
+                lines.push(Line::styled(
+                    t!(
+                        "confirm-submit-unchecked",
+                        count = left,
+                        total = screen.view.rows.len()
+                    ),
+                    th.style(Role::Warn),
+                ));
+            }
+            (t!("confirm-submit-title"), t!("confirm-submit"))
+        }
         Confirm::Amend => (t!("confirm-amend-title"), t!("confirm-amend")),
     };
-    let rect = centered(area, 56, 5);
+    lines.push(Line::raw(text));
+    lines.push(Line::styled(t!("confirm-hint"), th.style(Role::Key)));
+    let width = 56.min(area.width);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
+    let rect = centered(area, width, rows as u16 + 2);
     Clear.render(rect, buf);
     let block = popup_block(title, th);
     let inner = block.inner(rect);
     block.render(rect, buf);
-    Paragraph::new(vec![
-        Line::raw(text),
-        Line::styled(t!("confirm-hint"), th.style(Role::Key)),
-    ])
-    .wrap(Wrap { trim: true })
-    .render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }

@@ -405,7 +405,13 @@ impl VisitScreen {
         };
         if !r.advance(to, today) {
             let status = t!(&format!("return-status-{}", r.status.key()));
-            self.say(t!("visit-return-cannot", status = status), Role::Warn);
+            // closing a logged return: say what comes first
+            let text = if to == ReturnStatus::Closed && r.status == ReturnStatus::Logged {
+                t!("visit-return-write-off-first", status = status)
+            } else {
+                t!("visit-return-cannot", status = status)
+            };
+            self.say(text, Role::Warn);
             return Effect::None;
         }
         r.meta.touch(stamp);

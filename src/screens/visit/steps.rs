@@ -20,6 +20,90 @@ fn window(selected: usize, len: usize, height: usize) -> (usize, usize) {
     (start, (start + height).min(len))
 }
 
+/// A column of a step's table: `width` 0 is the product name (it takes the
+/// rest); `rank` None is always shown, otherwise lower ranks are kept first.
+struct Col {
+    header: String,
+    width: u16,
+    rank: Option<u8>,
+}
+
+impl Col {
+    fn new(header: String, width: u16, rank: Option<u8>) -> Self {
+        Self {
+            header,
+            width,
+            rank,
+        }
+    }
+}
+
+/// Which columns to draw in `width` cells: the product name keeps at least
+/// `name_min` and the optional columns come in by rank until one would push
+/// the name below that; so on a narrow terminal the EAN, list price, reason
+/// and the like go first and the name is never the column that disappears.
+fn fit(cols: &[Col], width: u16, name_min: u16) -> Vec<bool> {
+    // the selection marker takes one cell, each column one cell of spacing
+    let cost = |c: &Col| c.width + 1;
+    let mut left = i32::from(width) - 1;
+    let mut keep: Vec<bool> = cols.iter().map(|c| c.rank.is_none()).collect();
+    for c in cols.iter().filter(|c| c.rank.is_none() && c.width > 0) {
+        left -= i32::from(cost(c));
+    }
+    let mut ranked: Vec<(u8, usize)> = cols
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| c.rank.map(|r| (r, i)))
+        .collect();
+    ranked.sort();
+    for (_, i) in ranked {
+        let after = left - i32::from(cost(&cols[i]));
+        if after < i32::from(name_min) {
+            break;
+        }
+        left = after;
+        keep[i] = true;
+    }
+    keep
+}
+
+/// Draws the kept columns of `cols` (and of every row's cells).
+#[allow(clippy::too_many_arguments)]
+fn fitted_table<'a>(
+    rows: Vec<Vec<Cell<'a>>>,
+    cols: Vec<Col>,
+    name_min: u16,
+    selected: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+    screen: &VisitScreen,
+) {
+    let keep = fit(&cols, area.width, name_min);
+    let pick = |cells: Vec<Cell<'a>>| -> Vec<Cell<'a>> {
+        cells
+            .into_iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(c, _)| c)
+            .collect()
+    };
+    let rows: Vec<Row> = rows.into_iter().map(|r| Row::new(pick(r))).collect();
+    let (header, widths): (Vec<String>, Vec<Constraint>) = cols
+        .into_iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(c, _)| {
+            let w = if c.width == 0 {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(c.width)
+            };
+            (c.header, w)
+        })
+        .unzip();
+    table(rows, header, widths, selected, area, buf, screen);
+}
+
 fn table<'a>(
     rows: Vec<Row<'a>>,
     header: Vec<String>,
@@ -54,8 +138,7 @@ impl VisitScreen {
             area.height.saturating_sub(1) as usize,
         );
         let tol = self.settings().price_tolerance;
-        let show_ean = area.width >= 90;
-        let body: Vec<Row> = rows[start..end]
+        let body: Vec<Vec<Cell>> = rows[start..end]
             .iter()
             .map(|r| {
                 let (shelf, role) = match &r.audit {
@@ -69,20 +152,13 @@ impl VisitScreen {
                     Some(p) if !price_ok(p, r.list_price, tol) => Role::Danger,
                     _ => Role::Normal,
                 };
-                Row::new(vec![
+                vec![
                     Cell::from(Span::styled(
                         if r.fast { "★" } else { " " },
                         th.style(Role::Key),
                     )),
                     Cell::from(r.name.clone()),
-                    Cell::from(Span::styled(
-                        if show_ean {
-                            r.ean.clone()
-                        } else {
-                            String::new()
-                        },
-                        th.style(Role::Muted),
-                    )),
+                    Cell::from(Span::styled(r.ean.clone(), th.style(Role::Muted))),
                     Cell::from(Span::styled(shelf, th.style(role))),
                     Cell::from(
                         a.and_then(|a| a.facings)
@@ -99,36 +175,24 @@ impl VisitScreen {
                             .map(|m| t!(&format!("missing-{}", m.key())))
                             .unwrap_or_default(),
                     ),
-                ])
+                ]
             })
             .collect();
-        table(
+        // as the terminal narrows: EAN, then list price, then reason go
+        let cols = vec![
+            Col::new(String::new(), 1, None),
+            Col::new(t!("visit-col-product"), 0, None),
+            Col::new("EAN".into(), 13, Some(5)),
+            Col::new(t!("col-shelf"), 5, None),
+            Col::new(t!("col-facings"), 4, Some(2)),
+            Col::new(t!("col-price-seen"), 8, Some(1)),
+            Col::new(t!("col-list-price"), 8, Some(4)),
+            Col::new(t!("col-reason"), 14, Some(3)),
+        ];
+        fitted_table(
             body,
-            vec![
-                String::new(),
-                t!("visit-col-product"),
-                if show_ean {
-                    "EAN".into()
-                } else {
-                    String::new()
-                },
-                t!("col-shelf"),
-                t!("col-facings"),
-                t!("col-price-seen"),
-                t!("col-list-price"),
-                t!("col-reason"),
-            ],
-            vec![
-                Constraint::Length(1),
-                Constraint::Fill(1),
-                // the EAN column goes first when the terminal is narrow: names matter more
-                Constraint::Length(if show_ean { 13 } else { 0 }),
-                Constraint::Length(5),
-                Constraint::Length(4),
-                Constraint::Length(8),
-                Constraint::Length(8),
-                Constraint::Length(14),
-            ],
+            cols,
+            28,
             Some(self.audit_sel - start),
             area,
             buf,
@@ -155,7 +219,7 @@ impl VisitScreen {
                 batches.len(),
                 list.height.saturating_sub(1) as usize,
             );
-            let body: Vec<Row> = batches[start..end]
+            let body: Vec<Vec<Cell>> = batches[start..end]
                 .iter()
                 .map(|b| {
                     let class = self.class_of(b);
@@ -165,7 +229,7 @@ impl VisitScreen {
                         ExpiryClass::Near => Role::Warn,
                         ExpiryClass::Ok => Role::Ok,
                     };
-                    Row::new(vec![
+                    vec![
                         Cell::from(self.product_name(&b.sku)),
                         Cell::from(i18n::date(b.expiry)),
                         Cell::from(b.qty.to_string()),
@@ -173,30 +237,21 @@ impl VisitScreen {
                             t!(&format!("expiry-{}", class.key())),
                             th.style(role),
                         )),
-                        Cell::from(
-                            b.action
-                                .map(|a| t!(&format!("batch-action-{}", a.key())))
-                                .unwrap_or_default(),
-                        ),
-                    ])
+                        action_cell(self, b, class),
+                    ]
                 })
                 .collect();
-            table(
+            let cols = vec![
+                Col::new(t!("visit-col-product"), 0, None),
+                Col::new(t!("col-expiry"), 11, None),
+                Col::new(t!("visit-col-qty"), 5, None),
+                Col::new(t!("col-class"), 9, Some(1)),
+                Col::new(t!("col-action"), 18, Some(2)),
+            ];
+            fitted_table(
                 body,
-                vec![
-                    t!("visit-col-product"),
-                    t!("col-expiry"),
-                    t!("visit-col-qty"),
-                    t!("col-class"),
-                    t!("col-action"),
-                ],
-                vec![
-                    Constraint::Fill(1),
-                    Constraint::Length(11),
-                    Constraint::Length(5),
-                    Constraint::Length(9),
-                    Constraint::Length(18),
-                ],
+                cols,
+                20,
                 Some(self.expiry_sel.saturating_sub(start)),
                 list,
                 buf,
@@ -233,7 +288,7 @@ impl VisitScreen {
             returns.len(),
             area.height.saturating_sub(1) as usize,
         );
-        let body: Vec<Row> = returns[start..end]
+        let body: Vec<Vec<Cell>> = returns[start..end]
             .iter()
             .map(|r| {
                 let flagged = r.is_flagged(today, within);
@@ -249,34 +304,29 @@ impl VisitScreen {
                 } else {
                     (status, Role::Ok)
                 };
-                Row::new(vec![
+                vec![
                     Cell::from(self.product_name(&r.sku)),
                     Cell::from(r.qty.to_string()),
                     Cell::from(r.value.to_string()),
                     Cell::from(t!(&format!("return-reason-{}", r.reason.key()))),
                     Cell::from(i18n::date(r.logged)),
                     Cell::from(Span::styled(status, th.style(role))),
-                ])
+                ]
             })
             .collect();
-        table(
+        // as the terminal narrows: logged date, then reason, then value go
+        let cols = vec![
+            Col::new(t!("visit-col-product"), 0, None),
+            Col::new(t!("visit-col-qty"), 5, None),
+            Col::new(t!("col-value"), 9, Some(2)),
+            Col::new(t!("col-reason"), 14, Some(3)),
+            Col::new(t!("col-logged"), 11, Some(4)),
+            Col::new(t!("col-status"), 22, Some(1)),
+        ];
+        fitted_table(
             body,
-            vec![
-                t!("visit-col-product"),
-                t!("visit-col-qty"),
-                t!("col-value"),
-                t!("col-reason"),
-                t!("col-logged"),
-                t!("col-status"),
-            ],
-            vec![
-                Constraint::Fill(1),
-                Constraint::Length(5),
-                Constraint::Length(9),
-                Constraint::Length(14),
-                Constraint::Length(11),
-                Constraint::Length(22),
-            ],
+            cols,
+            20,
             Some(self.returns_sel.saturating_sub(start)),
             area,
             buf,
@@ -340,10 +390,9 @@ impl VisitScreen {
     /// "audit P0001" as the rep knows it: "Молоко 3,2% 1 л"; other targets
     /// ("batch P0001 01J…") by the product name and without the record id.
     fn target_name(&self, target: &str) -> String {
-        let mut parts = target.split(' ');
-        match (parts.next(), parts.next()) {
-            (Some("audit" | "batch" | "return"), Some(sku)) => self.product_name(sku),
-            _ => target.to_string(),
+        match crate::domain::visit::amendment::target_sku(target) {
+            Some(sku) => self.product_name(sku),
+            None => target.to_string(),
         }
     }
 
@@ -395,6 +444,26 @@ impl VisitScreen {
             )),
             Line::raw(""),
         ];
+        let pull = self.pull_list();
+        if !pull.is_empty() {
+            lines.push(Line::styled(
+                t!("visit-pull-list", count = pull.len()),
+                th.style(Role::Danger),
+            ));
+            for b in pull {
+                lines.push(Line::raw(format!(
+                    "  {}",
+                    t!(
+                        "checkout-pull-line",
+                        name = self.product_name(&b.sku),
+                        date = i18n::date(b.expiry),
+                        qty = b.qty,
+                        class = t!(&format!("expiry-{}", self.class_of(b).key()))
+                    )
+                )));
+            }
+            lines.push(Line::raw(""));
+        }
         if f.lines_left > 0 {
             lines.push(Line::styled(
                 t!("checkout-lines-left", count = f.lines_left),
@@ -443,3 +512,54 @@ impl VisitScreen {
 }
 
 use ratatui::widgets::Wrap;
+
+/// The action taken on a batch; when none yet, what to do (muted), so an
+/// expired, critical or near batch never shows an empty action.
+fn action_cell<'a>(
+    screen: &VisitScreen,
+    b: &crate::domain::visit::Batch,
+    class: ExpiryClass,
+) -> Cell<'a> {
+    if let Some(a) = b.action {
+        return Cell::from(t!(&format!("batch-action-{}", a.key())));
+    }
+    if screen.is_returned(b) {
+        return Cell::from(t!("batch-returned"));
+    }
+    match class.suggestion() {
+        Some(key) => Cell::from(Span::styled(t!(key), screen.theme.style(Role::Muted))),
+        None => Cell::from(""),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols() -> Vec<Col> {
+        vec![
+            Col::new(String::new(), 1, None),
+            Col::new("name".into(), 0, None),
+            Col::new("ean".into(), 13, Some(5)),
+            Col::new("shelf".into(), 5, None),
+            Col::new("facings".into(), 4, Some(2)),
+            Col::new("seen".into(), 8, Some(1)),
+            Col::new("list".into(), 8, Some(4)),
+            Col::new("reason".into(), 14, Some(3)),
+        ]
+    }
+
+    #[test]
+    fn narrow_terminals_drop_the_extra_columns_not_the_name() {
+        // (width, kept columns)
+        let cases: [(u16, [bool; 8]); 4] = [
+            (20, [true, true, false, true, false, false, false, false]),
+            (58, [true, true, false, true, true, true, false, false]),
+            (78, [true, true, false, true, true, true, true, true]),
+            (120, [true; 8]),
+        ];
+        for (width, want) in cases {
+            assert_eq!(fit(&cols(), width, 28), want, "width {width}");
+        }
+    }
+}
