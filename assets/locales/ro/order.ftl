@@ -5,7 +5,11 @@ method-sba = vânzări intermitente
 method-ses = vânzări constante
 method-trend = cu tendință
 
-reason-sells = se vinde {$rate} pe săptămână ({$how}), acoperă {$days} zile
+reason-sells = se vinde {$rate} pe săptămână ({$how}), acoperă {$days ->
+    [one] {$days} zi
+    [few] {$days} zile
+   *[other] {$days} de zile
+}
 reason-seen = {$units} pe raft
 reason-seen-empty = raft gol
 reason-out-of-stock = stoc epuizat: un bax de {$pack}
@@ -26,7 +30,11 @@ order-state-reviewed = verificată
 order-state-sent = trimisă
 
 order-title = Comanda {$number} · {$store} · {$state}
-order-cover = Acoperire {$days} zile (următoarea vizită {$next} + livrare {$lead})
+order-cover = Acoperire {$days ->
+    [one] {$days} zi
+    [few] {$days} zile
+   *[other] {$days} de zile
+} (următoarea vizită {$next} + livrare {$lead})
 col-product = Produs
 col-sales = Vânz./săpt.
 col-suggested = Sug.
@@ -39,7 +47,11 @@ order-totals = {$lines ->
 }, {$units} buc., {$value}
 order-reason = Motiv: {$text}
 order-added-by-rep = adăugat de agent
-order-terms = Condiții: {$days} zile, limită {$limit} · neachitat {$open} ({$count}) · restant {$overdue} ({$overdue_count})
+order-terms = Condiții: {$days ->
+    [one] {$days} zi
+    [few] {$days} zile
+   *[other] {$days} de zile
+}, limită {$limit} · neachitat {$open} ({$count}) · restant {$overdue} ({$overdue_count})
 order-terms-none = Condiții: plata la livrare · neachitat {$open} ({$count}) · restant {$overdue} ({$overdue_count})
 order-over-limit = ⚠ facturile neachitate plus această comandă depășesc limita {$limit}
 order-acceptance = Acceptate neschimbate: {$share} din {$orders} verificate · {$run} la rând
