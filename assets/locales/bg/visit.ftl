@@ -146,7 +146,10 @@ confirm-amend = Всяка промяна ще се запише като кор
 confirm-hint = y да · n не
 
 checkout-summary = Обобщение
-checkout-audit = Одит: { $checked } от { $total } реда · OSA { $osa } · цени в норма { $price }
+checkout-audit = Одит: { $checked } от { $total ->
+    [one] { $total } ред
+   *[other] { $total } реда
+} · OSA { $osa } · цени в норма { $price }
 checkout-expiry = Срокове: изтекли { $expired }, критични { $critical }, скоро { $near } · за изтегляне { $pull }
 checkout-returns = Връщания: { $count } · стойност { $value }
 checkout-problems = Отворени проблеми: { $count } · бележки: { $notes }

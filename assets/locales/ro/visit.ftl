@@ -148,7 +148,11 @@ confirm-amend = Fiecare schimbare se înregistrează ca amendament; originalul r
 confirm-hint = y da · n nu
 
 checkout-summary = Rezumat
-checkout-audit = Audit: { $checked } din { $total } linii · OSA { $osa } · prețuri corecte { $price }
+checkout-audit = Audit: { $checked } din { $total ->
+    [one] { $total } linie
+    [few] { $total } linii
+   *[other] { $total } de linii
+} · OSA { $osa } · prețuri corecte { $price }
 checkout-expiry = Expirări: { $expired } expirate, { $critical } critice, { $near } aproape · de retras { $pull }
 checkout-returns = Retururi: { $count } · valoare { $value }
 checkout-problems = Probleme deschise: { $count } · note: { $notes }

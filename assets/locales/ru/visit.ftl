@@ -159,7 +159,10 @@ confirm-amend = Каждое изменение запишется как поп
 confirm-hint = y да · n нет
 
 checkout-summary = Итог
-checkout-audit = Аудит: { $checked } из { $total } строк · OSA { $osa } · цены в норме { $price }
+checkout-audit = Аудит: { $checked } из { $total ->
+    [one] { $total } строки
+   *[other] { $total } строк
+} · OSA { $osa } · цены в норме { $price }
 checkout-expiry = Сроки: просрочено { $expired }, критично { $critical }, скоро { $near } · снять { $pull }
 checkout-returns = Возвраты: { $count } · сумма { $value }
 checkout-problems = Открытые проблемы: { $count } · заметки: { $notes }
