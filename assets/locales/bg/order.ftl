@@ -89,3 +89,9 @@ route-orders-chase = ⚠ { $count ->
 }
 card-orders-chase = Поръчки за проследяване (изпълнение под зададения праг)
 card-order-fill = { $number }: { $percent } % ({ $delivered }/{ $ordered } реда)
+
+order-qty-empty = Въведете количество в бройки, напр. 12 (Esc за отказ)
+order-qty-not-whole = „{$text}“ не е цяло число бройки: въведете напр. 12
+order-qty-negative = {$text} е отрицателно: въведете 0, за да задраскате реда
+order-qty-too-large = Твърде много: най-много {$max} бр. ({$cases} кашона по {$pack})
+order-qty-breaks-case = {$qty} не е цял брой кашони по {$pack}: {$cases} кашона + {$rest}

@@ -164,3 +164,14 @@ checkout-amendments = Корекции
 route-returns-flagged = ⚑{ $count }
 card-open-problems = Отворени проблеми
 card-pending-returns = Връщания за отписване (отбелязват се след { $days } дни)
+
+input-date-in-past = крайният срок не може да е преди днес
+batch-suggest-pull = → изтегли
+batch-suggest-near = → отпред / намаление
+checkout-pull-line = { $name } · { $date } · { $qty } бр. · { $class }
+batch-returned = върнат
+visit-return-write-off-first = Не може да се закрие: връщането е { $status }. Първо го отпишете с w, после го закрийте с x.
+confirm-submit-unchecked = { $count ->
+    [one] { $count } от { $total } реда на одита не е проверен.
+   *[other] { $count } от { $total } реда на одита не са проверени.
+}

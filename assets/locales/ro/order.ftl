@@ -104,3 +104,9 @@ route-orders-chase = ⚠ { $count ->
 }
 card-orders-chase = Comenzi de urmărit (grad de livrare sub pragul setat)
 card-order-fill = { $number }: { $percent } % ({ $delivered }/{ $ordered } linii)
+
+order-qty-empty = Introduceți o cantitate în bucăți, de ex. 12 (Esc pentru anulare)
+order-qty-not-whole = „{$text}” nu este un număr întreg de bucăți: introduceți de ex. 12
+order-qty-negative = {$text} este negativ: introduceți 0 pentru a tăia linia
+order-qty-too-large = Prea mult: cel mult {$max} buc. ({$cases} baxuri de {$pack})
+order-qty-breaks-case = {$qty} nu este un număr întreg de baxuri de {$pack}: {$cases} baxuri + {$rest}

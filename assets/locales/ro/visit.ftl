@@ -168,3 +168,15 @@ checkout-amendments = Amendamente
 route-returns-flagged = ⚑{ $count }
 card-open-problems = Probleme deschise
 card-pending-returns = Retururi de scos din gestiune (marcate după { $days } zile)
+
+input-date-in-past = termenul nu poate fi înainte de azi
+batch-suggest-pull = → retrage
+batch-suggest-near = → în față / reducere
+checkout-pull-line = { $name } · { $date } · { $qty } buc. · { $class }
+batch-returned = returnat
+visit-return-write-off-first = Nu se poate închide: returul este { $status }. Mai întâi anulați-l cu w, apoi închideți-l cu x.
+confirm-submit-unchecked = { $count ->
+    [one] { $count } din { $total } linii de audit nu este verificată.
+    [few] { $count } din { $total } linii de audit nu sunt verificate.
+   *[other] { $count } din { $total } de linii de audit nu sunt verificate.
+}
