@@ -74,3 +74,98 @@ fn every_size_renders() {
         }
     }
 }
+
+fn type_in(screen: &mut OrderScreen, text: &str) -> Option<Effect> {
+    use crossterm::event::{KeyCode, KeyEvent};
+    let mut last = None;
+    for c in text.chars() {
+        last = screen.type_key(KeyEvent::from(KeyCode::Char(c)));
+    }
+    last
+}
+
+fn enter(screen: &mut OrderScreen) -> Option<Effect> {
+    use crossterm::event::{KeyCode, KeyEvent};
+    screen.type_key(KeyEvent::from(KeyCode::Enter))
+}
+
+fn clear(screen: &mut OrderScreen) {
+    use crossterm::event::{KeyCode, KeyEvent};
+    for _ in 0..30 {
+        screen.type_key(KeyEvent::from(KeyCode::Backspace));
+    }
+}
+
+#[test]
+fn a_bad_quantity_is_refused_in_place_with_the_reason() {
+    let (_dir, mut screen) = screen();
+    let sku = screen.view.order.lines[0].sku.clone();
+    let pack = screen.view.products[&sku].case_pack;
+    let before = screen.view.order.lines[0].qty;
+    screen.handle(Action::EditQty);
+    for (typed, why) in [
+        ("-5", "-5 is negative"),
+        ("99999999999999999999", "Too many: at most"),
+        ("2.5", "\"2.5\" is not a whole number"),
+        ("", "Type a quantity"),
+    ] {
+        clear(&mut screen);
+        type_in(&mut screen, typed);
+        assert_eq!(enter(&mut screen), Some(Effect::None), "{typed}");
+        // the typed text stays, the quantity does not change, the reason shows
+        assert_eq!(screen.mode, Mode::EditQty(typed.to_string()));
+        assert_eq!(screen.view.order.lines[0].qty, before);
+        let notice = screen.notice.clone().unwrap_or_default();
+        assert!(notice.contains(why), "{typed}: {notice}");
+    }
+    clear(&mut screen);
+    type_in(&mut screen, "99999999999999999999");
+    enter(&mut screen);
+    let max = (100 * pack).to_string();
+    assert!(screen.notice.as_deref().unwrap_or("").contains(&max));
+    insta::assert_snapshot!("order_qty_refused", draw(80, 24, &screen).backend());
+
+    // a quantity that breaks a case is set, with a hint
+    clear(&mut screen);
+    let odd = before + 1;
+    type_in(&mut screen, &odd.to_string());
+    assert_eq!(enter(&mut screen), Some(Effect::SaveOrder));
+    assert_eq!(screen.mode, Mode::Browse);
+    assert_eq!(screen.view.order.lines[0].qty, odd);
+    let hint = screen.notice.clone().unwrap_or_default();
+    assert!(
+        hint.contains(&format!("is not whole cases of {pack}")),
+        "{hint}"
+    );
+}
+
+fn row_text(terminal: &Terminal<TestBackend>, y: u16) -> String {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn bonus_column_only_when_a_line_has_a_bonus_and_names_get_the_room() {
+    let (_dir, mut screen) = screen();
+    let t = draw(80, 24, &screen);
+    let head = row_text(&t, 4);
+    assert!(head.contains("Value") && !head.contains("Bonus"), "{head}");
+    // every demo name fits whole at 80 columns (none is cut with …)
+    for y in 5..20 {
+        assert!(!row_text(&t, y).contains('…'), "{}", row_text(&t, y));
+    }
+    // a promotion line brings the column back, with its bonus under it
+    screen.view.order.lines[0].bonus_qty = 3;
+    let t = draw(80, 24, &screen);
+    let head = row_text(&t, 4);
+    assert!(head.contains("Bonus") && head.contains("Value"), "{head}");
+    let first = row_text(&t, 5);
+    let at = |s: &str, pat: &str| s.find(pat).map(|b| s[..b].chars().count());
+    assert_eq!(
+        at(&first, "+3").map(|c| c + 2),
+        at(&head, "Bonus").map(|c| c + 5),
+        "bonus right-aligned under its heading:\n{head}\n{first}"
+    );
+}

@@ -76,7 +76,7 @@ pub enum Command {
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Only records on or after this day (YYYY-MM-DD; visits, sales, deliveries, invoices, promotions)
+        /// Only records on or after this day (YYYY-MM-DD; visits, sales, deliveries, invoices, promotions, orders)
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         from: Option<NaiveDate>,
         /// Only records on or before this day (YYYY-MM-DD)
@@ -240,4 +240,6 @@ pub enum ExportKind {
     Invoices,
     /// Promotions, as `import promotions` reads them
     Promotions,
+    /// Orders by order date: CSV one row per line, JSON nested with refusals and review
+    Orders,
 }

@@ -171,6 +171,12 @@ pub fn run(
             let rows = crate::exchange::export_rows::promotions(&db, range)?;
             with_output(output, &|w| write_records(&rows, format, w))?;
         }
+        ExportKind::Orders => {
+            let prepared = super::export_orders::prepare(&db, range, format)?;
+            with_output(output, &|w| {
+                super::export_orders::write(&prepared, format, w)
+            })?;
+        }
         ExportKind::Kpis => {
             drop(db);
             return super::kpis::export(ctx, None, None, Default::default(), format, output);

@@ -3,6 +3,7 @@
 mod args;
 mod check;
 mod export;
+mod export_orders;
 mod export_visits;
 mod identity;
 mod import;

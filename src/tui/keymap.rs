@@ -27,6 +27,9 @@ pub enum KeyContext {
     OrderTyping,
     OrderRefusal,
     OrderConfirm,
+    /// A reviewed order (send) and a sent one (new order): fewer keys than a draft.
+    OrderReviewed,
+    OrderSent,
     Dashboard,
     ReviewList,
     ReviewListTyping,
@@ -206,26 +209,83 @@ const VISIT_CONFIRM: &[Binding] = &[
     ),
 ];
 
-const ORDER: &[Binding] = &[
-    bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),
-    bind!(
-        "+",
-        MoreCase,
-        true,
-        [KeyCode::Char('+'), KeyCode::Char('=')]
-    ),
-    bind!("-", LessCase, true, [KeyCode::Char('-')]),
-    bind!("x", Strike, true, [KeyCode::Char('x'), KeyCode::Delete]),
-    bind!("a", AddLine, true, [KeyCode::Char('a')]),
-    bind!("r", Refusal, false, [KeyCode::Char('r')]),
-    bind!("v", MarkReviewed, true, [KeyCode::Char('v')]),
-    bind!("s", SendOrder, true, [KeyCode::Char('s')]),
-    bind!("t", TrustStore, false, [KeyCode::Char('t')]),
-    bind!("n", NewOrder, false, [KeyCode::Char('n')]),
-    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
-    bind!("Esc", Back, true, [KeyCode::Esc]),
-    bind!("q", Quit, false, [KeyCode::Char('q')]),
+/// Moving in an order: after its own keys, so a long status
+/// line never pushes `s` or `Esc` out of the footer.
+const ORDER_MOVES: [Binding; 6] = [
+    bind!("↑↓", Up, true, [KeyCode::Up, KeyCode::Char('k')]),
+    bind!("↓/j", Down, false, [KeyCode::Down, KeyCode::Char('j')]),
+    bind!("PgUp", PageUp, false, [KeyCode::PageUp]),
+    bind!("PgDn", PageDown, false, [KeyCode::PageDown]),
+    bind!("Home/g", Top, false, [KeyCode::Home, KeyCode::Char('g')]),
+    bind!("End/G", Bottom, false, [KeyCode::End, KeyCode::Char('G')]),
 ];
+
+/// A draft: every edit; `s` is out of the footer (it only says to review first).
+/// `v` and `Esc` come first so a long status line cannot push them off.
+const ORDER: &[Binding] = &{
+    let m = ORDER_MOVES;
+    [
+        bind!("v", MarkReviewed, true, [KeyCode::Char('v')]),
+        bind!("Esc", Back, true, [KeyCode::Esc]),
+        bind!("Enter", EditQty, true, [KeyCode::Enter, KeyCode::Char('e')]),
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        bind!(
+            "+",
+            MoreCase,
+            true,
+            [KeyCode::Char('+'), KeyCode::Char('=')]
+        ),
+        bind!("-", LessCase, true, [KeyCode::Char('-')]),
+        bind!("x", Strike, true, [KeyCode::Char('x'), KeyCode::Delete]),
+        bind!("a", AddLine, true, [KeyCode::Char('a')]),
+        bind!("r", Refusal, false, [KeyCode::Char('r')]),
+        bind!("s", SendOrder, false, [KeyCode::Char('s')]),
+        bind!("t", TrustStore, false, [KeyCode::Char('t')]),
+        bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+        bind!("q", Quit, false, [KeyCode::Char('q')]),
+    ]
+};
+
+/// Reviewed by the decision maker: the lines are fixed, it can be sent.
+const ORDER_REVIEWED: &[Binding] = &{
+    let m = ORDER_MOVES;
+    [
+        bind!("s", SendOrder, true, [KeyCode::Char('s')]),
+        bind!("Esc", Back, true, [KeyCode::Esc]),
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        bind!("t", TrustStore, false, [KeyCode::Char('t')]),
+        bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+        bind!("q", Quit, false, [KeyCode::Char('q')]),
+    ]
+};
+
+/// Sent: only a new order for the store, or back.
+const ORDER_SENT: &[Binding] = &{
+    let m = ORDER_MOVES;
+    [
+        bind!("n", NewOrder, true, [KeyCode::Char('n')]),
+        bind!("Esc", Back, true, [KeyCode::Esc]),
+        m[0],
+        m[1],
+        m[2],
+        m[3],
+        m[4],
+        m[5],
+        bind!("t", TrustStore, false, [KeyCode::Char('t')]),
+        bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+        bind!("q", Quit, false, [KeyCode::Char('q')]),
+    ]
+};
 
 /// Typing a quantity or a product search: the screen takes the keys first.
 const ORDER_TYPING: &[Binding] = &[
@@ -352,6 +412,8 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::OrderTyping => ORDER_TYPING,
         KeyContext::OrderRefusal => ORDER_REFUSAL,
         KeyContext::OrderConfirm => ORDER_CONFIRM,
+        KeyContext::OrderReviewed => ORDER_REVIEWED,
+        KeyContext::OrderSent => ORDER_SENT,
         KeyContext::Dashboard => DASHBOARD,
         KeyContext::ReviewList => REVIEW_LIST,
         KeyContext::ReviewListTyping | KeyContext::VisitDetailTyping => TYPING,
@@ -370,7 +432,6 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
             | KeyContext::VisitExpiry
             | KeyContext::VisitReturns
             | KeyContext::VisitNotes
-            | KeyContext::Order
             | KeyContext::Dashboard
             | KeyContext::ReviewList
             | KeyContext::VisitDetail
@@ -467,6 +528,8 @@ mod tests {
             KeyContext::OrderTyping,
             KeyContext::OrderRefusal,
             KeyContext::OrderConfirm,
+            KeyContext::OrderReviewed,
+            KeyContext::OrderSent,
             KeyContext::Dashboard,
             KeyContext::ReviewList,
             KeyContext::ReviewListTyping,

@@ -32,6 +32,7 @@ col-sales = Weekly sales
 col-suggested = Sugg.
 col-qty = Qty
 col-bonus = Bonus
+col-value = Value
 order-totals = {$lines ->
     [one] {$lines} line
    *[other] {$lines} lines
@@ -49,7 +50,11 @@ order-fill = Fill rate {$rate} ({$delivered}/{$ordered} lines delivered)
 order-fill-chase = Fill rate {$rate} ({$delivered}/{$ordered} lines) — chase it
 order-fill-waiting = Sent {$date}, no delivery yet
 order-edit-qty = Quantity for {$product}: {$text}▏ (Enter to set, Esc to cancel)
-order-bad-qty = {$text} is not a quantity: type whole units, e.g. 12
+order-qty-empty = Type a quantity in units, e.g. 12 (Esc to cancel)
+order-qty-not-whole = "{$text}" is not a whole number of units: type e.g. 12
+order-qty-negative = {$text} is negative: type 0 to strike the line
+order-qty-too-large = Too many: at most {$max} units ({$cases} cases of {$pack})
+order-qty-breaks-case = {$qty} is not whole cases of {$pack}: {$cases} cases + {$rest}
 order-add-title = Add a product: name or EAN
 order-add-none = No product matches {$query}
 order-refusal-title = Why did the decision maker lower {$product}?

@@ -36,6 +36,7 @@ col-sales = Продажи по неделям
 col-suggested = Предл.
 col-qty = Кол.
 col-bonus = Бонус
+col-value = Сумма
 order-totals = {$lines ->
     [one] {$lines} строка
     [few] {$lines} строки
@@ -54,7 +55,11 @@ order-fill = Выполнение {$rate} (поставлено строк {$del
 order-fill-chase = Выполнение {$rate} (строк {$delivered} из {$ordered}) — выяснить
 order-fill-waiting = Отправлен {$date}, поставки ещё нет
 order-edit-qty = Количество {$product}: {$text}▏ (Enter — принять, Esc — отмена)
-order-bad-qty = {$text} — не количество: введите целое число, напр. 12
+order-qty-empty = Введите количество в штуках, напр. 12 (Esc — отмена)
+order-qty-not-whole = «{$text}» — не целое число штук: введите, напр., 12
+order-qty-negative = {$text} — отрицательное число: 0 вычеркнет строку
+order-qty-too-large = Слишком много: не больше {$max} шт. ({$cases} кор. по {$pack})
+order-qty-breaks-case = {$qty} — не целое число коробок по {$pack}: {$cases} кор. + {$rest} шт.
 order-add-title = Добавить товар: название или EAN
 order-add-none = Нет товара по запросу {$query}
 order-refusal-title = Почему ЛПР уменьшил {$product}?

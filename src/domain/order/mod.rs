@@ -3,6 +3,7 @@
 
 mod draft;
 mod fill_rate;
+mod qty;
 mod reason;
 mod suggest;
 mod terms;
@@ -13,6 +14,7 @@ pub use draft::{
     order_number,
 };
 pub use fill_rate::{FillRate, fill_rate, to_chase};
+pub use qty::{MAX_CASES, QtyError, QtyOk, check_qty, max_qty};
 pub use reason::Reason;
 pub use suggest::{
     LineInput, Seen, SuggestParams, SuggestedLine, cover_days, suggest, suggest_line,

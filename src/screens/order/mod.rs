@@ -5,7 +5,10 @@
 mod render;
 
 use super::step;
-use crate::domain::order::{Acceptance, FillRate, Order, OrderError, OrderState, RefusalReason};
+use crate::domain::order::{
+    Acceptance, FillRate, MAX_CASES, Order, OrderError, OrderState, QtyError, RefusalReason,
+    check_qty,
+};
 use crate::domain::{Invoice, Money, Store};
 use crate::search::SearchIndex;
 use crate::t;
@@ -71,6 +74,8 @@ pub struct OrderScreen {
     index: Option<SearchIndex>,
     /// What the app should tell the user after the last action.
     pub notice: Option<String>,
+    /// Why the typed quantity was refused (shown in the quantity popup).
+    pub qty_error: Option<String>,
 }
 
 impl OrderScreen {
@@ -83,12 +88,17 @@ impl OrderScreen {
             catalog,
             index: None,
             notice: None,
+            qty_error: None,
         }
     }
 
     pub fn context(&self) -> KeyContext {
         match self.mode {
-            Mode::Browse => KeyContext::Order,
+            Mode::Browse => match self.view.order.state {
+                OrderState::Draft => KeyContext::Order,
+                OrderState::Reviewed => KeyContext::OrderReviewed,
+                OrderState::Sent => KeyContext::OrderSent,
+            },
             Mode::EditQty(_) | Mode::Add { .. } => KeyContext::OrderTyping,
             Mode::Refusal(_) => KeyContext::OrderRefusal,
             Mode::ConfirmSend => KeyContext::OrderConfirm,
@@ -129,6 +139,50 @@ impl OrderScreen {
             }
             Err(e) => {
                 self.error(e);
+                Effect::None
+            }
+        }
+    }
+
+    /// Enter in the quantity popup: a bad quantity is refused in place with
+    /// the reason (the text stays); one that breaks a case is set with a hint.
+    fn enter_qty(&mut self, text: &str) -> Effect {
+        let Some(sku) = self.selected_sku() else {
+            self.mode = Mode::Browse;
+            return Effect::None;
+        };
+        let pack = self.info(&sku).map(|p| p.case_pack).unwrap_or(1).max(1);
+        match check_qty(text, pack) {
+            Ok(ok) => {
+                self.mode = Mode::Browse;
+                self.qty_error = None;
+                self.notice = None;
+                let effect = self.set_qty(&sku, ok.qty);
+                if ok.breaks_case && self.notice.is_none() {
+                    self.notice = Some(t!(
+                        "order-qty-breaks-case",
+                        qty = i64::from(ok.qty),
+                        pack = i64::from(pack),
+                        cases = i64::from(ok.qty / pack),
+                        rest = i64::from(ok.qty % pack)
+                    ));
+                }
+                effect
+            }
+            Err(e) => {
+                let why = match e {
+                    QtyError::Empty => t!("order-qty-empty"),
+                    QtyError::NotWhole => t!("order-qty-not-whole", text = text.trim()),
+                    QtyError::Negative => t!("order-qty-negative", text = text.trim()),
+                    QtyError::TooLarge { max } => t!(
+                        "order-qty-too-large",
+                        max = i64::from(max),
+                        cases = i64::from(MAX_CASES),
+                        pack = i64::from(pack)
+                    ),
+                };
+                self.qty_error = Some(why.clone());
+                self.notice = Some(why);
                 Effect::None
             }
         }
@@ -255,26 +309,23 @@ impl OrderScreen {
             Mode::Browse | Mode::ConfirmSend => None,
             Mode::EditQty(text) => {
                 match key.code {
-                    KeyCode::Char(c) if c.is_ascii_digit() && text.len() < 6 => text.push(c),
+                    // anything typed stays on screen: Enter says what is wrong with it
+                    KeyCode::Char(c) if text.chars().count() < 24 => {
+                        text.push(c);
+                        self.qty_error = None;
+                    }
                     KeyCode::Char(_) => {}
                     KeyCode::Backspace => {
                         text.pop();
+                        self.qty_error = None;
                     }
-                    KeyCode::Esc => self.mode = Mode::Browse,
+                    KeyCode::Esc => {
+                        self.mode = Mode::Browse;
+                        self.qty_error = None;
+                    }
                     KeyCode::Enter => {
                         let text = text.clone();
-                        self.mode = Mode::Browse;
-                        return Some(match text.trim().parse::<u32>() {
-                            Ok(qty) => match self.selected_sku() {
-                                Some(sku) => self.set_qty(&sku, qty),
-                                None => Effect::None,
-                            },
-                            Err(_) => {
-                                self.mode = Mode::EditQty(text.clone());
-                                self.notice = Some(t!("order-bad-qty", text = text));
-                                Effect::None
-                            }
-                        });
+                        return Some(self.enter_qty(&text));
                     }
                     _ => return None,
                 }

@@ -15,6 +15,12 @@ const SPARK: u16 = 12;
 const NUM: u16 = 6;
 const VALUE: u16 = 11;
 
+/// A heading cut to the width, right-aligned over its numbers.
+fn right(text: &str, width: u16) -> String {
+    let cut = fit(text, width);
+    format!("{:>w$}", cut.trim_end(), w = width as usize)
+}
+
 fn fit(text: &str, width: u16) -> String {
     let w = width as usize;
     if text.chars().count() <= w {
@@ -128,15 +134,22 @@ impl OrderScreen {
         if area.height == 0 {
             return;
         }
-        let name_w = area.width.saturating_sub(SPARK + 3 * NUM + VALUE + 5);
+        // the bonus column only when some line has a bonus: names get the room
+        let bonus_col = self.lines().iter().any(|l| l.bonus_qty > 0);
+        let nums_w = if bonus_col { 3 * NUM + 3 } else { 2 * NUM + 2 };
+        let name_w = area.width.saturating_sub(SPARK + nums_w + VALUE + 2);
+        let bonus_head = if bonus_col {
+            format!(" {:>n$}", right(&t!("col-bonus"), NUM), n = NUM as usize)
+        } else {
+            String::new()
+        };
         let header = format!(
-            "{} {} {:>n$} {:>n$} {:>n$} {:>v$}",
+            "{} {} {:>n$} {:>n$}{bonus_head} {:>v$}",
             fit(&t!("col-product"), name_w),
             fit(&t!("col-sales"), SPARK),
-            fit(&t!("col-suggested"), NUM),
-            fit(&t!("col-qty"), NUM),
-            fit(&t!("col-bonus"), NUM),
-            "",
+            right(&t!("col-suggested"), NUM),
+            right(&t!("col-qty"), NUM),
+            right(&t!("col-value"), VALUE),
             n = NUM as usize,
             v = VALUE as usize,
         );
@@ -186,13 +199,13 @@ impl OrderScreen {
             } else {
                 "+".into()
             };
-            let bonus = if line.bonus_qty > 0 {
-                format!("+{}", line.bonus_qty)
-            } else {
-                String::new()
+            let bonus = match (bonus_col, line.bonus_qty) {
+                (false, _) => String::new(),
+                (true, 0) => format!(" {:>n$}", "", n = NUM as usize),
+                (true, b) => format!(" {:>n$}", format!("+{b}"), n = NUM as usize),
             };
             let nums = format!(
-                "{sugg:>n$} {:>n$} {bonus:>n$} {:>v$}",
+                "{sugg:>n$} {:>n$}{bonus} {:>v$}",
                 line.qty,
                 value.to_string(),
                 n = NUM as usize,
@@ -238,14 +251,15 @@ impl OrderScreen {
                     .get(self.selected)
                     .map(|l| l.sku.clone())
                     .unwrap_or_default();
-                (
-                    t!("col-qty"),
-                    vec![Line::raw(t!(
-                        "order-edit-qty",
-                        product = name(&sku),
-                        text = text.clone()
-                    ))],
-                )
+                let mut body = vec![Line::raw(t!(
+                    "order-edit-qty",
+                    product = name(&sku),
+                    text = text.clone()
+                ))];
+                if let Some(why) = &self.qty_error {
+                    body.push(Line::styled(why.clone(), th.style(Role::Danger)));
+                }
+                (t!("col-qty"), body)
             }
             Mode::Refusal(sku) => (
                 t!("order-refusal-title", product = name(sku)),
@@ -303,8 +317,13 @@ impl OrderScreen {
                 (t!("order-add-title"), body)
             }
         };
-        let height = body.len() as u16 + 2;
-        let rect = popup::centered(area, 70, height.max(3));
+        // wrapped lines count: a refusal reason under a long prompt must show
+        let inner_w = popup::centered(area, 70, 3).width.saturating_sub(2).max(1) as usize;
+        let height: usize = body
+            .iter()
+            .map(|l| l.width().div_ceil(inner_w).max(1))
+            .sum();
+        let rect = popup::centered(area, 70, (height as u16 + 2).max(3));
         Clear.render(rect, buf);
         Paragraph::new(body)
             .wrap(Wrap { trim: false })
