@@ -2,6 +2,7 @@
 //! returns, notes, check-out) as tabs. Every change is handed to the app as
 //! a `VisitWrite` and saved durably before the next key is read.
 
+mod columns;
 mod form;
 mod keys;
 mod render;
