@@ -106,7 +106,11 @@ pub fn normalize_lang(raw: &str) -> String {
 
 /// True when `raw` ("ru", "ro_RO.UTF-8") names a language rounds speaks.
 pub fn is_known(raw: &str) -> bool {
-    let base = raw.split(['_', '-', '.', '@']).next().unwrap_or("").to_lowercase();
+    let base = raw
+        .split(['_', '-', '.', '@'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     LANGUAGES.contains(&base.as_str())
 }
 
