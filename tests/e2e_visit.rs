@@ -117,7 +117,8 @@ fn a_whole_visit_by_keyboard_survives_a_quit_and_is_exported() {
     let mut tui = data.spawn_tui(&["--rep", "R01"], 110, 30);
     open_store_visit(&mut tui);
     tui.wait_for("Unfinished visit resumed");
-    tui.wait_for("Pull list (1)");
+    // the batch went back as a return: it is no longer to be pulled
+    tui.wait_for("returned");
     tui.send("\t");
     tui.wait_for("expired");
     tui.send("\t");

@@ -97,6 +97,8 @@ fn a_visit_opens_read_only_with_its_parts_and_amendments_then_is_reviewed() {
         assert!(page.contains(part), "{part}: {page}");
     }
     assert!(page.contains(" → on shelf, 1 facings"), "{page}");
+    // the amendment log names the product, not its internal code
+    assert!(!page.contains(": audit P"), "{page}");
     assert!(page.contains("Not reviewed yet."));
     // comment, then mark reviewed (confirmed)
     press(&mut app, "c");

@@ -527,8 +527,10 @@ fn a_problem_cannot_be_due_in_the_past() {
 fn amend_is_offered_only_on_a_submitted_visit() {
     let s = screen();
     assert!(s.hidden_actions().contains(&Action::Amend));
+    assert!(s.unbound_actions().contains(&Action::Amend));
     let mut v = view();
     v.visit.status = VisitStatus::Submitted;
     let s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
     assert!(!s.hidden_actions().contains(&Action::Amend));
+    assert!(s.unbound_actions().is_empty());
 }

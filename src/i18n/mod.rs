@@ -16,10 +16,16 @@ const SOURCES: &[(&str, &str)] = &[
     ("ro", include_str!("../../assets/locales/ro/main.ftl")),
     ("en", include_str!("../../assets/locales/en/order.ftl")),
     ("ru", include_str!("../../assets/locales/ru/order.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/order.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/order.ftl")),
     ("en", include_str!("../../assets/locales/en/exchange.ftl")),
     ("ru", include_str!("../../assets/locales/ru/exchange.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/exchange.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/exchange.ftl")),
     ("en", include_str!("../../assets/locales/en/review.ftl")),
     ("ru", include_str!("../../assets/locales/ru/review.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/review.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/review.ftl")),
     ("en", include_str!("../../assets/locales/en/visit.ftl")),
     ("ru", include_str!("../../assets/locales/ru/visit.ftl")),
     ("bg", include_str!("../../assets/locales/bg/visit.ftl")),
@@ -225,21 +231,95 @@ mod tests {
         assert_eq!(normalize_lang("xx_YY"), "en");
     }
 
+    /// The message ids of the English files.
+    fn english_ids() -> Vec<&'static str> {
+        SOURCES
+            .iter()
+            .filter(|(l, _)| *l == "en")
+            .flat_map(|(_, s)| s.lines())
+            .filter_map(|line| line.split_once(" =").map(|(key, _)| key))
+            .filter(|key| !key.starts_with(['#', ' ', '-', '.']) && !key.is_empty())
+            .map(str::trim)
+            .collect()
+    }
+
     /// Every English message exists in Russian too (Russian is complete).
     #[test]
     fn russian_is_complete() {
         let ru = Localizer::new("ru");
-        let en_lines = SOURCES
-            .iter()
-            .filter(|(l, _)| *l == "en")
-            .flat_map(|(_, s)| s.lines());
-        for line in en_lines {
-            if let Some((key, _)) = line.split_once(" =")
-                && !key.starts_with(['#', ' ', '-', '.'])
-                && !key.is_empty()
-            {
-                assert!(ru.has(key.trim()), "Russian lacks {key}");
+        for key in english_ids() {
+            assert!(ru.has(key), "Russian lacks {key}");
+        }
+    }
+
+    /// Every English message exists in Bulgarian and Romanian too.
+    #[test]
+    fn bulgarian_and_romanian_are_complete() {
+        for lang in ["bg", "ro"] {
+            let loc = Localizer::new(lang);
+            for key in english_ids() {
+                assert!(loc.has(key), "{lang} lacks {key}");
             }
         }
+    }
+
+    /// Every file parses without errors (a broken entry is silently dropped).
+    #[test]
+    fn every_file_parses() {
+        for (lang, source) in SOURCES {
+            if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                panic!("{lang}: {errors:?}");
+            }
+        }
+    }
+
+    fn format(loc: &Localizer, key: &str, name: &str, n: i64) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name, n);
+        loc.get(key, Some(&args))
+    }
+
+    #[test]
+    fn bulgarian_plurals() {
+        let bg = Localizer::new("bg_BG.UTF-8");
+        assert_eq!(count(&bg, 1), "1 обект");
+        assert_eq!(count(&bg, 2), "2 обекта");
+        assert_eq!(count(&bg, 20), "20 обекта");
+        assert_eq!(format(&bg, "days-ago", "days", 1), "1 ден");
+        assert_eq!(format(&bg, "days-ago", "days", 21), "21 дни");
+        let chase = |n| format(&bg, "route-orders-chase", "count", n);
+        assert_eq!(chase(1), "⚠ 1 поръчка за проследяване");
+        assert_eq!(chase(2), "⚠ 2 поръчки за проследяване");
+    }
+
+    #[test]
+    fn romanian_plurals() {
+        let ro = Localizer::new("ro_RO.UTF-8");
+        assert_eq!(count(&ro, 1), "1 magazin");
+        assert_eq!(count(&ro, 2), "2 magazine");
+        assert_eq!(count(&ro, 19), "19 magazine");
+        assert_eq!(count(&ro, 20), "20 de magazine");
+        assert_eq!(count(&ro, 21), "21 de magazine");
+        let chase = |n| format(&ro, "route-orders-chase", "count", n);
+        assert_eq!(chase(1), "⚠ 1 comandă de urmărit");
+        assert_eq!(chase(2), "⚠ 2 comenzi de urmărit");
+        assert_eq!(chase(20), "⚠ 20 de comenzi de urmărit");
+    }
+
+    #[test]
+    fn russian_audit_line() {
+        let ru = Localizer::new("ru");
+        let audit = |total: i64| {
+            let mut args = FluentArgs::new();
+            args.set("checked", 0);
+            args.set("total", total);
+            args.set("osa", "0 %");
+            args.set("price", "0 %");
+            ru.get("checkout-audit", Some(&args))
+        };
+        assert!(audit(21).starts_with("Аудит: 0 из 21 строки ·"));
+        assert!(audit(1).starts_with("Аудит: 0 из 1 строки ·"));
+        assert!(audit(5).starts_with("Аудит: 0 из 5 строк ·"));
+        assert!(audit(3).starts_with("Аудит: 0 из 3 строк ·"));
     }
 }

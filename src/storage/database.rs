@@ -34,6 +34,31 @@ impl Default for OpenOptions {
     }
 }
 
+/// Opens sled under our lock. Every write path flushes itself, so sled's
+/// background flusher is off: its thread kept sled's own file lock for up to
+/// half a second after the database was closed, and the next process to open
+/// it failed. A lock still held by a closing handle of this process is waited
+/// for briefly: holding our lock, nobody else can own the database.
+fn open_sled(dir: &Path, options: &OpenOptions) -> Result<sled::Db> {
+    let config = sled::Config::new()
+        .path(dir.join("db"))
+        .cache_capacity(options.cache_bytes)
+        .flush_every_ms(None);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    loop {
+        match config.open() {
+            Err(sled::Error::Io(e))
+                if std::time::Instant::now() < deadline
+                    && (e.kind() == std::io::ErrorKind::WouldBlock
+                        || e.to_string().contains("lock")) =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return Ok(other?),
+        }
+    }
+}
+
 pub struct Database {
     pub(super) sled: sled::Db,
     dir: PathBuf,
@@ -64,10 +89,7 @@ impl Database {
             Err(TryLockError::WouldBlock) => return Err(StorageError::Locked(dir.to_path_buf())),
             Err(TryLockError::Error(e)) => return Err(dir_err(e)),
         }
-        let sled = sled::Config::new()
-            .path(dir.join("db"))
-            .cache_capacity(options.cache_bytes)
-            .open()?;
+        let sled = open_sled(dir, options)?;
         let meta = sled.open_tree("meta")?;
         let found = match meta.get(SCHEMA_KEY)? {
             Some(v) => {

@@ -173,6 +173,14 @@ impl App {
         }
     }
 
+    /// Keys the top screen does not act on right now.
+    fn screen_unbound(&self) -> Vec<Action> {
+        match self.stack.last() {
+            Some(Screen::Visit(s)) => s.unbound_actions(),
+            _ => vec![],
+        }
+    }
+
     /// Keys left out of the footer and help: the layer's and the screen's.
     fn hide_now(&self) -> Vec<Action> {
         let mut hide = self.hidden.clone();
@@ -218,7 +226,7 @@ impl App {
             }
         }
         if let Some(action) = keymap::lookup(self.context(), key) {
-            if self.overlay.is_none() && self.screen_hidden().contains(&action) {
+            if self.overlay.is_none() && self.screen_unbound().contains(&action) {
                 return;
             }
             self.on_action(action);

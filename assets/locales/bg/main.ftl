@@ -58,3 +58,47 @@ card-recent-visits = Последни посещения
 
 help-title = Клавиши
 route-in-progress = в процес
+
+key-page-up = страница нагоре
+key-page-down = страница надолу
+key-top = първи
+key-bottom = последен
+
+route-no-rep = все още няма търговец
+
+channel-visit = посещение
+channel-phone = телефон
+channel-email = имейл
+channel-messenger = месинджър
+
+card-on-schedule = по график
+card-email = Имейл
+card-channel = Предпочитан канал
+card-frequency = Честота на посещения
+card-every-days = { $days ->
+    [one] всеки ден
+   *[other] на всеки { $days } дни
+}
+card-weekdays = По план в
+card-terms-value = { $days } дни отложено плащане, лимит { $limit }
+card-top-sellers = Най-продавани, последните 8 седмици (бройки)
+
+visit-submitted = изпратено
+visit-open = в процес
+
+demo-offer-title = Добре дошли в rounds
+demo-offer-text = Все още няма данни. Да се заредят ли демо данните (обекти, продукти, търговци и една година продажби), за да пробвате rounds?
+demo-offer-yes = зареди демото
+demo-offer-no = започни празно
+demo-declined = Започнато празно. Импортирайте данните си или изпълнете `rounds demo`.
+demo-loaded = Демото е заредено: { $stores ->
+    [one] { $stores } обект
+   *[other] { $stores } обекта
+}.
+demo-not-empty = директорията с данни { $dir } вече съдържа данни; `rounds demo --reset` ги заменя изцяло с демото
+demo-summary = Демото е заредено в { $dir }: обекти { $stores }, продукти { $products }, търговци { $reps }, минали посещения { $visits }.
+
+error-unknown-rep = няма търговец с код { $rep }; вижте `rounds export stores` за кодовете на търговците
+error-unknown-store = няма обект с код { $code }
+error-no-data-dir = не е намерена директория с данни за този потребител; подайте --data-dir DIR
+error-no-database = в { $dir } няма база данни на rounds; проверете --data-dir (или ROUNDS_DATA_DIR) или заредете данни с `rounds demo` или `rounds import`

@@ -146,7 +146,10 @@ confirm-amend = Всяка промяна ще се запише като кор
 confirm-hint = y да · n не
 
 checkout-summary = Обобщение
-checkout-audit = Одит: { $checked } от { $total } реда · OSA { $osa } · цени в норма { $price }
+checkout-audit = Одит: { $checked } от { $total ->
+    [one] { $total } ред
+   *[other] { $total } реда
+} · OSA { $osa } · цени в норма { $price }
 checkout-expiry = Срокове: изтекли { $expired }, критични { $critical }, скоро { $near } · за изтегляне { $pull }
 checkout-returns = Връщания: { $count } · стойност { $value }
 checkout-problems = Отворени проблеми: { $count } · бележки: { $notes }
@@ -161,3 +164,14 @@ checkout-amendments = Корекции
 route-returns-flagged = ⚑{ $count }
 card-open-problems = Отворени проблеми
 card-pending-returns = Връщания за отписване (отбелязват се след { $days } дни)
+
+input-date-in-past = крайният срок не може да е преди днес
+batch-suggest-pull = → изтегли
+batch-suggest-near = → отпред / намаление
+checkout-pull-line = { $name } · { $date } · { $qty } бр. · { $class }
+batch-returned = върнат
+visit-return-write-off-first = Не може да се закрие: връщането е { $status }. Първо го отпишете с w, после го закрийте с x.
+confirm-submit-unchecked = { $count ->
+    [one] { $count } от { $total } реда на одита не е проверен.
+   *[other] { $count } от { $total } реда на одита не са проверени.
+}

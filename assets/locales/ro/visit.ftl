@@ -148,7 +148,11 @@ confirm-amend = Fiecare schimbare se înregistrează ca amendament; originalul r
 confirm-hint = y da · n nu
 
 checkout-summary = Rezumat
-checkout-audit = Audit: { $checked } din { $total } linii · OSA { $osa } · prețuri corecte { $price }
+checkout-audit = Audit: { $checked } din { $total ->
+    [one] { $total } linie
+    [few] { $total } linii
+   *[other] { $total } de linii
+} · OSA { $osa } · prețuri corecte { $price }
 checkout-expiry = Expirări: { $expired } expirate, { $critical } critice, { $near } aproape · de retras { $pull }
 checkout-returns = Retururi: { $count } · valoare { $value }
 checkout-problems = Probleme deschise: { $count } · note: { $notes }
@@ -164,3 +168,15 @@ checkout-amendments = Amendamente
 route-returns-flagged = ⚑{ $count }
 card-open-problems = Probleme deschise
 card-pending-returns = Retururi de scos din gestiune (marcate după { $days } zile)
+
+input-date-in-past = termenul nu poate fi înainte de azi
+batch-suggest-pull = → retrage
+batch-suggest-near = → în față / reducere
+checkout-pull-line = { $name } · { $date } · { $qty } buc. · { $class }
+batch-returned = returnat
+visit-return-write-off-first = Nu se poate închide: returul este { $status }. Mai întâi anulați-l cu w, apoi închideți-l cu x.
+confirm-submit-unchecked = { $count ->
+    [one] { $count } din { $total } linii de audit nu este verificată.
+    [few] { $count } din { $total } linii de audit nu sunt verificate.
+   *[other] { $count } din { $total } de linii de audit nu sunt verificate.
+}

@@ -108,7 +108,7 @@ visit-saved-batch = Сохранено: { $name } · { $class }
 visit-saved-return = Возврат сохранён: { $name } · { $value }
 visit-saved = Сохранено.
 visit-batch-returned = Эта партия уже в возврате.
-visit-return-write-off-first = Нельзя закрыть: возврат { $status }. Сначала спишите его (w), потом закройте (x).
+visit-return-write-off-first = Нельзя закрыть: возврат { $status }. Сначала спишите его (w).
 visit-return-cannot = Нельзя: возврат { $status }.
 visit-resumed = Незаконченный визит продолжен с того же места.
 visit-checked-in = Визит начат.
@@ -159,7 +159,10 @@ confirm-amend = Каждое изменение запишется как поп
 confirm-hint = y да · n нет
 
 checkout-summary = Итог
-checkout-audit = Аудит: { $checked } из { $total } строк · OSA { $osa } · цены в норме { $price }
+checkout-audit = Аудит: { $checked } из { $total ->
+    [one] { $total } строки
+   *[other] { $total } строк
+} · OSA { $osa } · цены в норме { $price }
 checkout-expiry = Сроки: просрочено { $expired }, критично { $critical }, скоро { $near } · снять { $pull }
 checkout-returns = Возвраты: { $count } · сумма { $value }
 checkout-problems = Открытые проблемы: { $count } · заметки: { $notes }

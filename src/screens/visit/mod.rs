@@ -2,6 +2,7 @@
 //! returns, notes, check-out) as tabs. Every change is handed to the app as
 //! a `VisitWrite` and saved durably before the next key is read.
 
+mod columns;
 mod form;
 mod keys;
 mod render;
@@ -191,14 +192,22 @@ impl VisitScreen {
         }
     }
 
-    /// Keys of the keymap that do not apply right now: left out of the
-    /// footer and `?` help, and not acted on.
+    /// Keys of the keymap that mean nothing right now (amend on an open
+    /// visit): not offered and not acted on.
+    pub fn unbound_actions(&self) -> Vec<crate::tui::Action> {
+        if !self.is_submitted() || self.amending {
+            vec![crate::tui::Action::Amend]
+        } else {
+            vec![]
+        }
+    }
+
+    /// Keys left out of the footer and `?` help right now: the unbound ones,
+    /// and `x` (close) unless the selected return is written off — pressed
+    /// anyway, it says what to do first.
     pub fn hidden_actions(&self) -> Vec<crate::tui::Action> {
         use crate::tui::Action;
-        let mut hidden = vec![];
-        if !self.is_submitted() || self.amending {
-            hidden.push(Action::Amend);
-        }
+        let mut hidden = self.unbound_actions();
         let closable = self
             .visible_returns()
             .get(self.returns_sel)

@@ -1,0 +1,57 @@
+# rounds — română: import și export CSV, pachete de sincronizare
+
+import-problem = rândul { $line }: coloana { $column }: { $what }
+import-refused = { $count ->
+    [one] fișierul are { $count } rând greșit; nu s-a importat nimic:
+    [few] fișierul are { $count } rânduri greșite; nu s-a importat nimic:
+   *[other] fișierul are { $count } de rânduri greșite; nu s-a importat nimic:
+}
+import-empty = gol, este necesară o valoare
+import-bad-date = nu este o dată: "{ $value }" (folosiți AAAA-LL-ZZ sau ZZ.LL.AAAA)
+import-bad-number = nu este un număr: "{ $value }"
+import-negative = negativ: "{ $value }" (trebuie să fie 0 sau mai mult)
+import-not-whole = nu este un număr întreg: "{ $value }"
+import-missing-column = lipsește o coloană obligatorie (verificați rândul de antet)
+import-no-header = fișierul este gol (fără rând de antet)
+import-cannot-read = nu se poate citi { $path }: { $reason }
+import-bad-csv = fișierul nu poate fi citit ca CSV: { $reason }
+import-unknown-store = cod de magazin necunoscut "{ $code }" (importați mai întâi magazinele)
+import-unknown-product = cod de produs necunoscut "{ $code }" (importați mai întâi produsele)
+import-unknown-order = comandă necunoscută "{ $code }"
+import-bad-channel = canal necunoscut "{ $value }" (folosiți visit, phone, email sau messenger)
+import-zero-case-pack = bax de 0 bucăți (trebuie să fie 1 sau mai mult)
+import-due-before-date = scadența este înainte de data facturii
+import-to-before-from = promoția se încheie înainte de a începe
+import-done = { $kind }: rânduri citite { $rows }; noi { $created }, modificate { $changed }, neschimbate { $unchanged }
+import-dry-run = rulare de probă: nu s-a scris nimic
+import-reps-created = { $count ->
+    [one] { $count } agent nou creat (fără PIN)
+    [few] { $count } agenți noi creați (fără PIN)
+   *[other] { $count } de agenți noi creați (fără PIN)
+}
+import-bad-encoding = codificare necunoscută "{ $name }" (folosiți utf-8 sau windows-1251)
+import-bad-delimiter = separator necunoscut "{ $name }" (folosiți ; , sau tab)
+
+sync-exported = { $count ->
+    [one] { $count } înregistrare scrisă în { $file }
+    [few] { $count } înregistrări scrise în { $file }
+   *[other] { $count } de înregistrări scrise în { $file }
+} (modificările { $from }–{ $to }, destinație { $dest })
+sync-nothing-new = nimic nou pentru { $dest } de la ultimul export; un pachet gol a fost scris în { $file }
+sync-imported = { $file }: înregistrări { $records } de pe dispozitivul { $device }; aplicate { $applied }, deja actualizate { $kept }
+sync-refused = { $file } a fost refuzat: { $reason }
+sync-truncated = pachetul este incomplet (copiați-l din nou)
+sync-damaged = pachetul este deteriorat: suma de control nu corespunde (copiați-l din nou)
+sync-not-bundle = nu este un pachet de sincronizare rounds
+sync-newer-format = pachetul are formatul { $found }, mai nou decât înțelege această versiune rounds ({ $supported }); instalați o versiune mai nouă de rounds
+sync-schema-mismatch = pachetul a fost scris de un rounds cu schema bazei de date { $found }, acesta are { $ours }; folosiți aceeași versiune rounds pe ambele dispozitive
+sync-forbidden-tree = pachetul încearcă să scrie "{ $tree }", care nu este un tip de înregistrare; refuzat
+sync-not-a-folder = { $dir } nu este un dosar (creați-l sau verificați calea)
+sync-watch-start = se urmărește { $dir } pentru pachete (Ctrl-C pentru oprire)
+sync-watch-done = { $file }: importat, mutat în done/
+sync-watch-failed = { $file }: eșuat, mutat în failed/: { $reason }
+outbox = de trimis: { $count ->
+    [one] { $shown } înregistrare neexportată
+    [few] { $shown } înregistrări neexportate
+   *[other] { $shown } de înregistrări neexportate
+}
