@@ -55,3 +55,7 @@ outbox = de trimis: { $count ->
     [few] { $shown } înregistrări neexportate
    *[other] { $shown } de înregistrări neexportate
 }
+import-zero-shelf-life = termen de valabilitate de 0 zile (trebuie să fie 1 sau mai mult)
+import-zero-buy-qty = cantitate de cumpărat 0 (trebuie să fie 1 sau mai mult)
+import-ean-used = deja folosit de { $sku } (o scanare trebuie să găsească un singur produs)
+import-duplicate = același cod ca pe rândul { $line } (păstrați unul dintre cele două rânduri)
