@@ -113,30 +113,7 @@ const HELP: &[Binding] = &[bind!(
     [KeyCode::Esc, KeyCode::Char('?'), KeyCode::Char('q')]
 )];
 
-const DEMO_OFFER: &[Binding] = &[
-    bind!(
-        "y",
-        Yes,
-        true,
-        [
-            KeyCode::Char('y'),
-            KeyCode::Char('Y'),
-            KeyCode::Char('н'),
-            KeyCode::Enter
-        ]
-    ),
-    bind!(
-        "n",
-        No,
-        true,
-        [
-            KeyCode::Char('n'),
-            KeyCode::Char('N'),
-            KeyCode::Char('т'),
-            KeyCode::Esc
-        ]
-    ),
-];
+const DEMO_OFFER: &[Binding] = CONFIRM;
 
 /// Keys every step of a visit shares (after the step's own).
 const VISIT_COMMON: &[Binding] = &[
