@@ -113,6 +113,18 @@ pub fn quantity(text: &str) -> Result<f64, CellError> {
     Ok(value)
 }
 
+/// An amount of money, comma or dot as the decimal separator, not negative.
+pub fn money(text: &str) -> Result<crate::domain::Money, CellError> {
+    if text.is_empty() {
+        return Err(CellError::Empty);
+    }
+    let m = crate::domain::Money::parse(text).map_err(|e| CellError::Other(e.to_string()))?;
+    if m.0 < 0 {
+        return Err(CellError::Negative(text.to_string()));
+    }
+    Ok(m)
+}
+
 /// A whole count ("12", also "12,00" as ERPs write it), not negative.
 pub fn count(text: &str) -> Result<u32, CellError> {
     let value = quantity(text)?;

@@ -8,17 +8,6 @@ use super::upsert::{Tally, placeholder, settle_all};
 use crate::domain::{AssortmentLine, Channel, Ean, Money, Product, Rep, Store, WeekdaySet};
 use std::collections::HashMap;
 
-fn money(text: &str) -> Result<Money, CellError> {
-    if text.is_empty() {
-        return Err(CellError::Empty);
-    }
-    let m = Money::parse(text).map_err(|e| CellError::Other(e.to_string()))?;
-    if m.0 < 0 {
-        return Err(CellError::Negative(text.to_string()));
-    }
-    Ok(m)
-}
-
 fn small(text: &str) -> Result<u16, CellError> {
     let n = cells::count(text)?;
     u16::try_from(n).map_err(|_| CellError::Number(text.to_string()))
@@ -123,7 +112,7 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             .ok();
         let route_order = row.parse_or("route_order", 0, cells::count);
         let deferral = row.parse_or("deferral_days", 0, small);
-        let limit = row.parse_or("credit_limit", Money(0), money);
+        let limit = row.parse_or("credit_limit", Money(0), cells::money);
         if let (
             Some(code),
             Some(name),
@@ -316,7 +305,7 @@ pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         if shelf_life == Some(0) {
             row.problem("shelf_life_days", crate::t!("import-zero-shelf-life"));
         }
-        let price = stored_or(row, "list_price", old.map(|p| p.list_price), money);
+        let price = stored_or(row, "list_price", old.map(|p| p.list_price), cells::money);
         let unit = match row.text("unit") {
             "" => "pcs",
             u => u,

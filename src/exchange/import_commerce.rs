@@ -1,23 +1,12 @@
 //! Importers of deliveries (against orders), invoices and promotions.
 
-use super::cells::{self, CellError};
+use super::cells;
 use super::job::{ImportError, ImportReport, Job, known};
 use super::table::Spec;
 use super::upsert::{Tally, placeholder, settle_all};
 use crate::domain::{DeliveryLine, Invoice, Money, Promotion};
 use chrono::Duration;
 use std::collections::HashMap;
-
-fn money(text: &str) -> Result<Money, CellError> {
-    if text.is_empty() {
-        return Err(CellError::Empty);
-    }
-    let m = Money::parse(text).map_err(|e| CellError::Other(e.to_string()))?;
-    if m.0 < 0 {
-        return Err(CellError::Negative(text.to_string()));
-    }
-    Ok(m)
-}
 
 pub const DELIVERIES: Spec = Spec {
     columns: &["order_id", "sku", "qty", "date"],
@@ -94,8 +83,8 @@ pub fn invoices(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         {
             row.problem("due_date", crate::t!("import-due-before-date"));
         }
-        let amount = row.parse("amount", money);
-        let paid = row.parse_or("paid", Money(0), money);
+        let amount = row.parse("amount", cells::money);
+        let paid = row.parse_or("paid", Money(0), cells::money);
         if let (
             Some(store_code),
             Some(number),
