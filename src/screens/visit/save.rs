@@ -14,13 +14,10 @@ use crate::tui::Effect;
 use crate::ui::Role;
 
 impl VisitScreen {
-    /// `y` / `n`+reason on the selected line: saved, then on to the next line.
-    pub(super) fn save_shelf(&mut self, on_shelf: bool, missing: Option<MissingReason>) -> Effect {
-        self.mode = Mode::Browse;
-        let Some(row) = self.view.rows.get(self.audit_sel) else {
-            return Effect::None;
-        };
-        let mut line = match &row.audit {
+    /// The row's audit line to change: the saved one (stamped as changed now),
+    /// or a new one; the caller sets what was seen.
+    fn audit_line_of(&self, row: &super::AuditRow) -> AuditLine {
+        match &row.audit {
             Some(a) => {
                 let mut a = a.clone();
                 a.meta.touch(self.stamp());
@@ -30,12 +27,21 @@ impl VisitScreen {
                 meta: self.fresh_meta(),
                 visit_id: self.view.visit.meta.id,
                 sku: row.sku.clone(),
-                on_shelf,
+                on_shelf: true,
                 facings: None,
                 price_seen: None,
                 missing: None,
             },
+        }
+    }
+
+    /// `y` / `n`+reason on the selected line: saved, then on to the next line.
+    pub(super) fn save_shelf(&mut self, on_shelf: bool, missing: Option<MissingReason>) -> Effect {
+        self.mode = Mode::Browse;
+        let Some(row) = self.view.rows.get(self.audit_sel) else {
+            return Effect::None;
         };
+        let mut line = self.audit_line_of(row);
         line.on_shelf = on_shelf;
         line.missing = if on_shelf { None } else { missing };
         if !on_shelf {
@@ -209,22 +215,7 @@ impl VisitScreen {
                 let Some(r) = self.view.rows.get(row) else {
                     return Effect::None;
                 };
-                let mut line = match &r.audit {
-                    Some(a) => {
-                        let mut a = a.clone();
-                        a.meta.touch(self.stamp());
-                        a
-                    }
-                    None => AuditLine {
-                        meta: self.fresh_meta(),
-                        visit_id: self.view.visit.meta.id,
-                        sku: r.sku.clone(),
-                        on_shelf: true,
-                        facings: None,
-                        price_seen: None,
-                        missing: None,
-                    },
-                };
+                let mut line = self.audit_line_of(r);
                 line.on_shelf = true;
                 line.missing = None;
                 line.facings = count(&values[0]).map(|n| n as u16);
