@@ -25,7 +25,8 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
         .filter_map(|(code, (last, _))| last.map(|d| (code.clone(), d)))
         .collect();
     let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
-    let within = db.settings()?.returns_write_off_days;
+    let settings = db.settings()?;
+    let within = settings.returns_write_off_days;
     let rows = todays_route(&stores, &last, today)
         .into_iter()
         .filter_map(|stop| {
@@ -39,7 +40,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
                 planned_today: stop.planned_today,
                 in_progress: states.get(&s.code).is_some_and(|(_, open)| *open),
                 returns_flagged: flagged_returns(db, &s.code, today, within).unwrap_or(0),
-                orders_to_chase: orders_to_chase(db, &s.code, today)
+                orders_to_chase: orders_to_chase(db, &settings, &s.code, today)
                     .map(|o| o.len())
                     .unwrap_or(0),
             })
@@ -112,7 +113,8 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
             (name, units)
         })
         .collect();
-    let within = db.settings()?.returns_write_off_days;
+    let settings = db.settings()?;
+    let within = settings.returns_write_off_days;
     let pending_returns = db
         .returns_of_store(code)?
         .into_iter()
@@ -139,7 +141,7 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
         .filter(|p| p.is_open())
         .map(|p| (p.text, p.due))
         .collect();
-    let orders_to_chase = orders_to_chase(db, code, today)?
+    let orders_to_chase = orders_to_chase(db, &settings, code, today)?
         .into_iter()
         .map(|(number, rate)| (number, rate.delivered_lines, rate.ordered_lines))
         .collect();
@@ -163,15 +165,14 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
     }))
 }
 
-/// Returns of a store still not written off after the settings' days.
 /// The store's sent orders delivered below the fill-rate setting (or not at
 /// all in time), with their fill rate: the rep chases them.
 pub fn orders_to_chase(
     db: &Database,
+    settings: &crate::domain::Settings,
     code: &str,
     today: chrono::NaiveDate,
 ) -> Result<Vec<(String, crate::domain::order::FillRate)>> {
-    let settings = db.settings()?;
     let mut out = Vec::new();
     for order in db.orders_of_store(code)? {
         if order.sent.is_none() {
@@ -191,6 +192,7 @@ pub fn orders_to_chase(
     Ok(out)
 }
 
+/// Returns of a store still not written off after the settings' days.
 fn flagged_returns(
     db: &Database,
     code: &str,
