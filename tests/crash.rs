@@ -2,13 +2,14 @@
 //! killed with SIGKILL at random points; every write it acknowledged must be
 //! there afterwards, and the database must open.
 
+mod common;
+
 use chrono::{NaiveDate, TimeZone, Utc};
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use rounds::domain::{RecordMeta, Visit, VisitStatus};
 use rounds::storage::Database;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::time::Duration;
 use ulid::Ulid;
 
 const CHILD_ENV: &str = "ROUNDS_CRASH_CHILD_DIR";
@@ -50,47 +51,14 @@ fn crash_test_sigkill() {
     let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
     let mut acknowledged: Vec<(Ulid, String)> = Vec::new();
     for round in 0..50 {
-        let mut child = Command::new(std::env::current_exe().expect("test exe"))
-            .args([
-                "--exact",
-                "crash_child",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        let stdout = child.stdout.take().expect("child stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        // wait for the first acknowledged write, then kill at a random moment
-        let start = Instant::now();
-        let mut got_first = false;
-        while !got_first && start.elapsed() < Duration::from_secs(60) {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
-                record(&line, &mut acknowledged);
-                got_first = true;
-            }
-        }
-        assert!(got_first, "round {round}: the child never wrote");
-        std::thread::sleep(Duration::from_micros(rng.random_range(0..150_000)));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
-        reader.join().expect("reader");
-        // everything the child printed before it died was acknowledged
-        while let Ok(line) = rx.try_recv() {
-            record(&line, &mut acknowledged);
-        }
+        let acked = common::kill::run_and_kill(
+            "crash_child",
+            (CHILD_ENV, dir.path()),
+            Duration::from_millis(150),
+            &mut rng,
+            |line| record(&line, &mut acknowledged),
+        );
+        assert!(acked, "round {round}: the child never wrote");
         let db = Database::open(dir.path())
             .unwrap_or_else(|e| panic!("round {round}: database does not open: {e}"));
         for (id, store) in &acknowledged {

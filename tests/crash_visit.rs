@@ -4,17 +4,18 @@
 //! at random moments. Every acknowledged line must be there afterwards, and
 //! the visit must resume (same open visit, cursor on a line it reached).
 
+mod common;
+
 use chrono::{NaiveDate, TimeZone, Utc};
-use rand::{Rng, SeedableRng};
+use rand::SeedableRng;
 use rounds::domain::visit::{
     AuditLine, Batch, ReturnLine, ReturnReason, ReturnStatus, VisitCursor, VisitWrite,
 };
 use rounds::domain::{Money, RecordMeta, Stamp, VisitStep};
 use rounds::storage::Database;
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::time::Duration;
 
 const CHILD_ENV: &str = "ROUNDS_CRASH_VISIT_DIR";
 const STORE: &str = "S001";
@@ -105,29 +106,6 @@ fn crash_test_visit_in_progress() {
     let mut acknowledged: Vec<String> = Vec::new();
     let mut visit_id: Option<String> = None;
     for round in 0..20 {
-        let mut child = Command::new(std::env::current_exe().expect("test exe"))
-            .args([
-                "--exact",
-                "crash_visit_child",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(CHILD_ENV, dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("spawn child");
-        let stdout = child.stdout.take().expect("child stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        let reader = std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
         let mut handle = |line: String, acked: &mut Vec<String>| {
             if let Some(sku) = line.strip_prefix("ack ") {
                 acked.push(sku.to_string());
@@ -139,22 +117,14 @@ fn crash_test_visit_in_progress() {
                 }
             }
         };
-        let start = Instant::now();
-        let mut acked_this_round = false;
-        while !acked_this_round && start.elapsed() < Duration::from_secs(60) {
-            if let Ok(line) = rx.recv_timeout(Duration::from_millis(100)) {
-                acked_this_round = line.starts_with("ack ");
-                handle(line, &mut acknowledged);
-            }
-        }
-        assert!(acked_this_round, "round {round}: the child never wrote");
-        std::thread::sleep(Duration::from_micros(rng.random_range(0..100_000)));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap");
-        reader.join().expect("reader");
-        while let Ok(line) = rx.try_recv() {
-            handle(line, &mut acknowledged);
-        }
+        let acked = common::kill::run_and_kill(
+            "crash_visit_child",
+            (CHILD_ENV, dir.path()),
+            Duration::from_millis(100),
+            &mut rng,
+            |line| handle(line, &mut acknowledged),
+        );
+        assert!(acked, "round {round}: the child never wrote");
 
         let db = Database::open(dir.path())
             .unwrap_or_else(|e| panic!("round {round}: database does not open: {e}"));

@@ -2,6 +2,8 @@
 //! pseudo-terminal, against a temporary data directory.
 #![allow(dead_code)]
 
+pub mod kill;
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
