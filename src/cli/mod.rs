@@ -259,9 +259,14 @@ fn demo(ctx: &Context, reset: bool) -> CliResult {
                 message: t!("demo-not-empty", dir = ctx.data_dir.display().to_string()),
             });
         }
-        db.clear_all()?;
     }
-    let s = crate::demo::load(&db, &ctx.clock)?;
+    // the reset and the new demo are one unit: a kill leaves the old data or the new
+    let s = db.atomically(|| {
+        if reset {
+            db.clear_all()?;
+        }
+        crate::demo::load(&db, &ctx.clock)
+    })?;
     println!(
         "{}",
         t!(

@@ -260,6 +260,11 @@ fn weekly_sale(
 
 /// Writes the demo into the database (which the caller has cleared or found empty).
 pub fn load(db: &Database, clock: &Clock) -> Result<DemoSummary> {
+    // one unit: a demo killed while loading leaves nothing half there
+    db.atomically(|| load_in_unit(db, clock))
+}
+
+fn load_in_unit(db: &Database, clock: &Clock) -> Result<DemoSummary> {
     let data = build(clock.today(), db.device());
     db.put_reps(&data.reps)?;
     db.put_products(&data.products)?;

@@ -118,7 +118,8 @@ pub fn import_bytes(
         progress: &progress,
         order_exists: options.order_exists.unwrap_or(&accept_all),
     };
-    match kind {
+    // the whole file is one atomic unit: in, or not at all, whenever it dies
+    db.atomically_with(|| match kind {
         ImportKind::Stores => import_catalog::stores(&job),
         ImportKind::Products => import_catalog::products(&job),
         ImportKind::Assortment => import_catalog::assortment(&job),
@@ -126,5 +127,5 @@ pub fn import_bytes(
         ImportKind::Deliveries => import_commerce::deliveries(&job),
         ImportKind::Invoices => import_commerce::invoices(&job),
         ImportKind::Promotions => import_commerce::promotions(&job),
-    }
+    })
 }

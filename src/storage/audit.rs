@@ -3,11 +3,10 @@
 //! removed newest entry is caught as surely as a changed old one. (The head
 //! has its own tree so that the demo's `--reset` clears both together.)
 
-use super::{Database, Result, StorageError, codec};
+use super::{Database, Result, codec};
 use crate::domain::RecordMeta;
 use crate::domain::audit::{AuditEntry, AuditEvent, ChainBreak, verify_chain};
 use chrono::{DateTime, Utc};
-use sled::Transactional;
 
 const AUDIT: &str = "audit";
 const HEAD: &str = "audit_head";
@@ -16,6 +15,15 @@ const HEAD_KEY: &[u8] = b"head";
 impl Database {
     /// Appends an entry durably. Only this function writes the audit tree.
     pub fn append_audit(
+        &self,
+        actor: &str,
+        event: AuditEvent,
+        at: DateTime<Utc>,
+    ) -> Result<AuditEntry> {
+        self.atomically(|| self.append_audit_in_unit(actor, event, at))
+    }
+
+    fn append_audit_in_unit(
         &self,
         actor: &str,
         event: AuditEvent,
@@ -32,14 +40,9 @@ impl Database {
         let bytes = codec::encode("audit entry", &entry)?;
         let mut head = entry.seq.to_be_bytes().to_vec();
         head.extend_from_slice(entry.hash.as_bytes());
-        (&audit, &meta_tree)
-            .transaction(|(a, m)| {
-                a.insert(&entry.seq.to_be_bytes(), bytes.as_slice())?;
-                m.insert(HEAD_KEY, head.as_slice())?;
-                Ok::<_, sled::transaction::ConflictableTransactionError<()>>(())
-            })
-            .map_err(|e| StorageError::Invalid(format!("audit trail write failed: {e:?}")))?;
-        self.flush()?;
+        // one unit: a removed newest entry is caught as surely as a changed one
+        audit.insert(entry.seq.to_be_bytes(), bytes)?;
+        meta_tree.insert(HEAD_KEY, head)?;
         Ok(entry)
     }
 

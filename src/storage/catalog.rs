@@ -1,5 +1,6 @@
 //! Catalog records: stores, products (with an EAN index), reps, must-stock lines.
 
+use super::tree_view::Batch;
 use super::{Database, Result, keys};
 use crate::domain::{AssortmentLine, Product, Rep, Store};
 
@@ -45,23 +46,25 @@ impl Database {
     }
 
     pub fn put_products(&self, products: &[Product]) -> Result<()> {
-        let by_ean = self.tree("products_by_ean")?;
-        let mut ean_batch = sled::Batch::default();
-        for p in products {
-            // a changed EAN must not leave the old code pointing at this product
-            if let Some(old) = self.product(&p.sku)?
-                && old.ean != p.ean
-            {
-                ean_batch.remove(old.ean.as_str().as_bytes());
+        self.atomically(|| {
+            let by_ean = self.tree("products_by_ean")?;
+            let mut ean_batch = Batch::default();
+            for p in products {
+                // a changed EAN must not leave the old code pointing at this product
+                if let Some(old) = self.product(&p.sku)?
+                    && old.ean != p.ean
+                {
+                    ean_batch.remove(old.ean.as_str().as_bytes());
+                }
+                ean_batch.insert(p.ean.as_str().as_bytes(), p.sku.as_bytes());
             }
-            ean_batch.insert(p.ean.as_str().as_bytes(), p.sku.as_bytes());
-        }
-        by_ean.apply_batch(ean_batch)?;
-        self.put_all(
-            "products",
-            "product",
-            products.iter().map(|p| (p.sku.as_bytes().to_vec(), p)),
-        )
+            by_ean.apply_batch(ean_batch)?;
+            self.put_all(
+                "products",
+                "product",
+                products.iter().map(|p| (p.sku.as_bytes().to_vec(), p)),
+            )
+        })
     }
 
     pub fn rep(&self, code: &str) -> Result<Option<Rep>> {

@@ -1,6 +1,8 @@
 //! Opening the database: one process at a time, schema version checked and
 //! migrated, and a durable write path (flush before the user hears "saved").
 
+use super::atomic::{AtomicState, JOURNAL_TREE};
+use super::tree_view::{Batch, TreeView};
 use super::{Result, StorageError, codec, keys, migrate};
 use serde::{Serialize, de::DeserializeOwned};
 use std::fs::{self, File, TryLockError};
@@ -61,6 +63,7 @@ fn open_sled(dir: &Path, options: &OpenOptions) -> Result<sled::Db> {
 
 pub struct Database {
     pub(super) sled: sled::Db,
+    pub(super) atomic: AtomicState,
     dir: PathBuf,
     device: String,
     // Held for the life of the process: the OS releases it even on SIGKILL.
@@ -120,12 +123,15 @@ impl Database {
         };
         let db = Self {
             sled,
+            atomic: AtomicState::default(),
             dir: dir.to_path_buf(),
             device,
             _lock: lock,
         };
+        // a unit that committed before a crash is finished before anything reads
+        db.recover_journal()?;
         if found < SCHEMA_VERSION {
-            migrate::run(&db, found)?;
+            db.atomically(|| migrate::run(&db, found))?;
         }
         db.flush()?;
         Ok(db)
@@ -149,19 +155,26 @@ impl Database {
     }
 
     pub(super) fn set_schema_version(&self, version: u32) -> Result<()> {
-        self.sled
-            .open_tree("meta")?
-            .insert(SCHEMA_KEY, &version.to_be_bytes())?;
-        Ok(())
+        self.tree("meta")?
+            .insert(SCHEMA_KEY, &version.to_be_bytes())
     }
 
-    /// Makes every write so far durable; call before telling the user it is saved.
+    /// Makes every write so far durable; call before telling the user it is
+    /// saved. Inside an atomic unit the commit flushes, so this waits for it.
     pub fn flush(&self) -> Result<()> {
-        self.sled.flush()?;
+        if !self.in_unit() {
+            self.sled.flush()?;
+        }
         Ok(())
     }
 
-    pub(super) fn tree(&self, name: &str) -> Result<sled::Tree> {
+    pub(super) fn tree(&self, name: &str) -> Result<TreeView<'_>> {
+        TreeView::new(self, name)
+    }
+
+    /// sled's tree itself, for writes that need not survive a crash (the
+    /// visit's resume cursor): no journal, no flush.
+    pub(super) fn volatile_tree(&self, name: &str) -> Result<sled::Tree> {
         Ok(self.sled.open_tree(name)?)
     }
 
@@ -174,19 +187,20 @@ impl Database {
         kind: &'static str,
         items: impl IntoIterator<Item = (Vec<u8>, &'a T)>,
     ) -> Result<()> {
-        let target = self.tree(tree)?;
-        let log = self.tree(CHANGES_TREE)?;
-        let mut batch = sled::Batch::default();
-        let mut log_batch = sled::Batch::default();
-        for (key, value) in items {
-            // from 1: a sent mark of 0 means "nothing sent yet"
-            let seq = self.sled.generate_id()? + 1;
-            log_batch.insert(&seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
-            batch.insert(key, codec::encode(kind, value)?);
-        }
-        target.apply_batch(batch)?;
-        log.apply_batch(log_batch)?;
-        self.flush()
+        self.atomically(|| {
+            let target = self.tree(tree)?;
+            let log = self.tree(CHANGES_TREE)?;
+            let mut batch = Batch::default();
+            let mut log_batch = Batch::default();
+            for (key, value) in items {
+                // from 1: a sent mark of 0 means "nothing sent yet"
+                let seq = self.sled.generate_id()? + 1;
+                log_batch.insert(&seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
+                batch.insert(key, codec::encode(kind, value)?);
+            }
+            target.apply_batch(batch)?;
+            log.apply_batch(log_batch)
+        })
     }
 
     /// The company's settings (defaults until changed); stored as JSON so
@@ -206,8 +220,7 @@ impl Database {
             kind: "settings",
             detail: e.to_string(),
         })?;
-        self.tree("meta")?.insert(SETTINGS_KEY, bytes)?;
-        self.flush()
+        self.tree("meta")?.insert(SETTINGS_KEY, bytes)
     }
 
     pub(super) fn get<T: DeserializeOwned>(
@@ -239,24 +252,27 @@ impl Database {
 
     /// Number of records of a kind (by tree name).
     pub fn count(&self, tree: &str) -> Result<usize> {
-        Ok(self.tree(tree)?.len())
+        self.tree(tree)?.len()
     }
 
     /// Removes every record (the demo's `--reset`); the schema and device id stay.
     pub fn clear_all(&self) -> Result<()> {
-        for name in self.sled.tree_names() {
-            if name.as_ref() == b"meta" || name.as_ref() == b"__sled__default" {
-                continue;
+        self.atomically(|| {
+            for name in self.sled.tree_names() {
+                let name = String::from_utf8_lossy(&name).into_owned();
+                if ["meta", "__sled__default", JOURNAL_TREE].contains(&name.as_str()) {
+                    continue;
+                }
+                self.tree(&name)?.clear()?;
             }
-            self.sled.open_tree(&name)?.clear()?;
-        }
-        self.flush()
+            Ok(())
+        })
     }
 
     /// True when nothing but metadata is stored yet (first start).
     pub fn is_empty(&self) -> Result<bool> {
         for (_, tree) in super::KINDS {
-            if !self.tree(tree)?.is_empty() {
+            if !self.tree(tree)?.is_empty()? {
                 return Ok(false);
             }
         }

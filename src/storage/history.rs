@@ -13,29 +13,31 @@ impl Database {
         returns: &[ReturnLine],
         amendments: &[Amendment],
     ) -> Result<()> {
-        self.put_all(AUDIT, "audit line", audit.iter().map(|a| (audit_key(a), a)))?;
-        self.put_all(
-            BATCHES,
-            "batch",
-            batches
-                .iter()
-                .map(|b| (by_visit(b.visit_id, &b.meta.id.to_bytes()), b)),
-        )?;
-        self.put_all(
-            RETURNS,
-            "return",
-            returns
-                .iter()
-                .map(|r| (by_store(&r.store_code, r.meta.id), r)),
-        )?;
-        self.put_all(
-            AMENDMENTS,
-            "amendment",
-            amendments
-                .iter()
-                .map(|a| (by_visit(a.visit_id, &a.meta.id.to_bytes()), a)),
-        )?;
-        // the visits were counted before their lines existed
-        self.rebuild_kpis()
+        self.atomically(|| {
+            self.put_all(AUDIT, "audit line", audit.iter().map(|a| (audit_key(a), a)))?;
+            self.put_all(
+                BATCHES,
+                "batch",
+                batches
+                    .iter()
+                    .map(|b| (by_visit(b.visit_id, &b.meta.id.to_bytes()), b)),
+            )?;
+            self.put_all(
+                RETURNS,
+                "return",
+                returns
+                    .iter()
+                    .map(|r| (by_store(&r.store_code, r.meta.id), r)),
+            )?;
+            self.put_all(
+                AMENDMENTS,
+                "amendment",
+                amendments
+                    .iter()
+                    .map(|a| (by_visit(a.visit_id, &a.meta.id.to_bytes()), a)),
+            )?;
+            // the visits were counted before their lines existed
+            self.rebuild_kpis()
+        })
     }
 }

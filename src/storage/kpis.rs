@@ -2,6 +2,7 @@
 //! last contribution is remembered, so a re-saved visit moves its counts
 //! (subtract old, add new) instead of the dashboard rescanning visits.
 
+use super::tree_view::Batch;
 use super::{Database, Result, codec, keys};
 use crate::domain::Visit;
 use crate::domain::kpi::{self, Contribution, KpiCounts, KpiRow, VisitFigures};
@@ -192,7 +193,7 @@ impl Database {
     fn move_contributions(&self, items: Vec<(Vec<u8>, Option<Contribution>)>) -> Result<()> {
         let by_visit = self.tree(BY_VISIT)?;
         let mut deltas: [HashMap<Vec<u8>, Delta>; 2] = Default::default();
-        let mut visit_batch = sled::Batch::default();
+        let mut visit_batch = Batch::default();
         // the same contributor twice in one call: the later one wins
         let mut last_seen: HashMap<Vec<u8>, Option<Contribution>> = HashMap::new();
         for (key, new) in items {
@@ -237,7 +238,7 @@ impl Database {
         }
         for (name, tree_deltas) in [BY_REP, BY_STORE].into_iter().zip(deltas) {
             let tree = self.tree(name)?;
-            let mut batch = sled::Batch::default();
+            let mut batch = Batch::default();
             for (key, d) in tree_deltas {
                 let mut value: KpiCounts = tree
                     .get(&key)?
@@ -290,11 +291,13 @@ impl Database {
     /// Recounts one visit after its parts changed (a return written off, a
     /// delivery imported, an amendment).
     pub fn refresh_visit_kpis(&self, id: Ulid) -> Result<()> {
-        if let Some(v) = self.visit(id)? {
-            self.update_kpis(std::slice::from_ref(&v))?;
-            self.flush()?;
-        }
-        Ok(())
+        self.atomically(|| {
+            if let Some(v) = self.visit(id)? {
+                self.update_kpis(std::slice::from_ref(&v))?;
+                self.flush()?;
+            }
+            Ok(())
+        })
     }
 
     /// After a sync bundle wrote records: recount the visits they touch.
@@ -349,15 +352,17 @@ impl Database {
 
     /// Throws the buckets away and counts every visit again (`rounds check --repair`).
     pub fn rebuild_kpis(&self) -> Result<()> {
-        for name in [BY_VISIT, BY_REP, BY_STORE] {
-            self.tree(name)?.clear()?;
-        }
-        let visits = self.all_visits()?;
-        for chunk in visits.chunks(5_000) {
-            self.update_kpis(chunk)?;
-        }
-        self.update_order_kpis(&self.all_orders()?)?;
-        self.flush()
+        self.atomically(|| {
+            for name in [BY_VISIT, BY_REP, BY_STORE] {
+                self.tree(name)?.clear()?;
+            }
+            let visits = self.all_visits()?;
+            for chunk in visits.chunks(5_000) {
+                self.update_kpis(chunk)?;
+            }
+            self.update_order_kpis(&self.all_orders()?)?;
+            self.flush()
+        })
     }
 
     /// Every stored bucket, by (rep or store, day).
@@ -393,7 +398,7 @@ impl Database {
     /// scans ("the last visit") cost far more over 1,000 stores.
     fn is_overdue(
         &self,
-        index: &sled::Tree,
+        index: &super::tree_view::TreeView<'_>,
         s: &crate::domain::Store,
         today: NaiveDate,
     ) -> Result<bool> {
@@ -402,7 +407,7 @@ impl Database {
         let lo = keys::join(&[s.code.as_bytes(), &keys::date(since)]);
         let mut hi = keys::prefix(&s.code);
         hi.push(0xff);
-        let recent = index.range(lo..hi).next().transpose()?.is_some();
+        let recent = index.range_between(lo, hi).next().transpose()?.is_some();
         Ok(!recent)
     }
 
@@ -418,7 +423,7 @@ impl Database {
         only: Option<&str>,
     ) -> Result<KpiTable> {
         // a database written before the buckets existed: count once, keep after
-        if self.tree(BY_VISIT)?.is_empty() && !self.tree("visits")?.is_empty() {
+        if self.tree(BY_VISIT)?.is_empty()? && !self.tree("visits")?.is_empty()? {
             self.rebuild_kpis()?;
         }
         let stores = self.stores()?;
@@ -453,7 +458,7 @@ impl Database {
         for who in whos {
             let row = rows.entry(who.clone()).or_insert_with(|| new_row(&who));
             row.planned = planned.get(&who).copied().unwrap_or(0);
-            for item in tree.range(bucket_key(&who, from)..=bucket_key(&who, to)) {
+            for item in tree.range_between(bucket_key(&who, from), bucket_key(&who, to)) {
                 let (k, v) = item?;
                 let Some((_, date)) = parse_bucket_key(&k) else {
                     continue;

@@ -1,6 +1,7 @@
 //! The one layer over sled: screens and commands ask it, never sled itself.
 //! One tree per kind of record; keys are built for the scans the screens need.
 
+mod atomic;
 mod audit;
 mod catalog;
 mod check;
@@ -17,6 +18,7 @@ mod orders;
 mod reviews;
 mod sales;
 mod sync_log;
+mod tree_view;
 mod users;
 mod visit_lines;
 mod visits;

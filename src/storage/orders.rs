@@ -20,13 +20,15 @@ pub struct StoreTrust {
 impl Database {
     /// Saves an order durably (a new one or a change).
     pub fn put_order(&self, order: &Order) -> Result<()> {
-        // team KPIs (draft acceptance, fill rate) follow the order, flushed with it
-        self.update_order_kpis(std::slice::from_ref(order))?;
-        self.put_all(
-            "orders",
-            "order",
-            [(order.number.as_bytes().to_vec(), order)],
-        )
+        self.atomically(|| {
+            // team KPIs (draft acceptance, fill rate) follow the order, flushed with it
+            self.update_order_kpis(std::slice::from_ref(order))?;
+            self.put_all(
+                "orders",
+                "order",
+                [(order.number.as_bytes().to_vec(), order)],
+            )
+        })
     }
 
     pub fn order(&self, number: &str) -> Result<Option<Order>> {
@@ -77,10 +79,12 @@ impl Database {
     }
 
     pub fn put_store_trust(&self, trust: &StoreTrust) -> Result<()> {
-        self.put_all(
-            "store_trust",
-            "store trust",
-            [(trust.store_code.as_bytes().to_vec(), trust)],
-        )
+        self.atomically(|| {
+            self.put_all(
+                "store_trust",
+                "store trust",
+                [(trust.store_code.as_bytes().to_vec(), trust)],
+            )
+        })
     }
 }

@@ -67,21 +67,23 @@ impl Database {
         visit: Ulid,
         at: DateTime<Utc>,
     ) -> Result<VisitReview> {
-        if !viewer.can_review() {
-            return Err(forbidden(
-                "only a supervisor can mark a visit reviewed; log in with --user NAME",
-            ));
-        }
-        self.visit_for(viewer, visit)?;
-        let review = VisitReview {
-            meta: RecordMeta::fresh(viewer.actor(), self.device(), at),
-            visit,
-            by: viewer.actor().to_string(),
-            at,
-        };
-        self.put_all(REVIEWS, "review", [(key(visit, review.meta.id), &review)])?;
-        self.append_audit(viewer.actor(), AuditEvent::VisitReviewed { visit }, at)?;
-        Ok(review)
+        self.atomically(|| {
+            if !viewer.can_review() {
+                return Err(forbidden(
+                    "only a supervisor can mark a visit reviewed; log in with --user NAME",
+                ));
+            }
+            self.visit_for(viewer, visit)?;
+            let review = VisitReview {
+                meta: RecordMeta::fresh(viewer.actor(), self.device(), at),
+                visit,
+                by: viewer.actor().to_string(),
+                at,
+            };
+            self.put_all(REVIEWS, "review", [(key(visit, review.meta.id), &review)])?;
+            self.append_audit(viewer.actor(), AuditEvent::VisitReviewed { visit }, at)?;
+            Ok(review)
+        })
     }
 
     /// Adds a supervisor's comment to a visit, audited.
@@ -92,37 +94,39 @@ impl Database {
         text: &str,
         at: DateTime<Utc>,
     ) -> Result<VisitComment> {
-        if !viewer.can_review() {
-            return Err(forbidden(
-                "only a supervisor can comment on a visit; log in with --user NAME",
-            ));
-        }
-        let text = text.trim();
-        if text.is_empty() {
-            return Err(forbidden("the comment is empty; type some text"));
-        }
-        self.visit_for(viewer, visit)?;
-        let comment = VisitComment {
-            meta: RecordMeta::fresh(viewer.actor(), self.device(), at),
-            visit,
-            by: viewer.actor().to_string(),
-            at,
-            text: text.to_string(),
-        };
-        self.put_all(
-            COMMENTS,
-            "comment",
-            [(key(visit, comment.meta.id), &comment)],
-        )?;
-        self.append_audit(
-            viewer.actor(),
-            AuditEvent::VisitCommented {
+        self.atomically(|| {
+            if !viewer.can_review() {
+                return Err(forbidden(
+                    "only a supervisor can comment on a visit; log in with --user NAME",
+                ));
+            }
+            let text = text.trim();
+            if text.is_empty() {
+                return Err(forbidden("the comment is empty; type some text"));
+            }
+            self.visit_for(viewer, visit)?;
+            let comment = VisitComment {
+                meta: RecordMeta::fresh(viewer.actor(), self.device(), at),
                 visit,
-                comment: comment.meta.id,
-            },
-            at,
-        )?;
-        Ok(comment)
+                by: viewer.actor().to_string(),
+                at,
+                text: text.to_string(),
+            };
+            self.put_all(
+                COMMENTS,
+                "comment",
+                [(key(visit, comment.meta.id), &comment)],
+            )?;
+            self.append_audit(
+                viewer.actor(),
+                AuditEvent::VisitCommented {
+                    visit,
+                    comment: comment.meta.id,
+                },
+                at,
+            )?;
+            Ok(comment)
+        })
     }
 }
 
@@ -194,15 +198,17 @@ impl Database {
         reviews: &[VisitReview],
         comments: &[VisitComment],
     ) -> Result<()> {
-        self.put_all(
-            REVIEWS,
-            "review",
-            reviews.iter().map(|r| (key(r.visit, r.meta.id), r)),
-        )?;
-        self.put_all(
-            COMMENTS,
-            "comment",
-            comments.iter().map(|c| (key(c.visit, c.meta.id), c)),
-        )
+        self.atomically(|| {
+            self.put_all(
+                REVIEWS,
+                "review",
+                reviews.iter().map(|r| (key(r.visit, r.meta.id), r)),
+            )?;
+            self.put_all(
+                COMMENTS,
+                "comment",
+                comments.iter().map(|c| (key(c.visit, c.meta.id), c)),
+            )
+        })
     }
 }

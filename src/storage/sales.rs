@@ -18,12 +18,14 @@ impl Database {
     }
 
     pub fn put_sales(&self, series: &[SalesSeries]) -> Result<()> {
-        self.put_all(
-            "sales",
-            "sales series",
-            series
-                .iter()
-                .map(|s| (keys::join(&[s.store_code.as_bytes(), s.sku.as_bytes()]), s)),
-        )
+        self.atomically(|| {
+            self.put_all(
+                "sales",
+                "sales series",
+                series
+                    .iter()
+                    .map(|s| (keys::join(&[s.store_code.as_bytes(), s.sku.as_bytes()]), s)),
+            )
+        })
     }
 }

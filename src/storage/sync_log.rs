@@ -3,6 +3,7 @@
 //! they are not sent back), and the last seq sent per destination.
 
 use super::database::CHANGES_TREE;
+use super::tree_view::Batch;
 use super::{Database, Result, StorageError};
 use std::collections::HashSet;
 
@@ -59,7 +60,7 @@ impl Database {
             &[CHANGES_TREE]
         };
         for name in logs {
-            for item in self.tree(name)?.range(start..) {
+            for item in self.tree(name)?.range_from(start) {
                 let (_, entry) = item?;
                 if seen.insert(entry.to_vec())
                     && let Some(found) = split_entry(&entry)
@@ -78,7 +79,10 @@ impl Database {
     /// up to `limit` (cheaper than `changed_since`: nothing is split or copied).
     pub fn count_changed_since(&self, after: u64, limit: usize) -> Result<usize> {
         let mut seen: HashSet<sled::IVec> = HashSet::new();
-        for item in self.tree(CHANGES_TREE)?.range((after + 1).to_be_bytes()..) {
+        for item in self
+            .tree(CHANGES_TREE)?
+            .range_from((after + 1).to_be_bytes())
+        {
             let (_, entry) = item?;
             seen.insert(entry);
             if seen.len() >= limit {
@@ -110,9 +114,13 @@ impl Database {
     /// Writes received records (one batch per tree), logs them as relayed and
     /// flushes. Index upkeep is the caller's (see `index_received`).
     pub fn put_received(&self, records: &[RawRecord]) -> Result<()> {
+        self.atomically(|| self.put_received_in_unit(records))
+    }
+
+    fn put_received_in_unit(&self, records: &[RawRecord]) -> Result<()> {
         let log = self.tree(RELAYED_TREE)?;
-        let mut log_batch = sled::Batch::default();
-        let mut trees: Vec<(&str, sled::Batch)> = Vec::new();
+        let mut log_batch = Batch::default();
+        let mut trees: Vec<(&str, Batch)> = Vec::new();
         for r in records {
             if r.tree == CHANGES_TREE
                 || r.tree == RELAYED_TREE
@@ -133,7 +141,7 @@ impl Database {
             let slot = match trees.iter().position(|(t, _)| *t == r.tree) {
                 Some(i) => i,
                 None => {
-                    trees.push((&r.tree, sled::Batch::default()));
+                    trees.push((&r.tree, Batch::default()));
                     trees.len() - 1
                 }
             };
@@ -151,7 +159,7 @@ impl Database {
     /// Writes or removes keys of an index tree (not logged: indexes are rebuilt
     /// from the records they point to, never synced).
     pub fn update_index(&self, tree: &str, insert: &[Vec<u8>], remove: &[Vec<u8>]) -> Result<()> {
-        let mut batch = sled::Batch::default();
+        let mut batch = Batch::default();
         for k in remove {
             batch.remove(k.as_slice());
         }
@@ -166,10 +174,9 @@ impl Database {
     pub fn set_index_entry(&self, tree: &str, key: &[u8], value: Option<&[u8]>) -> Result<()> {
         let t = self.tree(tree)?;
         match value {
-            Some(v) => t.insert(key, v)?,
-            None => t.remove(key)?,
-        };
-        Ok(())
+            Some(v) => t.insert(key, v),
+            None => t.remove(key).map(|_| ()),
+        }
     }
 
     /// The last change-log seq exported to a destination (0: never).
@@ -194,8 +201,7 @@ impl Database {
 
     pub fn set_sent_mark(&self, dest: &str, seq: u64) -> Result<()> {
         let key = format!("{SENT_PREFIX}{dest}");
-        self.tree("meta")?.insert(key, &seq.to_be_bytes())?;
-        self.flush()
+        self.tree("meta")?.insert(key, seq.to_be_bytes())
     }
 }
 

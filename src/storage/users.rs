@@ -46,11 +46,13 @@ impl Database {
 
     /// Removes a user and their attempts; false when there was none.
     pub fn remove_user(&self, name: &str) -> Result<bool> {
-        let key = User::key_of(name);
-        let found = self.tree(USERS)?.remove(key.as_bytes())?.is_some();
-        self.tree(ATTEMPTS)?.remove(key.as_bytes())?;
-        self.flush()?;
-        Ok(found)
+        self.atomically(|| {
+            let key = User::key_of(name);
+            let found = self.tree(USERS)?.remove(key.as_bytes())?.is_some();
+            self.tree(ATTEMPTS)?.remove(key.as_bytes())?;
+            self.flush()?;
+            Ok(found)
+        })
     }
 
     pub fn attempts(&self, name: &str) -> Result<Attempts> {

@@ -92,52 +92,59 @@ impl Database {
         writes: &[VisitWrite],
         stamp: &Stamp,
     ) -> Result<()> {
-        for write in writes {
-            match write {
-                VisitWrite::Cursor(c) => {
-                    // flushed with the next record write (or the next cursor move)
-                    self.tree(CURSOR)?
-                        .insert(visit.to_bytes(), codec::encode("visit cursor", c)?)?;
-                }
-                VisitWrite::Submit { at } => {
-                    if let Some(mut v) = self.visit(visit)?
-                        && v.status == VisitStatus::Open
-                    {
-                        v.status = VisitStatus::Submitted;
-                        v.submitted = Some(*at);
-                        v.meta.touch(stamp.clone());
-                        self.save_visit(&v)?;
+        self.atomically(|| {
+            for write in writes {
+                match write {
+                    VisitWrite::Cursor(_) => {}
+                    VisitWrite::Submit { at } => {
+                        if let Some(mut v) = self.visit(visit)?
+                            && v.status == VisitStatus::Open
+                        {
+                            v.status = VisitStatus::Submitted;
+                            v.submitted = Some(*at);
+                            v.meta.touch(stamp.clone());
+                            self.save_visit(&v)?;
+                        }
                     }
-                }
-                change => {
-                    let before = self.amendment_needed(change)?;
-                    let amended = before.is_some().then(|| change.target());
-                    if let Some(before) = before {
-                        let owner = change.record_visit().unwrap_or(visit);
-                        let amendment = Amendment {
-                            meta: RecordMeta::fresh(&stamp.by, &stamp.device, stamp.at),
-                            visit_id: owner,
-                            target: change.target(),
-                            before,
-                            after: change.describe(),
-                        };
-                        self.put_all(
-                            AMENDMENTS,
-                            "amendment",
-                            [(by_visit(owner, &amendment.meta.id.to_bytes()), &amendment)],
-                        )?;
-                    }
-                    self.put_record(change)?;
-                    // team KPIs and the audit trail follow changes to submitted visits
-                    if let Some(owner) = change.record_visit() {
-                        self.visit_part_changed(owner, amended.as_deref(), stamp)?;
+                    change => {
+                        let before = self.amendment_needed(change)?;
+                        let amended = before.is_some().then(|| change.target());
+                        if let Some(before) = before {
+                            let owner = change.record_visit().unwrap_or(visit);
+                            let amendment = Amendment {
+                                meta: RecordMeta::fresh(&stamp.by, &stamp.device, stamp.at),
+                                visit_id: owner,
+                                target: change.target(),
+                                before,
+                                after: change.describe(),
+                            };
+                            self.put_all(
+                                AMENDMENTS,
+                                "amendment",
+                                [(by_visit(owner, &amendment.meta.id.to_bytes()), &amendment)],
+                            )?;
+                        }
+                        self.put_record(change)?;
+                        // team KPIs and the audit trail follow changes to submitted visits
+                        if let Some(owner) = change.record_visit() {
+                            self.visit_part_changed(owner, amended.as_deref(), stamp)?;
+                        }
                     }
                 }
             }
-        }
-        // a cursor-only change is flushed here
-        if writes.iter().all(|w| matches!(w, VisitWrite::Cursor(_))) {
-            self.flush()?;
+            // a cursor-only change is flushed here
+            if writes.iter().all(|w| matches!(w, VisitWrite::Cursor(_))) {
+                self.flush()?;
+            }
+            Ok(())
+        })?;
+        // the cursor is not worth a flush of its own: it is written after the
+        // lines it points at and becomes durable with the next saved line
+        for write in writes {
+            if let VisitWrite::Cursor(c) = write {
+                self.volatile_tree(CURSOR)?
+                    .insert(visit.to_bytes(), codec::encode("visit cursor", c)?)?;
+            }
         }
         Ok(())
     }

@@ -1,5 +1,6 @@
 //! Visits, by id, with an index by store and date for "last visit" and history.
 
+use super::tree_view::Batch;
 use super::{Database, Result, keys};
 use crate::domain::Visit;
 use chrono::NaiveDate;
@@ -22,21 +23,23 @@ impl Database {
 
     /// Saves many visits in one batch with one flush (demo, imports).
     pub fn put_visits(&self, visits: &[Visit]) -> Result<()> {
-        let index = self.tree("visits_by_store")?;
-        let mut index_batch = sled::Batch::default();
-        for v in visits {
-            index_batch.insert(store_key(v), &[]);
-        }
-        // index first: a crash between the two leaves an index entry that
-        // points nowhere (skipped), never a visit that cannot be found
-        index.apply_batch(index_batch)?;
-        // team KPI day buckets follow every visit write (flushed with it)
-        self.update_kpis(visits)?;
-        self.put_all(
-            "visits",
-            "visit",
-            visits.iter().map(|v| (v.meta.id.to_bytes().to_vec(), v)),
-        )
+        self.atomically(|| {
+            let index = self.tree("visits_by_store")?;
+            let mut index_batch = Batch::default();
+            for v in visits {
+                index_batch.insert(store_key(v), &[]);
+            }
+            // index first: a crash between the two leaves an index entry that
+            // points nowhere (skipped), never a visit that cannot be found
+            index.apply_batch(index_batch)?;
+            // team KPI day buckets follow every visit write (flushed with it)
+            self.update_kpis(visits)?;
+            self.put_all(
+                "visits",
+                "visit",
+                visits.iter().map(|v| (v.meta.id.to_bytes().to_vec(), v)),
+            )
+        })
     }
 
     pub fn visit(&self, id: Ulid) -> Result<Option<Visit>> {
@@ -47,7 +50,7 @@ impl Database {
     pub fn visits_of_store(&self, store_code: &str) -> Result<Vec<Visit>> {
         let index = self.tree("visits_by_store")?;
         let mut out = Vec::new();
-        for item in index.scan_prefix(keys::prefix(store_code)).rev() {
+        for item in index.scan_prefix_rev(keys::prefix(store_code)) {
             let (key, _) = item?;
             let id_bytes: [u8; 16] = match key[key.len().saturating_sub(16)..].try_into() {
                 Ok(b) => b,
@@ -83,7 +86,7 @@ impl Database {
         for code in store_codes {
             let mut last = None;
             let mut open = false;
-            for item in index.scan_prefix(keys::prefix(code)).rev() {
+            for item in index.scan_prefix_rev(keys::prefix(code)) {
                 let (key, _) = item?;
                 let Ok(id) = <[u8; 16]>::try_from(&key[key.len().saturating_sub(16)..]) else {
                     continue;

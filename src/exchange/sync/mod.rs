@@ -128,6 +128,7 @@ pub fn import_bytes(
     {
         return Err(SyncError::ForbiddenTree(r.tree.clone()));
     }
-    let report = apply(db, &bundle.records)?;
+    // one atomic unit: records, change log, indexes and KPI buckets together
+    let report = db.atomically_with(|| apply(db, &bundle.records))?;
     Ok((bundle.header, report))
 }

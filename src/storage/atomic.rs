@@ -1,0 +1,479 @@
+//! All-or-nothing writes across trees: a redo journal.
+//!
+//! Every write happens inside [`Database::atomically`]. Until the closure
+//! returns, writes go to a pending set that this thread's reads see
+//! (read-your-writes) and other threads do not. Commit stages the set in the
+//! `journal` tree, writes a commit marker, flushes, and only then applies the
+//! set to the real trees. On open, a committed journal is applied again (the
+//! set holds final values, so applying twice changes nothing) and an
+//! uncommitted one is dropped. A kill at any moment leaves the state before
+//! or the state after, never between.
+//!
+//! A small set stays in memory and is staged in one batch with its marker. A
+//! large one (an import, a bundle) spills to the journal tree as it grows, so
+//! memory stays bounded whatever the size of the write.
+
+use super::{Database, Result, StorageError};
+use sled::IVec;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
+use std::thread::ThreadId;
+
+pub(super) const JOURNAL_TREE: &str = "journal";
+/// Past this many pending entries (or bytes) the set spills to the journal.
+const SPILL_ENTRIES: usize = 50_000;
+const SPILL_BYTES: usize = 32 * 1024 * 1024;
+/// Writes applied per sled batch when a journal is applied.
+const APPLY_CHUNK: usize = 20_000;
+
+const TAG_WRITE: u8 = b'w';
+const TAG_CLEAR: u8 = b'c';
+const TAG_MARK: u8 = b'm';
+
+/// A pending value: `Some` puts it, `None` removes the key.
+pub(super) type Op = Option<IVec>;
+
+/// The writes of one atomic unit that are not applied yet.
+pub(super) struct Pending {
+    owner: ThreadId,
+    depth: u32,
+    id: u64,
+    /// Trees cleared before the writes (the demo's reset); applied first.
+    cleared: BTreeSet<String>,
+    mem: BTreeMap<String, BTreeMap<Vec<u8>, Op>>,
+    mem_entries: usize,
+    mem_bytes: usize,
+    /// Once spilled, every write of this unit lives in the journal tree.
+    spilled: bool,
+}
+
+#[derive(Default)]
+pub(super) struct AtomicState {
+    pending: Mutex<Option<Pending>>,
+    /// Serialises atomic units across threads.
+    writer: Mutex<()>,
+}
+
+/// The journal key of a write: `id | 'w' | tree \0 key`.
+fn write_key(id: u64, tree: &str, key: &[u8]) -> Vec<u8> {
+    let mut k = unit_prefix(id, TAG_WRITE);
+    k.extend_from_slice(tree.as_bytes());
+    k.push(0);
+    k.extend_from_slice(key);
+    k
+}
+
+fn unit_prefix(id: u64, tag: u8) -> Vec<u8> {
+    let mut k = id.to_be_bytes().to_vec();
+    k.push(tag);
+    k
+}
+
+fn encode_op(op: &Op) -> Vec<u8> {
+    match op {
+        Some(v) => {
+            let mut out = Vec::with_capacity(v.len() + 1);
+            out.push(1);
+            out.extend_from_slice(v);
+            out
+        }
+        None => vec![0],
+    }
+}
+
+fn decode_op(bytes: &[u8]) -> Op {
+    match bytes.split_first() {
+        Some((1, rest)) => Some(IVec::from(rest)),
+        _ => None,
+    }
+}
+
+/// What a pending unit says about one key: unknown to it, or this value.
+pub(super) enum Seen {
+    Untouched,
+    Cleared,
+    Op(Op),
+}
+
+/// Clears the pending set if the closure panicked, so the database is not
+/// left with a unit that nobody commits.
+struct Abandon<'a>(&'a Database, bool);
+
+impl Drop for Abandon<'_> {
+    fn drop(&mut self) {
+        if self.1
+            && let Some(p) = self
+                .0
+                .atomic
+                .pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+        {
+            self.0.drop_spilled(p.id);
+        }
+    }
+}
+
+impl Database {
+    /// Runs `f` as one all-or-nothing write: when it returns Ok every write
+    /// inside is durable; when it fails (or the process dies) none is.
+    /// Nested calls join the outermost unit.
+    pub fn atomically<R>(&self, f: impl FnOnce() -> Result<R>) -> Result<R> {
+        self.atomically_with(f)
+    }
+
+    /// [`Database::atomically`] for a closure with an error type of its own.
+    pub fn atomically_with<R, E: From<StorageError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<R, E>,
+    ) -> std::result::Result<R, E> {
+        let me = std::thread::current().id();
+        {
+            let mut guard = self.lock_pending();
+            if let Some(p) = guard.as_mut()
+                && p.owner == me
+            {
+                p.depth += 1;
+                drop(guard);
+                let out = f();
+                if let Some(p) = self.lock_pending().as_mut() {
+                    p.depth -= 1;
+                }
+                return out;
+            }
+        }
+        let _writer = self.atomic.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let id = self.sled.generate_id().map_err(StorageError::from)?;
+        *self.lock_pending() = Some(Pending {
+            owner: me,
+            depth: 1,
+            id,
+            cleared: BTreeSet::new(),
+            mem: BTreeMap::new(),
+            mem_entries: 0,
+            mem_bytes: 0,
+            spilled: false,
+        });
+        let mut abandon = Abandon(self, true);
+        let out = f();
+        abandon.1 = false;
+        let pending = self.lock_pending().take();
+        let Some(pending) = pending else {
+            return out;
+        };
+        match out {
+            Ok(v) => {
+                self.commit(pending)?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.drop_spilled(pending.id);
+                Err(e)
+            }
+        }
+    }
+
+    fn lock_pending(&self) -> std::sync::MutexGuard<'_, Option<Pending>> {
+        self.atomic
+            .pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// True while this thread is inside an atomic unit.
+    pub(super) fn in_unit(&self) -> bool {
+        let me = std::thread::current().id();
+        self.lock_pending().as_ref().is_some_and(|p| p.owner == me)
+    }
+
+    /// What this thread's pending unit holds for a key.
+    pub(super) fn pending_get(&self, tree: &str, key: &[u8]) -> Result<Seen> {
+        let me = std::thread::current().id();
+        let guard = self.lock_pending();
+        let Some(p) = guard.as_ref().filter(|p| p.owner == me) else {
+            return Ok(Seen::Untouched);
+        };
+        let op = if p.spilled {
+            self.journal()?
+                .get(write_key(p.id, tree, key))?
+                .map(|v| decode_op(&v))
+        } else {
+            p.mem.get(tree).and_then(|m| m.get(key)).cloned()
+        };
+        Ok(match op {
+            Some(op) => Seen::Op(op),
+            None if p.cleared.contains(tree) => Seen::Cleared,
+            None => Seen::Untouched,
+        })
+    }
+
+    /// This thread's pending writes to `tree` with keys starting with
+    /// `prefix` and not below `from`, in key order; and whether the tree was
+    /// cleared in this unit. `None` outside a unit.
+    pub(super) fn pending_scan(
+        &self,
+        tree: &str,
+        prefix: &[u8],
+        from: &[u8],
+    ) -> Result<Option<(Vec<(Vec<u8>, Op)>, bool)>> {
+        let me = std::thread::current().id();
+        let guard = self.lock_pending();
+        let Some(p) = guard.as_ref().filter(|p| p.owner == me) else {
+            return Ok(None);
+        };
+        let cleared = p.cleared.contains(tree);
+        let mut out = Vec::new();
+        if p.spilled {
+            let head = write_key(p.id, tree, b"");
+            for item in self.journal()?.scan_prefix(write_key(p.id, tree, prefix)) {
+                let (k, v) = item?;
+                let key = k[head.len()..].to_vec();
+                if key.as_slice() >= from {
+                    out.push((key, decode_op(&v)));
+                }
+            }
+        } else if let Some(m) = p.mem.get(tree) {
+            let start = if from > prefix { from } else { prefix };
+            for (k, op) in m.range(start.to_vec()..) {
+                if !k.starts_with(prefix) {
+                    break;
+                }
+                out.push((k.clone(), op.clone()));
+            }
+        }
+        Ok(Some((out, cleared)))
+    }
+
+    /// Adds writes to this thread's unit (opening a one-write unit if there
+    /// is none, so every write is atomic and durable).
+    pub(super) fn pending_write(&self, tree: &str, ops: Vec<(Vec<u8>, Op)>) -> Result<()> {
+        if !self.in_unit() {
+            return self.atomically(|| self.pending_write(tree, ops));
+        }
+        let mut guard = self.lock_pending();
+        let p = guard.as_mut().expect("inside a unit");
+        if p.spilled {
+            let mut batch = sled::Batch::default();
+            for (k, op) in &ops {
+                batch.insert(write_key(p.id, tree, k), encode_op(op));
+            }
+            self.journal()?.apply_batch(batch)?;
+            return Ok(());
+        }
+        let m = p.mem.entry(tree.to_string()).or_default();
+        for (k, op) in ops {
+            p.mem_bytes += k.len() + op.as_ref().map_or(0, |v| v.len()) + 48;
+            if m.insert(k, op).is_none() {
+                p.mem_entries += 1;
+            }
+        }
+        if p.mem_entries > SPILL_ENTRIES || p.mem_bytes > SPILL_BYTES {
+            self.spill(p)?;
+        }
+        Ok(())
+    }
+
+    /// Clears a tree within this thread's unit.
+    pub(super) fn pending_clear(&self, tree: &str) -> Result<()> {
+        if !self.in_unit() {
+            return self.atomically(|| self.pending_clear(tree));
+        }
+        let mut guard = self.lock_pending();
+        let p = guard.as_mut().expect("inside a unit");
+        if p.spilled {
+            self.remove_prefix(&write_key(p.id, tree, b""))?;
+        } else if let Some(m) = p.mem.remove(tree) {
+            p.mem_entries -= m.len();
+        }
+        p.cleared.insert(tree.to_string());
+        Ok(())
+    }
+
+    fn journal(&self) -> Result<sled::Tree> {
+        Ok(self.sled.open_tree(JOURNAL_TREE)?)
+    }
+
+    /// Moves the in-memory set to the journal tree (not flushed: an unmarked
+    /// journal is dropped on open anyway).
+    fn spill(&self, p: &mut Pending) -> Result<()> {
+        let journal = self.journal()?;
+        let mut batch = sled::Batch::default();
+        let mut n = 0;
+        for (tree, m) in std::mem::take(&mut p.mem) {
+            for (k, op) in m {
+                batch.insert(write_key(p.id, &tree, &k), encode_op(&op));
+                n += 1;
+                if n % APPLY_CHUNK == 0 {
+                    journal.apply_batch(std::mem::take(&mut batch))?;
+                }
+            }
+        }
+        journal.apply_batch(batch)?;
+        p.spilled = true;
+        p.mem_entries = 0;
+        p.mem_bytes = 0;
+        Ok(())
+    }
+
+    fn commit(&self, p: Pending) -> Result<()> {
+        let journal = self.journal()?;
+        let mut batch = sled::Batch::default();
+        for tree in &p.cleared {
+            let mut k = unit_prefix(p.id, TAG_CLEAR);
+            k.extend_from_slice(tree.as_bytes());
+            batch.insert(k, &[]);
+        }
+        if p.spilled {
+            // the staged writes must be on disk before the marker is
+            journal.apply_batch(batch)?;
+            self.sled.flush()?;
+            batch = sled::Batch::default();
+        } else {
+            if p.mem.is_empty() && p.cleared.is_empty() {
+                return Ok(());
+            }
+            for (tree, m) in &p.mem {
+                for (k, op) in m {
+                    batch.insert(write_key(p.id, tree, k), encode_op(op));
+                }
+            }
+        }
+        batch.insert(unit_prefix(p.id, TAG_MARK), &[]);
+        journal.apply_batch(batch)?;
+        // durable from here: a crash now is repaired by `recover_journal`
+        self.sled.flush()?;
+        if p.spilled {
+            self.apply_journal(p.id)?;
+        } else {
+            self.apply_cleared(&p.cleared)?;
+            for (tree, m) in p.mem {
+                let t = self.sled.open_tree(&tree)?;
+                let mut batch = sled::Batch::default();
+                for (k, op) in m {
+                    match op {
+                        Some(v) => batch.insert(k, v),
+                        None => batch.remove(k),
+                    }
+                }
+                t.apply_batch(batch)?;
+            }
+        }
+        // flushed before the journal goes, so a later crash never finds
+        // neither the journal nor the applied writes
+        self.sled.flush()?;
+        self.remove_prefix(&p.id.to_be_bytes())?;
+        Ok(())
+    }
+
+    fn apply_cleared(&self, cleared: &BTreeSet<String>) -> Result<()> {
+        for tree in cleared {
+            self.sled.open_tree(tree)?.clear()?;
+        }
+        Ok(())
+    }
+
+    /// Applies a committed journal unit from the journal tree.
+    fn apply_journal(&self, id: u64) -> Result<()> {
+        let journal = self.journal()?;
+        let clear_head = unit_prefix(id, TAG_CLEAR);
+        let mut cleared = BTreeSet::new();
+        for item in journal.scan_prefix(&clear_head) {
+            let (k, _) = item?;
+            cleared.insert(String::from_utf8_lossy(&k[clear_head.len()..]).into_owned());
+        }
+        self.apply_cleared(&cleared)?;
+        let head = unit_prefix(id, TAG_WRITE);
+        let mut current: Option<(String, sled::Tree, sled::Batch, usize)> = None;
+        for item in journal.scan_prefix(&head) {
+            let (k, v) = item?;
+            let rest = &k[head.len()..];
+            let Some(at) = rest.iter().position(|b| *b == 0) else {
+                continue;
+            };
+            let tree = String::from_utf8_lossy(&rest[..at]).into_owned();
+            let key = &rest[at + 1..];
+            if current
+                .as_ref()
+                .is_none_or(|c| c.0 != tree || c.3 >= APPLY_CHUNK)
+            {
+                if let Some((_, t, b, _)) = current.take() {
+                    t.apply_batch(b)?;
+                }
+                let t = self.sled.open_tree(&tree)?;
+                current = Some((tree, t, sled::Batch::default(), 0));
+            }
+            let c = current.as_mut().expect("set above");
+            match decode_op(&v) {
+                Some(value) => c.2.insert(key, value),
+                None => c.2.remove(key),
+            }
+            c.3 += 1;
+        }
+        if let Some((_, t, b, _)) = current {
+            t.apply_batch(b)?;
+        }
+        Ok(())
+    }
+
+    fn remove_prefix(&self, prefix: &[u8]) -> Result<()> {
+        let journal = self.journal()?;
+        let mut batch = sled::Batch::default();
+        let mut n = 0;
+        for item in journal.scan_prefix(prefix) {
+            let (k, _) = item?;
+            batch.remove(k);
+            n += 1;
+            if n % APPLY_CHUNK == 0 {
+                journal.apply_batch(std::mem::take(&mut batch))?;
+            }
+        }
+        journal.apply_batch(batch)?;
+        Ok(())
+    }
+
+    /// Drops the staged writes of a unit that will not commit (best effort:
+    /// an unmarked journal is dropped on the next open anyway).
+    fn drop_spilled(&self, id: u64) {
+        if let Err(e) = self.remove_prefix(&id.to_be_bytes()) {
+            tracing::warn!("could not drop an abandoned journal: {e}");
+        }
+    }
+
+    /// On open: re-applies committed units and drops uncommitted ones.
+    /// Returns how many committed units were applied.
+    pub(super) fn recover_journal(&self) -> Result<usize> {
+        let journal = self.journal()?;
+        let mut units: BTreeMap<u64, bool> = BTreeMap::new();
+        for item in journal.iter().keys() {
+            let k = item?;
+            let Some(id) = k
+                .get(..8)
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_be_bytes)
+            else {
+                continue;
+            };
+            let marked = units.entry(id).or_default();
+            *marked |= k.get(8) == Some(&TAG_MARK);
+        }
+        let mut applied = 0;
+        for (id, marked) in &units {
+            if *marked {
+                self.apply_journal(*id)?;
+                applied += 1;
+                tracing::info!("re-applied committed journal unit {id}");
+            } else {
+                tracing::info!("dropped an uncommitted journal unit {id}");
+            }
+        }
+        if !units.is_empty() {
+            self.sled.flush()?;
+            for id in units.keys() {
+                self.remove_prefix(&id.to_be_bytes())?;
+            }
+            self.sled.flush()?;
+        }
+        Ok(applied)
+    }
+}
