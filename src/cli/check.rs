@@ -11,6 +11,14 @@ pub fn run(ctx: &Context, repair: bool) -> CliResult {
         Ok(n) => println!("{}", t!("check-audit-ok", count = n)),
         Err(b) => problems.push(t!("check-audit-broken", seq = b.seq, reason = b.reason)),
     }
+    if repair {
+        let relogged = db.relog_unlogged()?;
+        if relogged > 0 {
+            println!(
+                "Logged {relogged} records the change log lacked; they go out with the next sync export."
+            );
+        }
+    }
     for issue in db.check_records()? {
         problems.push(issue);
     }

@@ -66,11 +66,22 @@ pub fn main() -> i32 {
             crate::i18n::LANGUAGES.join(", ")
         );
     }
-    match run(cli) {
-        Ok(()) => 0,
-        Err(f) => {
+    // a damaged file can make the storage engine panic mid-command: that is
+    // reported as damage (the panic itself went to the log), never a backtrace
+    let dir = data_dir(&cli).ok();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) {
+        Ok(Ok(())) => 0,
+        Ok(Err(f)) => {
             eprintln!("rounds: {}", f.message);
             f.code
+        }
+        Err(panic) => {
+            let e = crate::storage::StorageError::Damaged {
+                path: dir.unwrap_or_default(),
+                detail: crate::storage::panic_text(&*panic),
+            };
+            eprintln!("rounds: {e}");
+            1
         }
     }
 }
@@ -139,9 +150,25 @@ fn init_logging(dir: &std::path::Path) {
         .open(dir.join("rounds.log"))
     {
         let _ = tracing_subscriber::fmt()
-            .with_writer(std::sync::Mutex::new(file))
+            .with_writer(std::sync::Mutex::new(QuietLog(file)))
             .with_ansi(false)
             .try_init();
+    }
+}
+
+/// The log file, whose write errors (a full disk) are dropped: tracing would
+/// otherwise print each one on the terminal, which belongs to the screens.
+struct QuietLog(std::fs::File);
+
+impl std::io::Write for QuietLog {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let _ = self.0.write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let _ = self.0.flush();
+        Ok(())
     }
 }
 

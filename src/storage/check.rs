@@ -62,6 +62,60 @@ impl Database {
                 break;
             }
         }
+        out.extend(self.unlogged_records()?);
         Ok(out)
+    }
+
+    /// A record the change log does not carry would never sync: the first
+    /// such record of each kind.
+    fn unlogged_records(&self) -> Result<Vec<String>> {
+        let mut logged = std::collections::HashSet::new();
+        for log in [super::database::CHANGES_TREE, super::RELAYED_TREE] {
+            for item in self.tree(log)?.iter() {
+                let (_, entry) = item?;
+                logged.insert(entry);
+            }
+        }
+        let mut out = Vec::new();
+        for (_, tree) in super::KINDS {
+            for item in self.tree(tree)?.iter() {
+                let (k, _) = item?;
+                if !logged.contains(keys::join(&[tree.as_bytes(), &k]).as_slice()) {
+                    let key = String::from_utf8_lossy(&k).replace('\0', "/");
+                    out.push(format!(
+                        "{tree}: record {key:?} is not in the change log, so it would never sync (rounds check --repair logs it again)"
+                    ));
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Logs every record the change log lacks (`check --repair`); how many.
+    pub fn relog_unlogged(&self) -> Result<usize> {
+        self.atomically(|| {
+            let mut logged = std::collections::HashSet::new();
+            for log in [super::database::CHANGES_TREE, super::RELAYED_TREE] {
+                for item in self.tree(log)?.iter() {
+                    let (_, entry) = item?;
+                    logged.insert(entry.to_vec());
+                }
+            }
+            let log = self.tree(super::database::CHANGES_TREE)?;
+            let mut n = 0;
+            for (_, tree) in super::KINDS {
+                for item in self.tree(tree)?.iter() {
+                    let (k, _) = item?;
+                    let entry = keys::join(&[tree.as_bytes(), &k]);
+                    if !logged.contains(&entry) {
+                        let seq = self.sled.generate_id()? + 1;
+                        log.insert(seq.to_be_bytes(), entry)?;
+                        n += 1;
+                    }
+                }
+            }
+            Ok(n)
+        })
     }
 }

@@ -50,14 +50,91 @@ fn open_sled(dir: &Path, options: &OpenOptions) -> Result<sled::Db> {
     loop {
         match config.open() {
             Err(sled::Error::Io(e))
-                if std::time::Instant::now() < deadline
-                    && (e.kind() == std::io::ErrorKind::WouldBlock
-                        || e.to_string().contains("lock")) =>
+                if e.kind() == std::io::ErrorKind::WouldBlock || e.to_string().contains("lock") =>
             {
+                if std::time::Instant::now() >= deadline {
+                    // our lock file was deleted under a running rounds: sled's
+                    // own lock still tells that the database is in use
+                    return Err(StorageError::Locked(dir.to_path_buf()));
+                }
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
             other => return Ok(other?),
         }
+    }
+}
+
+/// sled leaves a half-written snapshot behind when it dies while writing one
+/// (a full disk, a kill); it must go before the next open reads it.
+fn remove_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir.join("db")) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            match fs::remove_file(entry.path()) {
+                Ok(()) => tracing::warn!("removed sled's unfinished snapshot {name}"),
+                Err(e) => tracing::warn!("could not remove {name}: {e}"),
+            }
+        }
+    }
+}
+
+/// How long a damaged file may keep the open busy before it is called damaged.
+fn open_timeout() -> std::time::Duration {
+    let secs = std::env::var("ROUNDS_OPEN_TIMEOUT_SECS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(30);
+    std::time::Duration::from_secs(secs)
+}
+
+/// The name of the thread that opens sled; panics on it are the storage
+/// engine's and are reported as damage, not printed (see `quiet_panics`).
+pub(super) const OPEN_THREAD: &str = "rounds-open";
+
+/// Opens sled on its own thread, so that a panic inside it becomes "damaged"
+/// and a damaged file that makes it spin is given up on after a time bound.
+/// Every tree is touched at both ends, which finds most damage at once.
+fn guarded_open(dir: &Path, options: &OpenOptions) -> Result<sled::Db> {
+    remove_leftovers(dir);
+    super::damage::quiet_panics();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (path, opts) = (dir.to_path_buf(), options.clone());
+    std::thread::Builder::new()
+        .name(OPEN_THREAD.into())
+        .spawn(move || {
+            let out = std::panic::catch_unwind(|| -> Result<sled::Db> {
+                let db = open_sled(&path, &opts)?;
+                for name in db.tree_names() {
+                    let tree = db.open_tree(&name)?;
+                    tree.first()?;
+                    tree.last()?;
+                }
+                Ok(db)
+            });
+            let _ = tx.send(out);
+        })
+        .map_err(|source| StorageError::Dir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    let damaged = |detail: String| StorageError::Damaged {
+        path: dir.to_path_buf(),
+        detail,
+    };
+    match rx.recv_timeout(open_timeout()) {
+        Ok(Ok(Ok(db))) => Ok(db),
+        Ok(Ok(Err(StorageError::Sled(e)))) if super::damage::is_damage(&e) => {
+            Err(damaged(e.to_string()))
+        }
+        Ok(Ok(Err(e))) => Err(e),
+        Ok(Err(panic)) => Err(damaged(super::damage::panic_text(&panic))),
+        Err(_) => Err(damaged(format!(
+            "it did not open within {} s",
+            open_timeout().as_secs()
+        ))),
     }
 }
 
@@ -92,7 +169,7 @@ impl Database {
             Err(TryLockError::WouldBlock) => return Err(StorageError::Locked(dir.to_path_buf())),
             Err(TryLockError::Error(e)) => return Err(dir_err(e)),
         }
-        let sled = open_sled(dir, options)?;
+        let sled = guarded_open(dir, options)?;
         let meta = sled.open_tree("meta")?;
         let found = match meta.get(SCHEMA_KEY)? {
             Some(v) => {

@@ -22,13 +22,38 @@ pub enum StorageError {
         source: std::io::Error,
     },
     #[error("database error: {0} (is the disk full or the data directory read-only?)")]
-    Sled(#[from] sled::Error),
+    Sled(sled::Error),
+    #[error(
+        "the database at {path} is damaged ({detail}). Nothing more is written to it. Run `rounds recover` to rebuild it from the newest backup and the unsent changes; the damaged copy is kept beside it"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error(
+        "not enough free disk space for this: {needed_mib} MiB needed, {free_mib} MiB free at {path}. Free some space (or move the data directory with --data-dir) and try again; nothing was written"
+    )]
+    DiskFull {
+        path: PathBuf,
+        needed_mib: u64,
+        free_mib: u64,
+    },
     #[error("a stored {kind} record is damaged: {detail}")]
     Corrupt { kind: &'static str, detail: String },
     #[error("cannot encode a {kind} record: {detail}")]
     Encode { kind: &'static str, detail: String },
     #[error("{0}")]
     Invalid(String),
+}
+
+impl From<sled::Error> for StorageError {
+    fn from(e: sled::Error) -> Self {
+        if super::damage::is_damage(&e) {
+            Self::Damaged {
+                path: PathBuf::from("the data directory"),
+                detail: e.to_string(),
+            }
+        } else {
+            Self::Sled(e)
+        }
+    }
 }
 
 impl StorageError {

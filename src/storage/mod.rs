@@ -7,6 +7,7 @@ mod catalog;
 mod check;
 mod codec;
 mod commerce;
+mod damage;
 mod database;
 mod error;
 mod history;
@@ -23,6 +24,7 @@ mod users;
 mod visit_lines;
 mod visits;
 
+pub use damage::{from_storage_engine, panic_text};
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
 pub use kpis::KpiTable;
