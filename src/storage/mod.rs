@@ -18,6 +18,7 @@ mod reviews;
 mod sales;
 mod sync_log;
 mod users;
+pub(crate) mod validate;
 mod visit_lines;
 mod visits;
 
