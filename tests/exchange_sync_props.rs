@@ -399,10 +399,7 @@ fn crafted_records_refuse_the_whole_bundle() {
             matches!(err, SyncError::BadRecord { number: 3, .. }),
             "{name}: {text}"
         );
-        assert!(
-            text.contains(&format!("record 3 of the bundle (")),
-            "{name}: {text}"
-        );
+        assert!(text.contains("record 3 of the bundle ("), "{name}: {text}");
         assert!(text.contains(&key), "{name}: {text}");
         assert!(text.contains(says), "{name}: {text}");
         assert_eq!(dump(&db), before, "{name}: the database changed");
