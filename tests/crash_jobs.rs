@@ -103,10 +103,10 @@ fn files(work: &Path, base: &Path) -> Vec<(&'static str, Vec<String>)> {
         p.display().to_string()
     };
     // a bundle from another laptop: its own demo, so new visits and KPI buckets
-    // (a demo of another day: the demo is seeded by its day, so these are new visits)
+    // (a demo of an earlier day: the demo is seeded by its day, so these are new visits (not a later day: clocks ahead of the real one are refused))
     let other = work.join("other");
     let out = rounds(&other)
-        .env("ROUNDS_TODAY", "2027-02-10")
+        .env("ROUNDS_TODAY", "2026-10-20")
         .arg("demo")
         .output()
         .expect("demo");

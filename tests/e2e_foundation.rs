@@ -117,3 +117,29 @@ fn terminal_is_restored_on_quit_and_on_sigterm() {
         "left the alternate screen on SIGTERM"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn terminal_is_restored_on_sigint_and_sigquit() {
+    let data = DataDir::with_demo();
+    for signal in ["INT", "QUIT"] {
+        let mut tui = data.spawn_tui(&[], 80, 24);
+        tui.wait_for("Today's route");
+        assert!(tui.in_alternate_screen());
+        assert!(tui.cursor_hidden());
+        assert_eq!(tui.echo_and_icanon(), (false, false), "raw mode is on");
+        tui.signal(signal);
+        assert_eq!(tui.wait_exit(), 0, "SIG{signal} ends the TUI cleanly");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(
+            !tui.in_alternate_screen(),
+            "left the alternate screen on SIG{signal}"
+        );
+        assert!(!tui.cursor_hidden(), "cursor shown again on SIG{signal}");
+        assert_eq!(
+            tui.echo_and_icanon(),
+            (true, true),
+            "echo and canonical input back on SIG{signal}"
+        );
+    }
+}

@@ -139,3 +139,30 @@ fn kiosk_imports_bundles_dropped_into_its_inbox() {
             .contains("S999,Inbox store")
     );
 }
+
+/// SIGINT and SIGQUIT from outside neither end the kiosk nor leave the
+/// terminal half-restored; SIGTERM ends it with the terminal restored.
+#[cfg(unix)]
+#[test]
+fn kiosk_holds_against_sigint_and_sigquit_and_restores_on_sigterm() {
+    let data = DataDir::with_demo();
+    let mut tui = kiosk(&data, "120");
+    tui.wait_for("Locked: user and PIN");
+    for signal in ["INT", "QUIT"] {
+        tui.signal(signal);
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(tui.in_alternate_screen(), "still full screen");
+    tui.type_text("olga");
+    tui.wait_for("olga");
+    tui.signal("TERM");
+    tui.wait_exit();
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(!tui.in_alternate_screen(), "left the alternate screen");
+    assert!(!tui.cursor_hidden(), "cursor shown again");
+    assert_eq!(
+        tui.echo_and_icanon(),
+        (true, true),
+        "terminal modes restored"
+    );
+}

@@ -145,3 +145,63 @@ fn a_watched_folder_sorts_bundles_into_done_and_failed() {
     assert!(!inbox.join("laptop-1.bundle").exists());
     assert_eq!(stats(&office)["stores"], stats(&laptop)["stores"]);
 }
+
+/// Crafted bundles with a valid checksum: a record that does not decode, a
+/// store under another store's key, a clock far in the future. Each is
+/// refused whole, naming the record, and the database is unchanged.
+#[test]
+fn crafted_bundles_are_refused_naming_the_record() {
+    use rounds::exchange::sync::Bundle;
+    let laptop = DataDir::with_demo();
+    let office = DataDir::with_demo();
+    let file = path(&laptop, "all.bundle");
+    laptop.ok(&["sync", "export", "--all", "-o", &file]);
+    let good = Bundle::from_bytes(&std::fs::read(&file).unwrap()).unwrap();
+    let stores_before = office.ok(&["export", "stores"]);
+    let stats_before = stats(&office);
+    let at = |key: &[u8]| {
+        good.records
+            .iter()
+            .position(|r| r.tree == "stores" && r.key == key)
+            .unwrap()
+    };
+    let (s1, s2) = (at(b"S001"), at(b"S002"));
+
+    let mut undecodable = good.clone();
+    undecodable.records[s2].value = vec![1, 2, 3];
+    let mut wrong_key = good.clone();
+    wrong_key.records[s2].key = b"S001".to_vec();
+    // the store's meta starts with its id (16 bytes + length), then the
+    // stamps; rather than patch bytes, rebuild it with a clock at u64::MAX
+    let mut future = good.clone();
+    let mut store: rounds::domain::Store =
+        rounds::storage::decode_value("store", &good.records[s1].value).unwrap();
+    store.meta.hlc = u64::MAX;
+    future.records[s1].value = rounds::storage::encode_value("store", &store).unwrap();
+
+    for (name, bundle, number, key, says) in [
+        (
+            "undecodable",
+            undecodable,
+            s2,
+            "S002",
+            "does not read as a stores record",
+        ),
+        ("wrong-key", wrong_key, s2, "S001", "another record's key"),
+        ("future", future, s1, "S001", "more than a day ahead"),
+    ] {
+        let crafted = path(&office, &format!("{name}.bundle"));
+        std::fs::write(&crafted, bundle.to_bytes()).unwrap();
+        let out = office.run(&["sync", "import", &crafted]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        let named = format!("record {} of the bundle (stores {key})", number + 1);
+        assert!(err.contains(&named), "{name}: {err}");
+        assert!(err.contains(says), "{name}: {err}");
+        assert!(err.contains("nothing was applied"), "{name}: {err}");
+        assert_eq!(office.ok(&["export", "stores"]), stores_before, "{name}");
+        assert_eq!(stats(&office), stats_before, "{name}");
+    }
+    // the untouched bundle still goes in
+    office.ok(&["sync", "import", &file]);
+}

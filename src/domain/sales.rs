@@ -2,12 +2,17 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SalePoint {
     /// Days since 0001-01-01 (chrono's `num_days_from_ce`): compact and sortable.
     pub day: i32,
     pub qty: f32,
+    /// When the ERP import that set this day ran (ms since 1970); 0 for days
+    /// stored before imports were stamped, and for generated data. Sync keeps
+    /// the day of the newest import.
+    pub imported: u64,
 }
 
 impl SalePoint {
@@ -15,20 +20,87 @@ impl SalePoint {
         Self {
             day: date.num_days_from_ce(),
             qty,
+            imported: 0,
         }
     }
 
     pub fn date(&self) -> NaiveDate {
         NaiveDate::from_num_days_from_ce_opt(self.day).unwrap_or(NaiveDate::MIN)
     }
+
+    /// The order sync merges a day by: the newest import wins; between two
+    /// imports stamped alike (or two unstamped days) the larger quantity, so
+    /// every device keeps the same point whatever order bundles arrive in.
+    pub fn merge_cmp(&self, other: &Self) -> Ordering {
+        self.imported
+            .cmp(&other.imported)
+            .then_with(|| self.qty.total_cmp(&other.qty))
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+/// One series per store and product. Stored as (store, sku, [(day, qty)],
+/// [imported]): the layout of schema 2 with the import stamps appended, so a
+/// schema-2 value never decodes as a current one (see storage::migrate).
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SalesSeries {
     pub store_code: String,
     pub sku: String,
     /// Sorted by day, one point per day (a re-import of the same day replaces it).
     pub points: Vec<SalePoint>,
+}
+
+impl Serialize for SalesSeries {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        struct Days<'a>(&'a [SalePoint]);
+        impl Serialize for Days<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|p| (p.day, p.qty)))
+            }
+        }
+        struct Stamps<'a>(&'a [SalePoint]);
+        impl Serialize for Stamps<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(|p| p.imported))
+            }
+        }
+        let mut st = s.serialize_struct("SalesSeries", 4)?;
+        st.serialize_field("store_code", &self.store_code)?;
+        st.serialize_field("sku", &self.sku)?;
+        st.serialize_field("points", &Days(&self.points))?;
+        st.serialize_field("imported", &Stamps(&self.points))?;
+        st.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for SalesSeries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Stored {
+            store_code: String,
+            sku: String,
+            points: Vec<(i32, f32)>,
+            imported: Vec<u64>,
+        }
+        let s = Stored::deserialize(d)?;
+        if s.points.len() != s.imported.len() {
+            return Err(serde::de::Error::custom(format!(
+                "{} days but {} import stamps",
+                s.points.len(),
+                s.imported.len()
+            )));
+        }
+        Ok(Self {
+            store_code: s.store_code,
+            sku: s.sku,
+            points: s
+                .points
+                .into_iter()
+                .zip(s.imported)
+                .map(|((day, qty), imported)| SalePoint { day, qty, imported })
+                .collect(),
+        })
+    }
 }
 
 impl SalesSeries {

@@ -71,6 +71,9 @@ pub fn sales(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         }
     })?;
 
+    // every day this import sets carries the import's own timestamp, so sync
+    // lets the newest import of a day win on every device
+    let imported = job.stamp.at.timestamp_millis().max(1) as u64;
     let mut tally = Tally::default();
     let mut write = Vec::new();
     for ((store, sku), mut points) in groups {
@@ -84,7 +87,7 @@ pub fn sales(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             sku: sku.clone(),
             points: Vec::new(),
         });
-        merge_sorted(&mut series.points, &points);
+        merge_sorted(&mut series.points, &points, imported);
         match existing {
             None => tally.created += 1,
             Some(old) if old == series => {
@@ -103,7 +106,11 @@ pub fn sales(job: &Job<'_>) -> Result<ImportReport, ImportError> {
 
 /// Merges sorted `incoming` into sorted `points`: a day present in both takes
 /// the incoming quantity; within `incoming` the last point of a day wins.
-fn merge_sorted(points: &mut Vec<SalePoint>, incoming: &[SalePoint]) {
+/// A day this import sets is stamped `imported`, or just after the stamp it
+/// had if that is later (a clock set back must not make a correction lose);
+/// a day whose quantity does not change keeps its point, so a re-import
+/// changes nothing.
+fn merge_sorted(points: &mut Vec<SalePoint>, incoming: &[SalePoint], imported: u64) {
     let mut out = Vec::with_capacity(points.len() + incoming.len());
     let (mut i, mut j) = (0, 0);
     while i < points.len() || j < incoming.len() {
@@ -118,8 +125,14 @@ fn merge_sorted(points: &mut Vec<SalePoint>, incoming: &[SalePoint]) {
                 j += 1;
                 p = incoming[j];
             }
-            if points.get(i).is_some_and(|a| a.day == p.day) {
+            p.imported = imported;
+            if let Some(a) = points.get(i).filter(|a| a.day == p.day) {
                 i += 1;
+                if a.qty.to_bits() == p.qty.to_bits() {
+                    p = *a;
+                } else {
+                    p.imported = imported.max(a.imported.saturating_add(1));
+                }
             }
             out.push(p);
             j += 1;
@@ -136,27 +149,56 @@ mod tests {
     use super::*;
 
     fn p(day: i32, qty: f32) -> SalePoint {
-        SalePoint { day, qty }
+        SalePoint {
+            day,
+            qty,
+            imported: 0,
+        }
+    }
+
+    fn at(day: i32, qty: f32, imported: u64) -> SalePoint {
+        SalePoint {
+            imported,
+            ..p(day, qty)
+        }
     }
 
     #[test]
     fn merge_replaces_days_and_keeps_order() {
         let mut points = vec![p(1, 1.0), p(3, 3.0), p(5, 5.0)];
-        merge_sorted(&mut points, &[p(0, 9.0), p(3, 4.0), p(3, 6.0), p(7, 7.0)]);
+        merge_sorted(
+            &mut points,
+            &[p(0, 9.0), p(3, 4.0), p(3, 6.0), p(7, 7.0)],
+            10,
+        );
         assert_eq!(
             points,
-            vec![p(0, 9.0), p(1, 1.0), p(3, 6.0), p(5, 5.0), p(7, 7.0)]
+            vec![
+                at(0, 9.0, 10),
+                p(1, 1.0),
+                at(3, 6.0, 10),
+                p(5, 5.0),
+                at(7, 7.0, 10)
+            ]
         );
     }
 
     #[test]
     fn merge_is_idempotent() {
-        let mut points = vec![p(1, 1.0), p(2, 2.0)];
+        let mut points = vec![at(1, 1.0, 5), at(2, 2.0, 5)];
         let incoming = points.clone();
-        merge_sorted(&mut points, &incoming);
-        assert_eq!(points, incoming);
+        merge_sorted(&mut points, &incoming, 9);
+        assert_eq!(points, incoming, "unchanged days keep their stamp");
         let mut empty = Vec::new();
-        merge_sorted(&mut empty, &incoming);
+        merge_sorted(&mut empty, &incoming, 5);
         assert_eq!(empty, incoming);
+    }
+
+    #[test]
+    fn a_correction_is_stamped_after_the_day_it_replaces() {
+        // the clock went back: the correction must still rank newer
+        let mut points = vec![at(1, 10.0, 100)];
+        merge_sorted(&mut points, &[p(1, 8.0)], 50);
+        assert_eq!(points, vec![at(1, 8.0, 101)]);
     }
 }

@@ -3,7 +3,7 @@
 //! reads both layouts so that a crash half-way through can simply run again.
 
 use super::{Database, Result, StorageError, codec};
-use crate::domain::{Channel, Money, RecordMeta, Store, WeekdaySet};
+use crate::domain::{Channel, Money, RecordMeta, SalePoint, SalesSeries, Store, WeekdaySet};
 use serde::{Deserialize, Serialize};
 
 /// Layouts of earlier schema versions.
@@ -28,6 +28,32 @@ pub(super) mod legacy {
         pub deferral_days: u16,
         pub credit_limit: Money,
     }
+
+    /// Schema 2: sales days had no import stamp.
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct SalesSeriesV2 {
+        pub store_code: String,
+        pub sku: String,
+        pub points: Vec<(i32, f32)>,
+    }
+
+    impl From<SalesSeriesV2> for SalesSeries {
+        fn from(old: SalesSeriesV2) -> Self {
+            Self {
+                store_code: old.store_code,
+                sku: old.sku,
+                points: old
+                    .points
+                    .into_iter()
+                    .map(|(day, qty)| SalePoint {
+                        day,
+                        qty,
+                        imported: 0,
+                    })
+                    .collect(),
+            }
+        }
+    }
 }
 
 pub(super) fn run(db: &Database, from: u32) -> Result<()> {
@@ -35,6 +61,7 @@ pub(super) fn run(db: &Database, from: u32) -> Result<()> {
     while version < super::SCHEMA_VERSION {
         match version {
             1 => v1_to_v2(db)?,
+            2 => v2_to_v3(db)?,
             other => {
                 return Err(StorageError::Invalid(format!(
                     "no migration from schema version {other}"
@@ -79,6 +106,23 @@ fn v1_to_v2(db: &Database) -> Result<()> {
             credit_limit: old.credit_limit,
         };
         tree.insert(key, codec::encode("store", &new)?)?;
+    }
+    Ok(())
+}
+
+/// Schema 3 stamps each sales day with the import that set it (0: unknown,
+/// so any later import wins). A schema-3 value is the schema-2 layout with
+/// the stamps appended, so a schema-2 value never reads as schema 3: a step
+/// interrupted half-way can run again.
+fn v2_to_v3(db: &Database) -> Result<()> {
+    let tree = db.tree("sales")?;
+    for item in tree.iter() {
+        let (key, bytes) = item?;
+        if codec::decode::<SalesSeries>("sales series", &bytes).is_ok() {
+            continue; // already migrated by an interrupted earlier run
+        }
+        let old: legacy::SalesSeriesV2 = codec::decode("sales series (schema 2)", &bytes)?;
+        tree.insert(key, codec::encode("sales series", &SalesSeries::from(old))?)?;
     }
     Ok(())
 }
@@ -136,6 +180,64 @@ mod tests {
         assert_eq!(s2.route_order, 2);
         assert_eq!(s2.credit_limit, Money(100_000));
         assert_eq!(db.store("S3").unwrap().unwrap().route_order, 1);
+    }
+
+    #[test]
+    fn migrates_schema_2_sales_without_import_stamps() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = legacy::SalesSeriesV2 {
+            store_code: "S1".into(),
+            sku: "P1".into(),
+            points: vec![(739_000, 3.0), (739_007, 0.5)],
+        };
+        {
+            let sled = sled::open(dir.path().join("db")).unwrap();
+            sled.open_tree("meta")
+                .unwrap()
+                .insert(b"schema_version", &2u32.to_be_bytes())
+                .unwrap();
+            let sales = sled.open_tree("sales").unwrap();
+            sales
+                .insert(b"S1\0P1", codec::encode("sales", &old).unwrap())
+                .unwrap();
+            // one already migrated by an interrupted earlier run
+            let done = SalesSeries::from(legacy::SalesSeriesV2 {
+                sku: "P2".into(),
+                ..old.clone()
+            });
+            sales
+                .insert(b"S1\0P2", codec::encode("sales", &done).unwrap())
+                .unwrap();
+            sled.flush().unwrap();
+        }
+        let db = Database::open(dir.path()).unwrap();
+        assert_eq!(db.schema_version().unwrap(), super::super::SCHEMA_VERSION);
+        let s = db.sales_series("S1", "P1").unwrap().unwrap();
+        assert_eq!(s.points.len(), 2);
+        assert_eq!(
+            (s.points[1].day, s.points[1].qty, s.points[1].imported),
+            (739_007, 0.5, 0)
+        );
+        assert_eq!(
+            db.sales_series("S1", "P2").unwrap().unwrap().points.len(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_schema_2_sales_value_never_reads_as_schema_3() {
+        for n in 0..40 {
+            let old = legacy::SalesSeriesV2 {
+                store_code: "S1".into(),
+                sku: "P1".into(),
+                points: (0..n).map(|i| (739_000 + i * 7, i as f32)).collect(),
+            };
+            let bytes = codec::encode("sales", &old).unwrap();
+            assert!(
+                codec::decode::<SalesSeries>("sales", &bytes).is_err(),
+                "{n}"
+            );
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ mod sales;
 mod sync_log;
 mod tree_view;
 mod users;
+pub(crate) mod validate;
 mod visit_lines;
 mod visits;
 

@@ -13,7 +13,7 @@ use ulid::Ulid;
 const REVIEWS: &str = "reviews";
 const COMMENTS: &str = "comments";
 
-fn key(visit: Ulid, id: Ulid) -> Vec<u8> {
+pub(super) fn key(visit: Ulid, id: Ulid) -> Vec<u8> {
     keys::join(&[&visit.to_bytes(), &id.to_bytes()])
 }
 

@@ -227,3 +227,33 @@ impl Database {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::visit::VisitCursor;
+    use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn a_cursor_move_is_written_but_not_flushed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(dir.path()).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, 0, 0).unwrap();
+        let stamp = Stamp {
+            by: "R01".into(),
+            device: db.device().into(),
+            at,
+        };
+        let visit = Ulid::from_parts(1, 2);
+        db.flush().unwrap();
+        let cursor = VisitCursor {
+            audit_sku: Some("P1".into()),
+            ..Default::default()
+        };
+        db.apply_visit_writes(visit, &[VisitWrite::Cursor(cursor.clone())], &stamp)
+            .unwrap();
+        assert_eq!(db.visit_cursor(visit).unwrap(), cursor);
+        // something was left to flush: the move itself did not flush
+        assert!(db.sled.flush().unwrap() > 0, "a cursor move flushed");
+    }
+}

@@ -10,10 +10,24 @@ use std::time::Duration;
 /// How long to wait for a key before redrawing (resizes and background work show by then).
 const TICK: Duration = Duration::from_millis(250);
 
+/// Signals that end the TUI cleanly (terminal restored).
+const ENDING: [std::ffi::c_int; 4] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+
 pub fn run(mut app: App) -> anyhow::Result<()> {
-    // SIGTERM/SIGHUP (logout, closed window) end the loop so the terminal is restored
+    // SIGTERM/SIGHUP (logout, closed window) and SIGINT/SIGQUIT (kill -INT,
+    // Ctrl-C or Ctrl-\ typed while raw mode is not on yet) end the loop so
+    // the terminal is restored. Raw mode turns ISIG off, so once the screen
+    // is up Ctrl-C arrives as a key instead.
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for signal in ENDING {
+        // a second one while the first is being handled ends the process at
+        // once (exit 1), so a stuck loop can still be interrupted
+        signal_hook::flag::register_conditional_shutdown(signal, 1, stop.clone())?;
         signal_hook::flag::register(signal, stop.clone())?;
     }
     let mut terminal = ratatui::init();

@@ -263,6 +263,28 @@ impl Tui {
             .alternate_screen()
     }
 
+    /// True while the program hides the cursor.
+    pub fn cursor_hidden(&self) -> bool {
+        self.parser.lock().expect("parser").screen().hide_cursor()
+    }
+
+    /// The terminal's (echo, canonical input) modes, as the program left them
+    /// (the pty pair shares one line discipline; it outlives the program).
+    #[cfg(unix)]
+    pub fn echo_and_icanon(&self) -> (bool, bool) {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|m| m.as_raw_fd())
+            .expect("pty fd");
+        // SAFETY: an all-zero termios is a valid value for tcgetattr to fill in.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        // SAFETY: fd is the open master of the pty; t is a valid termios.
+        let rc = unsafe { libc::tcgetattr(fd, &mut t) };
+        assert_eq!(rc, 0, "tcgetattr: {}", std::io::Error::last_os_error());
+        (t.c_lflag & libc::ECHO != 0, t.c_lflag & libc::ICANON != 0)
+    }
+
     /// Sends a signal by name ("TERM", "HUP") to the program.
     pub fn signal(&self, name: &str) {
         let pid = self.child.process_id().expect("pid");

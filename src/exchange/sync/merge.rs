@@ -5,7 +5,8 @@
 //! - records with a `RecordMeta`: higher (HLC, bytes) wins;
 //! - visits: a submitted visit outranks any open one, so it is never replaced
 //!   by an edit made before submission (amendments are new records);
-//! - sales series: union of days, the larger quantity of a day kept;
+//! - sales series: union of days; a day in both keeps the point of the newest
+//!   ERP import (by the import's own timestamp), then the larger quantity;
 //! - anything else: the larger bytes win (deterministic on every device).
 
 use crate::domain::{Product, RecordMeta, SalesSeries, Visit, VisitStatus};
@@ -45,13 +46,14 @@ fn rank<'a>(tree: &str, bytes: &'a [u8]) -> Rank<'a> {
     }
 }
 
-/// Union of two sales histories; a day in both keeps the larger quantity.
+/// Union of two sales histories; a day in both keeps the newest import's point
+/// (an ERP correction downwards is not undone by an older, larger quantity).
 fn merge_sales(a: &SalesSeries, b: &SalesSeries) -> SalesSeries {
     let mut out = a.clone();
     for p in &b.points {
         match out.points.binary_search_by_key(&p.day, |q| q.day) {
             Ok(i) => {
-                if p.qty.total_cmp(&out.points[i].qty) == Ordering::Greater {
+                if p.merge_cmp(&out.points[i]) == Ordering::Greater {
                     out.points[i] = *p;
                 }
             }

@@ -4,6 +4,7 @@
 pub mod bundle;
 pub mod inbox;
 pub mod merge;
+mod validate;
 
 pub use bundle::{Bundle, BundleError, Header};
 pub use inbox::{InboxOutcome, process_inbox, process_next};
@@ -95,6 +96,16 @@ pub enum SyncError {
     SchemaMismatch(u32, u32),
     #[error("{}", crate::t!("sync-forbidden-tree", tree = .0.as_str()))]
     ForbiddenTree(String),
+    /// One record of the bundle is not valid: the whole bundle is refused.
+    #[error("{}", crate::t!("sync-bad-record", number = *.number, tree = .tree.as_str(), key = .key.as_str(), reason = .reason.as_str()))]
+    BadRecord {
+        /// 1-based position in the bundle.
+        number: usize,
+        tree: String,
+        /// The record's key, readable.
+        key: String,
+        reason: String,
+    },
     #[error(transparent)]
     Storage(#[from] StorageError),
 }
@@ -109,14 +120,26 @@ pub fn import_file(
     import_bytes(db, &bytes)
 }
 
+/// Checks and merges a bundle; record clocks are checked against this
+/// computer's real clock (never a pinned `--today`).
 pub fn import_bytes(
     db: &Database,
     bytes: &[u8],
 ) -> std::result::Result<(Header, ApplyReport), SyncError> {
-    let bundle = Bundle::from_bytes(bytes)?;
-    if bundle.header.schema_version != crate::storage::SCHEMA_VERSION {
+    import_bytes_at(db, bytes, Utc::now())
+}
+
+/// [`import_bytes`] with the receiver's clock given.
+pub fn import_bytes_at(
+    db: &Database,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> std::result::Result<(Header, ApplyReport), SyncError> {
+    let mut bundle = Bundle::from_bytes(bytes)?;
+    let schema = bundle.header.schema_version;
+    if !(validate::OLDEST_SCHEMA..=crate::storage::SCHEMA_VERSION).contains(&schema) {
         return Err(SyncError::SchemaMismatch(
-            bundle.header.schema_version,
+            schema,
             crate::storage::SCHEMA_VERSION,
         ));
     }
@@ -128,6 +151,10 @@ pub fn import_bytes(
     {
         return Err(SyncError::ForbiddenTree(r.tree.clone()));
     }
+    // every record is checked before anything is written: one bad record
+    // refuses the bundle whole
+    validate::upgrade(&mut bundle.records, schema)?;
+    validate::check_all(&bundle.records, now)?;
     // one atomic unit: records, change log, indexes and KPI buckets together
     let report = db.atomically_with(|| apply(db, &bundle.records))?;
     Ok((bundle.header, report))

@@ -1,0 +1,270 @@
+//! Checks of a record that comes from elsewhere (a sync bundle), made before
+//! anything is written: its bytes are one whole value of its kind's type, its
+//! key is the key this build's own writes give that value, and the clock that
+//! ranks it in a merge is read out so the caller can refuse one from the future.
+//!
+//! One table, one row per record tree, using the key layouts of the modules
+//! that write the records; `every_stored_record_passes` checks that the two
+//! never drift apart.
+
+use super::visit_lines::{audit_key, by_store, by_visit};
+use super::{keys, reviews};
+use crate::domain::auth::User;
+use crate::domain::order::Order;
+use crate::domain::review::{VisitComment, VisitReview};
+use crate::domain::visit::{Amendment, AuditLine, Batch, Note, Problem, ReturnLine};
+use crate::domain::{
+    AssortmentLine, DeliveryLine, Invoice, Product, Promotion, RecordMeta, Rep, SalesSeries, Store,
+    Visit,
+};
+use serde::de::DeserializeOwned;
+
+/// What a valid record says about itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Checked {
+    /// The key its content gives it.
+    pub key: Vec<u8>,
+    /// The latest wall time (ms since 1970) among the clocks that rank it in a
+    /// merge: the hybrid logical clock of its meta, or a sales day's import stamp.
+    pub clock_ms: u64,
+}
+
+/// Why a record is not valid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Invalid {
+    /// No kind of record lives in this tree.
+    UnknownTree,
+    /// The bytes are not one value of the tree's type (the decoder's words).
+    Undecodable(String),
+    /// The value decodes but breaks a rule its kind keeps.
+    Inconsistent(String),
+}
+
+type Check = fn(&[u8]) -> Result<Checked, Invalid>;
+
+/// Decodes exactly one value: bytes left over mean it is not one.
+fn whole<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Invalid> {
+    let (value, used): (T, usize) =
+        bincode::serde::decode_from_slice(bytes, bincode::config::standard())
+            .map_err(|e| Invalid::Undecodable(e.to_string()))?;
+    if used != bytes.len() {
+        return Err(Invalid::Undecodable(format!(
+            "{} bytes left over after the record",
+            bytes.len() - used
+        )));
+    }
+    Ok(value)
+}
+
+fn hlc_ms(meta: &RecordMeta) -> u64 {
+    meta.hlc >> 16
+}
+
+/// A record with a `RecordMeta`: decoded, keyed by `key`, ranked by its HLC.
+fn with_meta<T: DeserializeOwned>(
+    bytes: &[u8],
+    meta: fn(&T) -> &RecordMeta,
+    key: fn(&T) -> Vec<u8>,
+) -> Result<Checked, Invalid> {
+    let value: T = whole(bytes)?;
+    Ok(Checked {
+        key: key(&value),
+        clock_ms: hlc_ms(meta(&value)),
+    })
+}
+
+fn sales(bytes: &[u8]) -> Result<Checked, Invalid> {
+    let s: SalesSeries = whole(bytes)?;
+    // merging looks days up by binary search: one point per day, in order
+    if let Some(w) = s.points.windows(2).find(|w| w[0].day >= w[1].day) {
+        return Err(Invalid::Inconsistent(format!(
+            "sales days out of order ({} after {})",
+            w[1].date(),
+            w[0].date()
+        )));
+    }
+    if let Some(p) = s.points.iter().find(|p| !p.qty.is_finite()) {
+        return Err(Invalid::Inconsistent(format!(
+            "sales quantity {} on {}",
+            p.qty,
+            p.date()
+        )));
+    }
+    Ok(Checked {
+        key: keys::join(&[s.store_code.as_bytes(), s.sku.as_bytes()]),
+        clock_ms: s.points.iter().map(|p| p.imported).max().unwrap_or(0),
+    })
+}
+
+/// Every record tree (the trees of `super::KINDS`) and how to check its records.
+const TABLE: &[(&str, Check)] = &[
+    ("stores", |b| {
+        with_meta::<Store>(b, |s| &s.meta, |s| s.code.as_bytes().to_vec())
+    }),
+    ("products", |b| {
+        with_meta::<Product>(b, |p| &p.meta, |p| p.sku.as_bytes().to_vec())
+    }),
+    ("assortment", |b| {
+        with_meta::<AssortmentLine>(
+            b,
+            |l| &l.meta,
+            |l| keys::join(&[l.store_code.as_bytes(), l.sku.as_bytes()]),
+        )
+    }),
+    ("reps", |b| {
+        with_meta::<Rep>(b, |r| &r.meta, |r| r.code.as_bytes().to_vec())
+    }),
+    ("visits", |b| {
+        with_meta::<Visit>(b, |v| &v.meta, |v| v.meta.id.to_bytes().to_vec())
+    }),
+    ("sales", sales),
+    ("deliveries", |b| {
+        with_meta::<DeliveryLine>(
+            b,
+            |l| &l.meta,
+            |l| keys::join(&[l.order_id.as_bytes(), l.sku.as_bytes(), &keys::date(l.date)]),
+        )
+    }),
+    ("invoices", |b| {
+        with_meta::<Invoice>(
+            b,
+            |i| &i.meta,
+            |i| keys::join(&[i.store_code.as_bytes(), i.number.as_bytes()]),
+        )
+    }),
+    ("promotions", |b| {
+        with_meta::<Promotion>(
+            b,
+            |p| &p.meta,
+            |p| keys::join(&[p.code.as_bytes(), p.sku.as_bytes()]),
+        )
+    }),
+    ("users", |b| {
+        with_meta::<User>(b, |u| &u.meta, |u| User::key_of(&u.name).into_bytes())
+    }),
+    ("reviews", |b| {
+        with_meta::<VisitReview>(b, |r| &r.meta, |r| reviews::key(r.visit, r.meta.id))
+    }),
+    ("comments", |b| {
+        with_meta::<VisitComment>(b, |c| &c.meta, |c| reviews::key(c.visit, c.meta.id))
+    }),
+    ("orders", |b| {
+        with_meta::<Order>(b, |o| &o.meta, |o| o.number.as_bytes().to_vec())
+    }),
+    ("store_trust", |b| {
+        with_meta::<super::StoreTrust>(b, |t| &t.meta, |t| t.store_code.as_bytes().to_vec())
+    }),
+    ("visit_audit", |b| {
+        with_meta::<AuditLine>(b, |a| &a.meta, audit_key)
+    }),
+    ("visit_batches", |b| {
+        with_meta::<Batch>(
+            b,
+            |x| &x.meta,
+            |x| by_visit(x.visit_id, &x.meta.id.to_bytes()),
+        )
+    }),
+    ("returns", |b| {
+        with_meta::<ReturnLine>(b, |r| &r.meta, |r| by_store(&r.store_code, r.meta.id))
+    }),
+    ("problems", |b| {
+        with_meta::<Problem>(b, |p| &p.meta, |p| by_store(&p.store_code, p.meta.id))
+    }),
+    ("visit_notes", |b| {
+        with_meta::<Note>(
+            b,
+            |n| &n.meta,
+            |n| by_visit(n.visit_id, &n.meta.id.to_bytes()),
+        )
+    }),
+    ("amendments", |b| {
+        with_meta::<Amendment>(
+            b,
+            |a| &a.meta,
+            |a| by_visit(a.visit_id, &a.meta.id.to_bytes()),
+        )
+    }),
+];
+
+/// Decodes a value of `tree` as this build's schema and recomputes its key.
+pub(crate) fn check_record(tree: &str, value: &[u8]) -> Result<Checked, Invalid> {
+    let (_, check) = TABLE
+        .iter()
+        .find(|(t, _)| *t == tree)
+        .ok_or(Invalid::UnknownTree)?;
+    check(value)
+}
+
+/// A value of `tree` written under an older schema, re-encoded as this
+/// build's (sync accepts bundles from the schema before, see `sync`).
+pub(crate) fn upgrade_record(
+    tree: &str,
+    from_schema: u32,
+    value: &[u8],
+) -> Result<Vec<u8>, Invalid> {
+    match (from_schema, tree) {
+        (2, "sales") => {
+            let old: super::migrate::legacy::SalesSeriesV2 = whole(value)?;
+            super::codec::encode("sales series", &SalesSeries::from(old))
+                .map_err(|e| Invalid::Undecodable(e.to_string()))
+        }
+        // every other record kept its layout from schema 2 to 3
+        (2, _) => Ok(value.to_vec()),
+        _ => Err(Invalid::Undecodable(format!(
+            "no reading of schema {from_schema}"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::storage::{Database, KINDS};
+
+    #[test]
+    fn the_table_covers_every_kind() {
+        for (_, tree) in KINDS {
+            assert!(TABLE.iter().any(|(t, _)| t == tree), "{tree} has no check");
+        }
+        assert_eq!(TABLE.len(), KINDS.len());
+    }
+
+    #[test]
+    fn every_stored_record_passes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(dir.path()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        crate::demo::load(&db, &Clock::fixed(today)).unwrap();
+        let mut checked = 0;
+        for (_, tree) in KINDS {
+            for r in db.raw_records(tree).unwrap() {
+                let c = check_record(tree, &r.value)
+                    .unwrap_or_else(|e| panic!("{tree} {:?}: {e:?}", r.key));
+                assert_eq!(c.key, r.key, "{tree}: the key does not match its content");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn trailing_bytes_and_other_kinds_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Database::open(dir.path()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        crate::demo::load(&db, &Clock::fixed(today)).unwrap();
+        let store = db.raw_records("stores").unwrap().remove(0);
+        let mut longer = store.value.clone();
+        longer.push(0);
+        assert!(matches!(
+            check_record("stores", &longer),
+            Err(Invalid::Undecodable(_))
+        ));
+        assert!(check_record("visits", &store.value).is_err());
+        assert_eq!(
+            check_record("meta", &store.value),
+            Err(Invalid::UnknownTree)
+        );
+    }
+}
