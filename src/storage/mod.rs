@@ -2,6 +2,7 @@
 //! One tree per kind of record; keys are built for the scans the screens need.
 
 mod audit;
+mod audit_key;
 mod catalog;
 mod check;
 mod codec;
@@ -21,6 +22,7 @@ mod users;
 mod visit_lines;
 mod visits;
 
+pub use audit_key::{CONFIG_ENV, config_dir, key_path, set_config_dir, witness_path};
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;
 pub use kpis::KpiTable;
