@@ -33,24 +33,24 @@ fn lockout_survives_a_restart_and_a_supervisor_unlocks() {
         let db = Database::open(dir.path()).unwrap();
         add_user(&db, "ivan", Role::Rep, "1111");
         assert!(matches!(
-            db.login("ivan", "1111", t0()).unwrap(),
+            db.login_at("ivan", "1111", t0()).unwrap(),
             Login::Ok(_)
         ));
         assert_eq!(
-            db.login("ivan", "0000", t0()).unwrap(),
+            db.login_at("ivan", "0000", t0()).unwrap(),
             Login::Refused { failures: 1 }
         );
         assert_eq!(
-            db.login("IVAN", "0001", t0()).unwrap(),
+            db.login_at("IVAN", "0001", t0()).unwrap(),
             Login::Refused { failures: 2 }
         );
         assert_eq!(
-            db.login("ivan", "0002", t0()).unwrap(),
+            db.login_at("ivan", "0002", t0()).unwrap(),
             Login::Refused { failures: 3 }
         );
         // the third wrong PIN costs a second: even the right PIN waits
         assert_eq!(
-            db.login("ivan", "1111", t0()).unwrap(),
+            db.login_at("ivan", "1111", t0()).unwrap(),
             Login::Wait(t0() + Duration::seconds(1))
         );
     }
@@ -61,19 +61,19 @@ fn lockout_survives_a_restart_and_a_supervisor_unlocks() {
     let mut last = Login::Refused { failures: 3 };
     for n in 4..=10 {
         now += Duration::seconds(1 << (n - 4));
-        last = db.login("ivan", "9999", now).unwrap();
+        last = db.login_at("ivan", "9999", now).unwrap();
     }
     let until = now + Duration::minutes(30);
     assert_eq!(last, Login::Locked(until));
     assert_eq!(
-        db.login("ivan", "1111", now + Duration::minutes(29))
+        db.login_at("ivan", "1111", now + Duration::minutes(29))
             .unwrap(),
         Login::Locked(until),
         "the right PIN does not open a locked user"
     );
     db.unlock_user("ivan", "olga", now).unwrap();
     assert!(matches!(
-        db.login("ivan", "1111", now).unwrap(),
+        db.login_at("ivan", "1111", now).unwrap(),
         Login::Ok(_)
     ));
     // every login, wrong PIN, lock and unlock is in an intact chain
@@ -107,14 +107,14 @@ fn after_thirty_minutes_the_lock_lifts() {
         if n > 3 {
             now += Duration::seconds(1 << (n - 4));
         }
-        db.login("ivan", "0000", now).unwrap();
+        db.login_at("ivan", "0000", now).unwrap();
     }
     assert!(matches!(
-        db.login("ivan", "1111", now).unwrap(),
+        db.login_at("ivan", "1111", now).unwrap(),
         Login::Locked(_)
     ));
     assert!(matches!(
-        db.login("ivan", "1111", now + Duration::minutes(30))
+        db.login_at("ivan", "1111", now + Duration::minutes(30))
             .unwrap(),
         Login::Ok(_)
     ));
@@ -125,7 +125,7 @@ fn unknown_user_is_refused_like_a_wrong_pin() {
     let dir = tempfile::tempdir().unwrap();
     let db = Database::open(dir.path()).unwrap();
     assert_eq!(
-        db.login("nobody", "1234", t0()).unwrap(),
+        db.login_at("nobody", "1234", t0()).unwrap(),
         Login::Refused { failures: 1 }
     );
 }

@@ -197,6 +197,7 @@ proptest! {
                 all: false,
                 created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
                 schema_version: 2,
+                audit_head: None,
             },
             records: bundle(&changes),
         };

@@ -146,6 +146,9 @@ fn init_logging(dir: &std::path::Path) {
 }
 
 fn run(cli: Cli) -> CliResult {
+    if let Some(dir) = &cli.config_dir {
+        crate::storage::set_config_dir(dir.clone());
+    }
     let ctx = Context {
         data_dir: data_dir(&cli)?,
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
@@ -259,6 +262,8 @@ fn demo(ctx: &Context, reset: bool) -> CliResult {
                 message: t!("demo-not-empty", dir = ctx.data_dir.display().to_string()),
             });
         }
+        // the reset wipes the audit log on purpose: forget its witness first
+        db.forget_audit_witness()?;
         db.clear_all()?;
     }
     let s = crate::demo::load(&db, &ctx.clock)?;

@@ -5,7 +5,7 @@ pub mod bundle;
 pub mod inbox;
 pub mod merge;
 
-pub use bundle::{Bundle, BundleError, Header};
+pub use bundle::{AuditHead, Bundle, BundleError, Header};
 pub use inbox::{InboxOutcome, process_inbox, process_next};
 pub use merge::{ApplyReport, apply};
 
@@ -25,6 +25,7 @@ pub fn outbox_count(db: &Database, limit: usize) -> Result<usize> {
 /// this database holds with `all` (e.g. to seed a new laptop from the office).
 pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) -> Result<Bundle> {
     let to_seq = db.last_change_seq()?;
+    let (audit_seq, audit_mac) = db.audit_head()?;
     let from_seq = if all { 0 } else { db.sent_mark(dest)? };
     let mut records = Vec::new();
     if all {
@@ -52,6 +53,10 @@ pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) ->
             all,
             created: now,
             schema_version: crate::storage::SCHEMA_VERSION,
+            audit_head: Some(AuditHead {
+                seq: audit_seq,
+                mac: audit_mac,
+            }),
         },
         records,
     })
@@ -129,5 +134,14 @@ pub fn import_bytes(
         return Err(SyncError::ForbiddenTree(r.tree.clone()));
     }
     let report = apply(db, &bundle.records)?;
+    // the writer's audit head: a log cut or rewritten since its last bundle
+    // is kept as an alarm for `rounds check` (the records are still merged)
+    if let Some(head) = &bundle.header.audit_head
+        && bundle.header.device != db.device()
+        && let Some(alarm) =
+            db.note_peer_audit_head(&bundle.header.device, head.seq, &head.mac, Utc::now())?
+    {
+        tracing::warn!(%alarm, "audit head of a peer does not fit");
+    }
     Ok((bundle.header, report))
 }
