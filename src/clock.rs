@@ -36,3 +36,11 @@ impl Clock {
         }
     }
 }
+
+/// The clock of security timers (PIN back-off and lockout): the real wall
+/// clock, never the pinned `--today` / `ROUNDS_TODAY`. Within one process the
+/// waits are also held on the monotonic clock (see `storage::users`), so
+/// moving the system clock does not shorten them there.
+pub fn security_now() -> DateTime<Utc> {
+    Utc::now()
+}

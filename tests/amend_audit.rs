@@ -14,6 +14,8 @@ use rounds::storage::Database;
 #[test]
 fn an_amendment_is_audited_recounted_and_needs_a_new_review() {
     let dir = tempfile::tempdir().unwrap();
+    // the audit key and witness go to a test directory, never the real home
+    rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
     let db = Database::open(dir.path()).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     rounds::demo::load(&db, &Clock::fixed(today)).unwrap();

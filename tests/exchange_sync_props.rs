@@ -217,6 +217,7 @@ fn header() -> Header {
         all: false,
         created: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
         schema_version: SCHEMA_VERSION,
+        audit_head: None,
     }
 }
 

@@ -21,6 +21,8 @@ fn line(sku: &str, qty: u32, bonus: u32) -> OrderLine {
 
 /// A sent order with one lowered line (and its refusal), and an older draft.
 fn orders(data: &DataDir) {
+    // the audit key and witness go to a test directory, never the real home
+    rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
     let db = Database::open(data.path()).unwrap();
     let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
     let at = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();

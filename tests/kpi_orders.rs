@@ -21,6 +21,8 @@ fn line(sku: &str, qty: u32) -> OrderLine {
 #[test]
 fn orders_reviewed_sent_and_delivered_move_the_figures() {
     let dir = tempfile::tempdir().unwrap();
+    // the audit key and witness go to a test directory, never the real home
+    rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
     let db = Database::open(dir.path()).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     rounds::demo::load(&db, &Clock::fixed(today)).unwrap();

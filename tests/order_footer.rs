@@ -26,6 +26,8 @@ fn footer_follows_the_order_state_in_english_and_russian() {
         rounds::i18n::init(lang);
         let t = |key: &str| rounds::i18n::tr(key);
         let dir = tempfile::tempdir().unwrap();
+        // the audit key and witness go to a test directory, never the real home
+        rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
         let db = Database::open(dir.path()).unwrap();
         let clock = Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
         rounds::demo::load(&db, &clock).unwrap();

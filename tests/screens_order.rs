@@ -24,6 +24,8 @@ fn draw(w: u16, h: u16, screen: &OrderScreen) -> Terminal<TestBackend> {
 
 fn screen() -> (tempfile::TempDir, OrderScreen) {
     let dir = tempfile::tempdir().unwrap();
+    // the audit key and witness go to a test directory, never the real home
+    rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
     let db = Database::open(dir.path()).unwrap();
     let clock = Clock::fixed(today());
     rounds::demo::load(&db, &clock).unwrap();

@@ -15,6 +15,8 @@ fn today() -> NaiveDate {
 }
 
 fn app(dir: &std::path::Path, viewer: Viewer) -> App {
+    // the audit key and witness go to a test directory, never the real home
+    rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
     let db = Database::open(dir).unwrap();
     let clock = Clock::fixed(today());
     if db.is_empty().unwrap() {

@@ -23,6 +23,8 @@ fn stamp(by: &str, minute: u32) -> Stamp {
 #[test]
 fn resume_submit_and_amend() {
     let dir = tempfile::tempdir().unwrap();
+    // the audit key and witness go to a test directory, never the real home
+    rounds::storage::set_config_dir(std::env::temp_dir().join("rounds-test-config"));
     let db = Database::open(dir.path()).unwrap();
     let t0 = stamp("R01", 0).at;
     let (visit, resumed) = db.start_or_resume_visit("S001", "R01", day(), t0).unwrap();

@@ -18,6 +18,11 @@ pub struct Cli {
     #[arg(long, env = "ROUNDS_DATA_DIR", global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Where the audit key and witness live (default: the platform's config
+    /// directory; never inside the data directory)
+    #[arg(long, env = "ROUNDS_CONFIG_DIR", global = true, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
+
     /// Language of the interface: en, ru, bg, ro (default: from LANG)
     #[arg(long, global = true, value_name = "xx")]
     pub lang: Option<String>,

@@ -11,6 +11,8 @@ pub fn run(ctx: &Context, repair: bool) -> CliResult {
         Ok(n) => println!("{}", t!("check-audit-ok", count = n)),
         Err(b) => problems.push(t!("check-audit-broken", seq = b.seq, reason = b.reason)),
     }
+    // heads of other devices' audit logs that did not fit (seen in bundles)
+    problems.extend(db.peer_audit_alarms()?);
     if repair {
         let relogged = db.relog_unlogged()?;
         if relogged > 0 {

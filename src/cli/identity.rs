@@ -47,7 +47,7 @@ pub fn viewer(ctx: &Context, db: &Database) -> Result<Viewer, Failure> {
         return Ok(Viewer::Local);
     };
     let pin = read_pin(&format!("PIN for {name}: "))?;
-    let login = db.login(name, &pin, ctx.clock.now())?;
+    let login = db.login(name, &pin)?;
     match &login {
         Login::Ok(user) => Ok(Viewer::of(user)),
         other => Err(fail(refusal(other).unwrap_or_default())),

@@ -173,6 +173,9 @@ impl std::io::Write for QuietLog {
 }
 
 fn run(cli: Cli) -> CliResult {
+    if let Some(dir) = &cli.config_dir {
+        crate::storage::set_config_dir(dir.clone());
+    }
     let ctx = Context {
         data_dir: data_dir(&cli)?,
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
@@ -286,6 +289,8 @@ fn demo(ctx: &Context, reset: bool) -> CliResult {
                 message: t!("demo-not-empty", dir = ctx.data_dir.display().to_string()),
             });
         }
+        // the reset wipes the audit log on purpose: forget its witness first
+        db.forget_audit_witness()?;
     }
     // the reset and the new demo are one unit: a kill leaves the old data or the new
     let s = db.atomically(|| {

@@ -1,9 +1,15 @@
 //! The audit trail: logins, wrong PINs, user changes, reviews and changes to
 //! submitted visits, each entry carrying the hash of the one before, so a
 //! changed or removed entry breaks the chain where it happened.
+//!
+//! Entries from `keyed_from` on carry an HMAC-SHA256 made with a key kept
+//! outside the database (see `storage::audit_key` and docs/security.md), so
+//! the chain cannot be recomputed by someone who only has the database.
+//! Earlier entries (written before the key existed) keep their plain SHA-256.
 
 use super::RecordMeta;
 use chrono::{DateTime, Utc};
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use ulid::Ulid;
@@ -57,7 +63,15 @@ pub enum AuditEvent {
     KioskEnded {
         user: String,
     },
+    /// A wrong PIN for a user name that looked like a PIN (4–8 digits): the
+    /// name itself is never stored, it may be the PIN typed in the wrong field.
+    LoginFailedPinLikeName {
+        failures: u32,
+    },
 }
+
+/// What the audit trail says instead of a user name that looked like a PIN.
+pub const PIN_LIKE_NAME: &str = "unknown user (looks like a PIN)";
 
 impl AuditEvent {
     /// A one-line English description for `rounds check` and exports.
@@ -76,6 +90,9 @@ impl AuditEvent {
             Self::VisitChanged { visit, what } => format!("visit {visit} changed: {what}"),
             Self::KioskStarted => "kiosk started".into(),
             Self::KioskEnded { user } => format!("kiosk ended by {user}"),
+            Self::LoginFailedPinLikeName { failures } => {
+                format!("wrong PIN for {PIN_LIKE_NAME} ({failures})")
+            }
         }
     }
 }
@@ -89,9 +106,10 @@ pub struct AuditEntry {
     /// Who did it: a user name, "local" (no login) or "system".
     pub actor: String,
     pub event: AuditEvent,
-    /// Hash of the entry before (hex SHA-256), [`GENESIS`] for the first.
+    /// Hash of the entry before (hex), [`GENESIS`] for the first.
     pub prev: String,
-    /// Hash of this entry's content and `prev`.
+    /// Hash of this entry's content and `prev`: hex HMAC-SHA256 with the
+    /// audit key for keyed entries, plain SHA-256 for older ones.
     pub hash: String,
 }
 
@@ -110,7 +128,46 @@ pub fn entry_hash(
     h.update(prev.as_bytes());
     h.update(b"\n");
     h.update(&content);
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// The keyed hash of an entry: HMAC-SHA256 with the audit key over a
+/// version tag, the previous hash and the same content as [`entry_hash`].
+pub fn entry_mac(
+    key: &[u8],
+    prev: &str,
+    id: Ulid,
+    seq: u64,
+    at: DateTime<Utc>,
+    actor: &str,
+    event: &AuditEvent,
+) -> String {
+    let content = serde_json::to_vec(&(id, seq, at, actor, event)).unwrap_or_default();
+    // HMAC takes a key of any length
+    let Ok(mut m) = HmacSha256::new_from_slice(key) else {
+        return String::new();
+    };
+    m.update(b"rounds-audit-hmac-v1\n");
+    m.update(prev.as_bytes());
+    m.update(b"\n");
+    m.update(&content);
+    hex(&m.finalize().into_bytes())
+}
+
+/// Compares two hex MACs in constant time (no early exit on the first
+/// differing byte).
+pub fn same_mac(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 impl AuditEntry {
@@ -138,6 +195,19 @@ impl AuditEntry {
         }
     }
 
+    /// The entry that follows `prev`, keyed with the audit key.
+    pub fn next_keyed(
+        prev: Option<&AuditEntry>,
+        meta: RecordMeta,
+        actor: &str,
+        event: AuditEvent,
+        key: &[u8],
+    ) -> Self {
+        let mut e = Self::next(prev, meta, actor, event);
+        e.hash = e.computed_mac(key);
+        e
+    }
+
     pub fn computed_hash(&self) -> String {
         entry_hash(
             &self.prev,
@@ -148,6 +218,34 @@ impl AuditEntry {
             &self.event,
         )
     }
+
+    pub fn computed_mac(&self, key: &[u8]) -> String {
+        entry_mac(
+            key,
+            &self.prev,
+            self.meta.id,
+            self.seq,
+            self.at,
+            &self.actor,
+            &self.event,
+        )
+    }
+}
+
+/// How the entries of a chain are hashed: plain SHA-256 before `keyed_from`,
+/// HMAC-SHA256 with `key` from it on (`key` None: the key file is missing).
+#[derive(Debug, Clone, Copy)]
+pub struct Keying<'a> {
+    pub keyed_from: u64,
+    pub key: Option<&'a [u8]>,
+}
+
+impl Keying<'_> {
+    /// A chain written before keys existed: every entry plain SHA-256.
+    pub const UNKEYED: Keying<'static> = Keying {
+        keyed_from: u64::MAX,
+        key: None,
+    };
 }
 
 /// Where and why a chain is broken.
@@ -164,6 +262,16 @@ pub fn verify_chain<'a>(
     entries: impl IntoIterator<Item = &'a AuditEntry>,
     head: Option<(u64, &str)>,
 ) -> Result<u64, ChainBreak> {
+    verify_keyed_chain(entries, head, Keying::UNKEYED)
+}
+
+/// [`verify_chain`] for a chain whose entries from `keying.keyed_from` on
+/// are keyed.
+pub fn verify_keyed_chain<'a>(
+    entries: impl IntoIterator<Item = &'a AuditEntry>,
+    head: Option<(u64, &str)>,
+    keying: Keying<'_>,
+) -> Result<u64, ChainBreak> {
     let mut expected_seq = 1;
     let mut prev_hash = GENESIS.to_string();
     for e in entries {
@@ -179,7 +287,22 @@ pub fn verify_chain<'a>(
                 reason: "does not follow the entry before it".into(),
             });
         }
-        if e.computed_hash() != e.hash {
+        if e.seq >= keying.keyed_from {
+            let Some(key) = keying.key else {
+                return Err(ChainBreak {
+                    seq: e.seq,
+                    reason: "the audit key file is missing, so the entry cannot be verified".into(),
+                });
+            };
+            if !same_mac(&e.computed_mac(key), &e.hash) {
+                return Err(ChainBreak {
+                    seq: e.seq,
+                    reason: "its content was changed after it was written, or it was not \
+                             written with this machine's audit key"
+                        .into(),
+                });
+            }
+        } else if e.computed_hash() != e.hash {
             return Err(ChainBreak {
                 seq: e.seq,
                 reason: "its content was changed after it was written".into(),
@@ -259,6 +382,91 @@ mod tests {
         let err = verify_chain(&c, None).unwrap_err();
         assert_eq!(err.seq, 4);
         assert!(err.reason.contains("missing"));
+    }
+
+    fn keyed_chain(n: usize, keyed_from: u64, key: &[u8]) -> Vec<AuditEntry> {
+        let mut out: Vec<AuditEntry> = Vec::new();
+        for i in 0..n {
+            let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, i as u32, 0).unwrap();
+            let meta = RecordMeta::fresh("olga", "dev", at);
+            let event = AuditEvent::Login {
+                user: format!("u{i}"),
+            };
+            let e = if (i as u64 + 1) >= keyed_from {
+                AuditEntry::next_keyed(out.last(), meta, "olga", event, key)
+            } else {
+                AuditEntry::next(out.last(), meta, "olga", event)
+            };
+            out.push(e);
+        }
+        out
+    }
+
+    #[test]
+    fn keyed_chain_verifies_only_with_its_key() {
+        let key = b"k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1k1";
+        let c = keyed_chain(5, 3, key);
+        let keying = Keying {
+            keyed_from: 3,
+            key: Some(key),
+        };
+        assert_eq!(verify_keyed_chain(&c, head(&c), keying), Ok(5));
+        let other = Keying {
+            keyed_from: 3,
+            key: Some(b"another key"),
+        };
+        assert_eq!(verify_keyed_chain(&c, head(&c), other).unwrap_err().seq, 3);
+        let missing = Keying {
+            keyed_from: 3,
+            key: None,
+        };
+        let err = verify_keyed_chain(&c, head(&c), missing).unwrap_err();
+        assert!(err.seq == 3 && err.reason.contains("missing"), "{err:?}");
+        // read as unkeyed (a downgraded marker), the keyed entries do not fit
+        assert_eq!(verify_chain(&c, head(&c)).unwrap_err().seq, 3);
+    }
+
+    #[test]
+    fn a_rewrite_without_the_key_is_found() {
+        let key = b"secret";
+        let mut c = keyed_chain(5, 1, key);
+        // change entry 2 and recompute every hash after it, without the key
+        c[1].actor = "mallory".into();
+        for i in 1..c.len() {
+            c[i].prev = c[i - 1].hash.clone();
+            c[i].hash = c[i].computed_hash();
+        }
+        let keying = Keying {
+            keyed_from: 1,
+            key: Some(key),
+        };
+        assert_eq!(verify_keyed_chain(&c, head(&c), keying).unwrap_err().seq, 2);
+    }
+
+    #[test]
+    fn a_changed_legacy_entry_breaks_the_first_keyed_one() {
+        let key = b"secret";
+        let mut c = keyed_chain(5, 4, key);
+        c[1].actor = "mallory".into();
+        for i in 1..3 {
+            if i > 1 {
+                c[i].prev = c[i - 1].hash.clone();
+            }
+            c[i].hash = c[i].computed_hash();
+        }
+        c[3].prev = c[2].hash.clone();
+        let keying = Keying {
+            keyed_from: 4,
+            key: Some(key),
+        };
+        assert_eq!(verify_keyed_chain(&c, head(&c), keying).unwrap_err().seq, 4);
+    }
+
+    #[test]
+    fn macs_compare_whole() {
+        assert!(same_mac("abcd", "abcd"));
+        assert!(!same_mac("abcd", "abce"));
+        assert!(!same_mac("abcd", "abc"));
     }
 
     #[test]

@@ -152,7 +152,7 @@ impl Kiosk {
         pin: &str,
         mode: Mode,
     ) -> Option<State> {
-        let login = match db.login(name, pin, self.clock.now()) {
+        let login = match db.login(name, pin) {
             Ok(l) => l,
             Err(e) => {
                 tracing::error!(error = %e, "kiosk login failed");

@@ -47,9 +47,13 @@ pub(super) struct Pending {
     spilled: bool,
 }
 
+/// Work that must wait until a unit is durable (files outside the database).
+pub(super) type AfterCommit = Box<dyn FnOnce(&Database) -> Result<()> + Send>;
+
 #[derive(Default)]
 pub(super) struct AtomicState {
     pending: Mutex<Option<Pending>>,
+    after_commit: Mutex<Vec<AfterCommit>>,
     /// Serialises atomic units across threads.
     writer: Mutex<()>,
 }
@@ -162,9 +166,19 @@ impl Database {
         let Some(pending) = pending else {
             return out;
         };
+        let after: Vec<AfterCommit> = std::mem::take(
+            &mut *self
+                .atomic
+                .after_commit
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
         match out {
             Ok(v) => {
                 self.commit(pending)?;
+                for f in after {
+                    f(self)?;
+                }
                 Ok(v)
             }
             Err(e) => {
@@ -172,6 +186,15 @@ impl Database {
                 Err(e)
             }
         }
+    }
+
+    /// Runs `f` once the current unit has committed (dropped if it fails).
+    pub(super) fn after_commit(&self, f: AfterCommit) {
+        self.atomic
+            .after_commit
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(f);
     }
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, Option<Pending>> {

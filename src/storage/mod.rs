@@ -3,6 +3,7 @@
 
 mod atomic;
 mod audit;
+mod audit_key;
 mod catalog;
 mod check;
 mod codec;
@@ -25,6 +26,7 @@ pub(crate) mod validate;
 mod visit_lines;
 mod visits;
 
+pub use audit_key::{CONFIG_ENV, config_dir, key_path, set_config_dir, witness_path};
 pub use damage::{from_storage_engine, panic_text};
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
 pub use error::StorageError;

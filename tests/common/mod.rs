@@ -26,6 +26,18 @@ pub fn patience() -> Duration {
     }
 }
 
+/// Where tests keep the audit key and witnesses (never the real home
+/// directory); each data directory has its own witness in it.
+pub fn config_dir() -> PathBuf {
+    std::env::temp_dir().join("rounds-test-config")
+}
+
+/// For tests that open the database in this process: the same config
+/// directory as the binaries they run.
+pub fn isolate_config() {
+    rounds::storage::set_config_dir(config_dir());
+}
+
 /// A temporary data directory that is removed at the end of the test.
 pub struct DataDir {
     pub dir: tempfile::TempDir,
@@ -58,6 +70,7 @@ impl DataDir {
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(bin());
         cmd.env("ROUNDS_DATA_DIR", self.path())
+            .env("ROUNDS_CONFIG_DIR", config_dir())
             .env("ROUNDS_TODAY", TODAY)
             .env("LANG", "en_US.UTF-8")
             .env_remove("LC_ALL")
@@ -121,6 +134,7 @@ impl Tui {
         let mut cmd = CommandBuilder::new(bin());
         cmd.args(args);
         cmd.env("ROUNDS_DATA_DIR", data_dir);
+        cmd.env("ROUNDS_CONFIG_DIR", config_dir());
         cmd.env("ROUNDS_TODAY", TODAY);
         cmd.env("LANG", "en_US.UTF-8");
         cmd.env("TERM", "xterm-256color");

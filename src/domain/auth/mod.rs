@@ -7,6 +7,6 @@ pub mod role;
 pub mod user;
 
 pub use lockout::{Attempts, LockState};
-pub use pin::{PinError, PinHash, hash_pin, validate_pin, verify_pin};
+pub use pin::{PinError, PinHash, hash_pin, looks_like_pin, validate_pin, verify_pin};
 pub use role::Viewer;
 pub use user::{Role, User};

@@ -35,6 +35,12 @@ pub fn validate_pin(pin: &str) -> Result<(), PinError> {
     if ok { Ok(()) } else { Err(PinError::Format) }
 }
 
+/// True for what could be a PIN (4–8 digits) typed into the user-name field:
+/// such a name is never stored or logged.
+pub fn looks_like_pin(name: &str) -> bool {
+    validate_pin(name.trim()).is_ok()
+}
+
 fn argon2() -> Argon2<'static> {
     let params = Params::new(MEMORY_KIB, PASSES, LANES, None).unwrap_or_default();
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)

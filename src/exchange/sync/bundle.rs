@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 const MAGIC: &[u8; 8] = b"RNDSSYNC";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: the header carries the writer's audit head. Version 1 bundles are
+/// still read (without a head).
+pub const FORMAT_VERSION: u32 = 2;
 const FIXED: usize = 8 + 4 + 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -23,6 +25,59 @@ pub struct Header {
     pub created: DateTime<Utc>,
     /// Database schema the records are encoded with.
     pub schema_version: u32,
+    /// The head of the writer's audit chain (None in version 1 bundles): the
+    /// receiver keeps the heads it has seen, so a log cut or rewritten after
+    /// an exchange is caught (docs/security.md).
+    pub audit_head: Option<AuditHead>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditHead {
+    pub seq: u64,
+    /// Hex MAC (or hash) of entry `seq`.
+    pub mac: String,
+}
+
+/// The layout of format version 1 (bincode is not self-describing: the
+/// header without the audit head).
+mod v1 {
+    use super::*;
+
+    #[derive(Deserialize)]
+    pub struct Header {
+        pub device: String,
+        pub dest: String,
+        pub from_seq: u64,
+        pub to_seq: u64,
+        pub all: bool,
+        pub created: DateTime<Utc>,
+        pub schema_version: u32,
+    }
+
+    #[derive(Deserialize)]
+    pub struct Bundle {
+        pub header: Header,
+        pub records: Vec<RawRecord>,
+    }
+
+    impl From<Bundle> for super::Bundle {
+        fn from(b: Bundle) -> Self {
+            let h = b.header;
+            Self {
+                header: super::Header {
+                    device: h.device,
+                    dest: h.dest,
+                    from_seq: h.from_seq,
+                    to_seq: h.to_seq,
+                    all: h.all,
+                    created: h.created,
+                    schema_version: h.schema_version,
+                    audit_head: None,
+                },
+                records: b.records,
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,8 +153,15 @@ impl Bundle {
         if crc32fast::hash(payload) != crc {
             return Err(BundleError::Damaged);
         }
-        let (bundle, used): (Bundle, usize) = bincode::serde::decode_from_slice(payload, config())
-            .map_err(|_| BundleError::Damaged)?;
+        let (bundle, used): (Bundle, usize) = if version == 1 {
+            let (b, used): (v1::Bundle, usize) =
+                bincode::serde::decode_from_slice(payload, config())
+                    .map_err(|_| BundleError::Damaged)?;
+            (b.into(), used)
+        } else {
+            bincode::serde::decode_from_slice(payload, config())
+                .map_err(|_| BundleError::Damaged)?
+        };
         if used != payload.len() {
             return Err(BundleError::Damaged);
         }
@@ -121,6 +183,10 @@ mod tests {
                 all: false,
                 created: DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap_or_default(),
                 schema_version: 2,
+                audit_head: Some(AuditHead {
+                    seq: 3,
+                    mac: "ab".repeat(32),
+                }),
             },
             records: vec![RawRecord {
                 tree: "stores".into(),
@@ -152,6 +218,44 @@ mod tests {
             damaged[i] ^= 0x10;
             assert!(Bundle::from_bytes(&damaged).is_err(), "flip at {i}");
         }
+    }
+
+    #[test]
+    fn version_1_bundles_are_still_read() {
+        #[derive(Serialize)]
+        struct HeaderV1<'a> {
+            device: &'a str,
+            dest: &'a str,
+            from_seq: u64,
+            to_seq: u64,
+            all: bool,
+            created: DateTime<Utc>,
+            schema_version: u32,
+        }
+        let b = sample();
+        let h = &b.header;
+        let old = (
+            HeaderV1 {
+                device: &h.device,
+                dest: &h.dest,
+                from_seq: h.from_seq,
+                to_seq: h.to_seq,
+                all: h.all,
+                created: h.created,
+                schema_version: h.schema_version,
+            },
+            &b.records,
+        );
+        let payload = bincode::serde::encode_to_vec(&old, config()).unwrap();
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&1u32.to_be_bytes());
+        bytes.extend_from_slice(&(payload.len() as u64).to_be_bytes());
+        bytes.extend_from_slice(&payload);
+        bytes.extend_from_slice(&crc32fast::hash(&payload).to_be_bytes());
+        let read = Bundle::from_bytes(&bytes).unwrap();
+        assert_eq!(read.header.audit_head, None);
+        assert_eq!(read.records, b.records);
+        assert_eq!(read.header.device, "dev1");
     }
 
     #[test]

@@ -6,7 +6,7 @@ pub mod inbox;
 pub mod merge;
 mod validate;
 
-pub use bundle::{Bundle, BundleError, Header};
+pub use bundle::{AuditHead, Bundle, BundleError, Header};
 pub use inbox::{InboxOutcome, process_inbox, process_next};
 pub use merge::{ApplyReport, apply};
 
@@ -26,6 +26,7 @@ pub fn outbox_count(db: &Database, limit: usize) -> Result<usize> {
 /// this database holds with `all` (e.g. to seed a new laptop from the office).
 pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) -> Result<Bundle> {
     let to_seq = db.last_change_seq()?;
+    let (audit_seq, audit_mac) = db.audit_head()?;
     let from_seq = if all { 0 } else { db.sent_mark(dest)? };
     let mut records = Vec::new();
     if all {
@@ -53,6 +54,10 @@ pub fn build_export(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) ->
             all,
             created: now,
             schema_version: crate::storage::SCHEMA_VERSION,
+            audit_head: Some(AuditHead {
+                seq: audit_seq,
+                mac: audit_mac,
+            }),
         },
         records,
     })
@@ -155,7 +160,19 @@ pub fn import_bytes_at(
     // refuses the bundle whole
     validate::upgrade(&mut bundle.records, schema)?;
     validate::check_all(&bundle.records, now)?;
-    // one atomic unit: records, change log, indexes and KPI buckets together
-    let report = db.atomically_with(|| apply(db, &bundle.records))?;
+    // one atomic unit: records, change log, indexes and KPI buckets together,
+    // and the writer's audit head (a log cut or rewritten since its last
+    // bundle is kept as an alarm for `rounds check`; the records still merge)
+    let report = db.atomically_with(|| {
+        let report = apply(db, &bundle.records)?;
+        if let Some(head) = &bundle.header.audit_head
+            && bundle.header.device != db.device()
+            && let Some(alarm) =
+                db.note_peer_audit_head(&bundle.header.device, head.seq, &head.mac, Utc::now())?
+        {
+            tracing::warn!(%alarm, "audit head of a peer does not fit");
+        }
+        Ok::<_, SyncError>(report)
+    })?;
     Ok((bundle.header, report))
 }
