@@ -136,6 +136,11 @@ pub enum Command {
         #[arg(long, value_name = "CHAR")]
         delimiter: Option<String>,
     },
+    /// Write a backup now (a full bundle in <data dir>/backups, kept backups_keep deep)
+    Backup,
+    /// Rebuild a damaged database from the newest good backup plus the unsent
+    /// changes still readable in the damaged copy (which is kept, renamed)
+    Recover,
     /// Exchange sync bundles with other laptops and the office
     Sync {
         #[command(subcommand)]

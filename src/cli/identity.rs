@@ -75,5 +75,6 @@ pub fn run_tui_as(ctx: &Context, rep: Option<&str>) -> CliResult {
     let mut app = crate::tui::App::new(db, ctx.clock, rep.as_deref())?;
     app.set_viewer(viewer);
     crate::tui::run::run(app)?;
+    super::backup::end_of_day(ctx);
     Ok(())
 }

@@ -44,6 +44,12 @@ pub fn run(ctx: &Context, args: &ImportArgs<'_>) -> CliResult {
         })?),
     };
     let db = ctx.open()?;
+    if !args.dry_run {
+        let size = std::fs::metadata(args.file).map(|m| m.len()).unwrap_or(0);
+        // the journal, the applied records and sled's own files: about 4x the file
+        db.ensure_space(size.saturating_mul(4))?;
+        super::backup::before(&db, "import")?;
+    }
     let bar = bar();
     let progress = |at: u64, total: u64| {
         bar.set_length(total);

@@ -1,6 +1,7 @@
 //! The command line: global flags, subcommands, exit codes.
 
 mod args;
+mod backup;
 mod check;
 mod export;
 mod export_orders;
@@ -270,6 +271,8 @@ fn run(cli: Cli) -> CliResult {
             },
         ),
         Some(Command::Sync { command }) => sync::run(&ctx, &command),
+        Some(Command::Backup) => backup::make(&ctx),
+        Some(Command::Recover) => backup::recover(&ctx),
     }
 }
 
@@ -277,6 +280,7 @@ fn run_tui(ctx: &Context, rep: Option<&str>) -> CliResult {
     let db = ctx.open()?;
     let app = crate::tui::App::new(db, ctx.clock, rep)?;
     crate::tui::run::run(app)?;
+    backup::end_of_day(ctx);
     Ok(())
 }
 

@@ -39,6 +39,9 @@ fn export(ctx: &Context, output: &Path, dest: &str, all: bool) -> CliResult {
 
 fn import(ctx: &Context, file: &Path) -> CliResult {
     let db = ctx.open()?;
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    db.ensure_space(size.saturating_mul(4))?;
+    super::backup::before(&db, "sync-import")?;
     let name = file.display().to_string();
     match sync::import_file(&db, file) {
         Ok((header, report)) => {

@@ -34,6 +34,8 @@ pub struct Settings {
     pub trusted_min_unchanged: f64,
     /// Kiosk locks after this many idle seconds.
     pub kiosk_idle_secs: u64,
+    /// Automatic backups kept (before imports and migrations, once a day).
+    pub backups_keep: u32,
 }
 
 impl Default for Settings {
@@ -53,6 +55,7 @@ impl Default for Settings {
             trusted_after_drafts: 3,
             trusted_min_unchanged: 0.90,
             kiosk_idle_secs: 120,
+            backups_keep: 7,
         }
     }
 }
@@ -112,6 +115,7 @@ impl Settings {
         )?;
         share("trusted_min_unchanged", self.trusted_min_unchanged)?;
         at_least("kiosk_idle_secs", self.kiosk_idle_secs as f64, 1.0)?;
+        at_least("backups_keep", f64::from(self.backups_keep), 1.0)?;
         Ok(())
     }
 }

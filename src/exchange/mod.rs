@@ -1,6 +1,7 @@
 //! Data exchange: ERP CSV files in (all or nothing, bad rows named by line)
 //! and sync bundles between laptops and the office.
 
+pub mod backup;
 pub mod cells;
 pub mod decode;
 pub mod export_rows;

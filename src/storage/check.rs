@@ -92,8 +92,18 @@ impl Database {
         Ok(out)
     }
 
+    /// Logs every record as a change of this device (after `recover`), so
+    /// all of it goes out with the next export.
+    pub fn log_all_as_local(&self) -> Result<usize> {
+        self.relog(true)
+    }
+
     /// Logs every record the change log lacks (`check --repair`); how many.
     pub fn relog_unlogged(&self) -> Result<usize> {
+        self.relog(false)
+    }
+
+    fn relog(&self, all: bool) -> Result<usize> {
         self.atomically(|| {
             let mut logged = std::collections::HashSet::new();
             for log in [super::database::CHANGES_TREE, super::RELAYED_TREE] {
@@ -108,7 +118,7 @@ impl Database {
                 for item in self.tree(tree)?.iter() {
                     let (k, _) = item?;
                     let entry = keys::join(&[tree.as_bytes(), &k]);
-                    if !logged.contains(&entry) {
+                    if all || !logged.contains(&entry) {
                         let seq = self.sled.generate_id()? + 1;
                         log.insert(seq.to_be_bytes(), entry)?;
                         n += 1;

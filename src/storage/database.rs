@@ -138,6 +138,27 @@ fn guarded_open(dir: &Path, options: &OpenOptions) -> Result<sled::Db> {
     }
 }
 
+/// Takes the data directory's lock (`rounds.lock`), which the OS releases
+/// even when the process is killed; "in use" when another process has it.
+pub fn lock_data_dir(dir: &Path) -> Result<File> {
+    let dir_err = |source| StorageError::Dir {
+        path: dir.to_path_buf(),
+        source,
+    };
+    fs::create_dir_all(dir).map_err(dir_err)?;
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join("rounds.lock"))
+        .map_err(dir_err)?;
+    match lock.try_lock() {
+        Ok(()) => Ok(lock),
+        Err(TryLockError::WouldBlock) => Err(StorageError::Locked(dir.to_path_buf())),
+        Err(TryLockError::Error(e)) => Err(dir_err(e)),
+    }
+}
+
 pub struct Database {
     pub(super) sled: sled::Db,
     pub(super) atomic: AtomicState,
@@ -153,22 +174,7 @@ impl Database {
     }
 
     pub fn open_with(dir: &Path, options: &OpenOptions) -> Result<Self> {
-        let dir_err = |source| StorageError::Dir {
-            path: dir.to_path_buf(),
-            source,
-        };
-        fs::create_dir_all(dir).map_err(dir_err)?;
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join("rounds.lock"))
-            .map_err(dir_err)?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Err(StorageError::Locked(dir.to_path_buf())),
-            Err(TryLockError::Error(e)) => return Err(dir_err(e)),
-        }
+        let lock = lock_data_dir(dir)?;
         let sled = guarded_open(dir, options)?;
         let meta = sled.open_tree("meta")?;
         let found = match meta.get(SCHEMA_KEY)? {
@@ -208,10 +214,65 @@ impl Database {
         // a unit that committed before a crash is finished before anything reads
         db.recover_journal()?;
         if found < SCHEMA_VERSION {
+            db.copy_before_migration(found)?;
             db.atomically(|| migrate::run(&db, found))?;
         }
         db.flush()?;
         Ok(db)
+    }
+
+    /// Before a migration rewrites records: a copy of the database files as
+    /// they are (flushed, and nobody else can write: we hold the lock), in
+    /// `backups/db-v{from}-{time}`, to go back to by hand if ever needed.
+    fn copy_before_migration(&self, from: u32) -> Result<()> {
+        fn copy(from: &Path, to: &Path) -> std::io::Result<()> {
+            fs::create_dir_all(to)?;
+            for entry in fs::read_dir(from)? {
+                let entry = entry?;
+                let target = to.join(entry.file_name());
+                if entry.file_type()?.is_dir() {
+                    copy(&entry.path(), &target)?;
+                } else {
+                    fs::copy(entry.path(), target)?;
+                }
+            }
+            Ok(())
+        }
+        self.sled.flush()?;
+        let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+        let to = self.dir.join("backups").join(format!("db-v{from}-{stamp}"));
+        copy(&self.dir.join("db"), &to).map_err(|source| StorageError::Dir { path: to, source })
+    }
+
+    /// Takes the device id of a restored backup, so the records this device
+    /// makes from now on carry the id they always had.
+    pub fn adopt_device(&self, device: &str) -> Result<()> {
+        if !device.is_empty() {
+            self.tree("meta")?.insert(DEVICE_KEY, device.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Refuses early, before anything is written, when the disk has less
+    /// than `bytes` (plus a margin for sled's own files) free.
+    pub fn ensure_space(&self, bytes: u64) -> Result<()> {
+        const MARGIN: u64 = 16 * 1024 * 1024;
+        // the disk-full test turns this off to reach the engine's own ENOSPC
+        if std::env::var_os("ROUNDS_NO_SPACE_CHECK").is_some() {
+            return Ok(());
+        }
+        let Ok(free) = fs4::available_space(&self.dir) else {
+            return Ok(()); // unknown: the write itself still reports a full disk
+        };
+        let needed = bytes.saturating_add(MARGIN);
+        if free < needed {
+            return Err(StorageError::DiskFull {
+                path: self.dir.clone(),
+                needed_mib: needed.div_ceil(1024 * 1024),
+                free_mib: free / (1024 * 1024),
+            });
+        }
+        Ok(())
     }
 
     pub fn dir(&self) -> &Path {

@@ -28,6 +28,10 @@ pub enum StorageError {
     )]
     Damaged { path: PathBuf, detail: String },
     #[error(
+        "the disk is full: this was not written, and what was saved before is safe. Free some space and try again"
+    )]
+    NoSpace,
+    #[error(
         "not enough free disk space for this: {needed_mib} MiB needed, {free_mib} MiB free at {path}. Free some space (or move the data directory with --data-dir) and try again; nothing was written"
     )]
     DiskFull {
@@ -45,6 +49,11 @@ pub enum StorageError {
 
 impl From<sled::Error> for StorageError {
     fn from(e: sled::Error) -> Self {
+        if let sled::Error::Io(io) = &e
+            && io.kind() == std::io::ErrorKind::StorageFull
+        {
+            return Self::NoSpace;
+        }
         if super::damage::is_damage(&e) {
             Self::Damaged {
                 path: PathBuf::from("the data directory"),

@@ -28,7 +28,7 @@ mod visits;
 
 pub use audit_key::{CONFIG_ENV, config_dir, key_path, set_config_dir, witness_path};
 pub use damage::{from_storage_engine, panic_text};
-pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir};
+pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir, lock_data_dir};
 pub use error::StorageError;
 pub use kpis::KpiTable;
 pub use orders::StoreTrust;

@@ -78,7 +78,7 @@ pub fn export_to_file(
     Ok(bundle)
 }
 
-fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".part");
@@ -159,7 +159,7 @@ pub fn import_bytes_at(
     // every record is checked before anything is written: one bad record
     // refuses the bundle whole
     validate::upgrade(&mut bundle.records, schema)?;
-    validate::check_all(&bundle.records, now)?;
+    check_records(&bundle.records, now)?;
     // one atomic unit: records, change log, indexes and KPI buckets together,
     // and the writer's audit head (a log cut or rewritten since its last
     // bundle is kept as an alarm for `rounds check`; the records still merge)
@@ -175,4 +175,26 @@ pub fn import_bytes_at(
         Ok::<_, SyncError>(report)
     })?;
     Ok((bundle.header, report))
+}
+
+/// Checks records as a bundle's are checked (decode, key, clock).
+pub fn check_records(
+    records: &[RawRecord],
+    now: DateTime<Utc>,
+) -> std::result::Result<(), SyncError> {
+    validate::check_all(records, now)
+}
+
+/// Upgrades, checks and merges records of schema `schema` (backups and
+/// recovery), in the caller's atomic unit.
+pub fn apply_records(
+    db: &Database,
+    records: &[RawRecord],
+    schema: u32,
+    now: DateTime<Utc>,
+) -> std::result::Result<ApplyReport, SyncError> {
+    let mut records = records.to_vec();
+    validate::upgrade(&mut records, schema)?;
+    check_records(&records, now)?;
+    db.atomically_with(|| Ok::<_, SyncError>(apply(db, &records)?))
 }
