@@ -147,7 +147,8 @@ pub struct Row<'r, 't> {
 }
 
 impl<'r> Row<'r, '_> {
-    /// The trimmed cell of a column ("" when the column or the cell is absent).
+    /// The trimmed cell of a column ("" when the column or the cell is absent),
+    /// without the apostrophe an export put before a formula-like text.
     pub fn text(&self, name: &str) -> &'r str {
         self.text_at(self.columns.index(name))
     }
@@ -155,7 +156,7 @@ impl<'r> Row<'r, '_> {
     pub fn text_at(&self, col: usize) -> &'r str {
         self.columns.at[col]
             .and_then(|i| self.record.get(i))
-            .map(|b| std::str::from_utf8(b).unwrap_or("").trim())
+            .map(|b| super::spreadsheet::unguard(std::str::from_utf8(b).unwrap_or("").trim()))
             .unwrap_or("")
     }
 
