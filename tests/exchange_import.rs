@@ -500,3 +500,249 @@ fn short_rows_of_every_kind_name_each_empty_column() {
         }
     }
 }
+
+/// The value of `field` of the store `code` in `export stores --format json`.
+fn store_field(d: &DataDir, code: &str, field: &str) -> String {
+    let stores: serde_json::Value =
+        serde_json::from_str(&d.ok(&["export", "stores", "--format", "json"])).expect("json");
+    let store = stores
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|s| s["code"] == code)
+        .unwrap_or_else(|| panic!("no store {code} in {stores}"));
+    store[field].as_str().expect("a text field").to_string()
+}
+
+#[test]
+fn formulas_are_exported_as_text_and_import_back_unchanged() {
+    let d = DataDir::new();
+    let file = d.path().join("stores.csv");
+    // (code, the name as the ERP file has it, the name as stored)
+    let names = [
+        ("S1", "=cmd|' /C calc'!A0", "=cmd|' /C calc'!A0"),
+        ("S2", "+SUM(A1:A9)", "+SUM(A1:A9)"),
+        ("S3", "-2+3", "-2+3"),
+        ("S4", "@A1", "@A1"),
+        // a spreadsheet's own apostrophe comes off, a doubled one leaves one
+        ("S5", "''=already quoted", "'=already quoted"),
+        ("S6", "Plain shop", "Plain shop"),
+        ("S7", "-3", "-3"),
+        ("S8", "'@typed in a spreadsheet", "@typed in a spreadsheet"),
+    ];
+    let mut text = String::from("code;name;phone;visit_every_days;credit_limit\n");
+    for (code, name, _) in names {
+        text.push_str(&format!("{code};\"{name}\";+7 4822 55-01-01;7;1500\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    d.ok(&["import", "stores", file.to_str().unwrap()]);
+    for (code, _, stored) in names {
+        assert_eq!(store_field(&d, code, "name"), stored);
+    }
+
+    let csv = d.ok(&["export", "stores"]);
+    let row = |code: &str| {
+        csv.lines()
+            .find(|l| l.starts_with(&format!("{code},")))
+            .unwrap_or_else(|| panic!("no {code} in\n{csv}"))
+            .to_string()
+    };
+    assert!(
+        row("S1").starts_with("S1,'=cmd|' /C calc'!A0,,,,'+7 4822 55-01-01,"),
+        "{csv}"
+    );
+    assert!(row("S2").starts_with("S2,'+SUM(A1:A9),"), "{csv}");
+    assert!(row("S3").starts_with("S3,'-2+3,"), "{csv}");
+    assert!(row("S4").starts_with("S4,'@A1,"), "{csv}");
+    assert!(row("S5").starts_with("S5,''=already quoted,"), "{csv}");
+    assert!(row("S6").starts_with("S6,Plain shop,"), "{csv}");
+    // numbers stay numbers, in text columns and numeric ones
+    assert!(row("S7").starts_with("S7,-3,"), "{csv}");
+    assert!(
+        row("S1").contains(",7,") && row("S1").ends_with(",1500.00"),
+        "{csv}"
+    );
+    // --excel writes the same cells after its byte order mark
+    let excel = d.run(&["export", "stores", "--excel"]).stdout;
+    assert_eq!(&excel[3..], csv.as_bytes());
+
+    // the export imports back unchanged, here and into a fresh database
+    let export = d.path().join("stores-export.csv");
+    d.ok(&[
+        "export",
+        "stores",
+        "--excel",
+        "-o",
+        export.to_str().unwrap(),
+    ]);
+    let out = d.ok(&["import", "stores", export.to_str().unwrap()]);
+    assert!(out.contains("0 new, 0 changed, 8 unchanged"), "{out}");
+    let fresh = DataDir::new();
+    fresh.ok(&["import", "stores", export.to_str().unwrap()]);
+    for (code, _, stored) in names {
+        assert_eq!(store_field(&fresh, code, "name"), stored);
+        assert_eq!(store_field(&fresh, code, "phone"), "+7 4822 55-01-01");
+    }
+    assert_eq!(fresh.ok(&["export", "stores"]), csv);
+}
+
+#[test]
+fn absurd_values_are_refused_naming_line_and_column() {
+    let d = DataDir::new();
+    d.ok(&["import", "stores", &sample("stores")]);
+    d.ok(&["import", "products", &sample("products")]);
+    let refused = |name: &str, text: &str| {
+        let file = d.path().join(format!("{name}.csv"));
+        std::fs::write(&file, text).unwrap();
+        let out = d.run(&[
+            "import",
+            name.split('-').next().unwrap(),
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{name} was accepted");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+
+    // a quantity far beyond any real row (it exported as 1e29, and the order
+    // suggestion proposed 4294967295 units)
+    let err = refused(
+        "sales",
+        "store_code,sku,date,qty\n\
+         S201,P2001,2026-11-02,3\n\
+         S201,P2001,2026-11-03,99999999999999999999999999999\n\
+         S201,P2001,2026-11-04,1000001\n\
+         S201,P2001,2026-11-05,1000000\n",
+    );
+    assert!(
+        err.contains(
+            "line 3: column qty: too large: \"99999999999999999999999999999\" (at most 1,000,000)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("line 4: column qty: too large"), "{err}");
+    assert!(
+        err.contains("2 bad rows") && !err.contains("line 5"),
+        "{err}"
+    );
+    assert_eq!(stats(&d)["sales_series"], 0);
+
+    let err = refused(
+        "stores-absurd",
+        "code,name,visit_every_days,credit_limit,rep\n\
+         S301,Zero days,0,0,R01\n\
+         S3\u{0}02,Nul in code,7,0,R01\n\
+         S303,Rich,7,1000000000.01,R01\n\
+         S304,Nul in rep,7,0,R\u{0}1\n\
+         S305,Fine,7,1000000000,R01\n",
+    );
+    assert!(
+        err.contains("line 2: column visit_every_days: a visit every 0 days"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: column code: a control character in a code: \"S3\\u{0}02\""),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "line 4: column credit_limit: too large: \"1000000000.01\" (at most 1,000,000,000)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 5: column rep: a control character"),
+        "{err}"
+    );
+    assert!(
+        err.contains("4 bad rows") && !err.contains("line 6"),
+        "{err}"
+    );
+
+    let err = refused(
+        "products-absurd",
+        "sku,ean,name,case_pack,shelf_life_days,list_price\n\
+         P\u{1b}9,4601000200009,Escape in sku,6,10,1.00\n\
+         P9002,4601000200016,Huge pack,2000000,10,1.00\n\
+         P9003,4601000200023,Huge price,6,10,5000000000\n",
+    );
+    assert!(
+        err.contains("line 2: column sku: a control character"),
+        "{err}"
+    );
+    assert!(err.contains("line 3: column case_pack: too large"), "{err}");
+    assert!(
+        err.contains("line 4: column list_price: too large"),
+        "{err}"
+    );
+
+    let err = refused(
+        "invoices-absurd",
+        "store_code,number,date,amount\n\
+         S201,INV\u{7}1,2026-11-02,10\n\
+         S2\u{0}1,INV-2,2026-11-02,10\n",
+    );
+    assert!(
+        err.contains("line 2: column number: a control character"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: column store_code: a control character"),
+        "{err}"
+    );
+
+    // a column twice: which one the ERP meant is not ours to guess
+    let err = refused(
+        "stores-twice",
+        "code,name,City,city\nS201,Kolos,Tver,Moscow\n",
+    );
+    assert!(
+        err.contains("line 1: column city: the column appears twice, as columns 3 and 4"),
+        "{err}"
+    );
+    let err = refused(
+        "sales-twice",
+        "store_code;sku;date;qty;qty\nS201;P2001;2026-11-02;3;4\n",
+    );
+    assert!(
+        err.contains("line 1: column qty: the column appears twice"),
+        "{err}"
+    );
+    // a repeated column the importer does not read is still ignored
+    d.ok(&["import", "stores", &{
+        let file = d.path().join("extra-twice.csv");
+        std::fs::write(&file, "code,name,note,note\nS201,Kolos,a,b\n").unwrap();
+        file.display().to_string()
+    }]);
+    assert_eq!(stats(&d)["sales_series"], 0);
+}
+
+#[test]
+fn a_refusal_of_two_hundred_thousand_rows_stays_short() {
+    let d = DataDir::new();
+    let file = d.path().join("bad-stores.csv");
+    let mut text = String::with_capacity(14 << 20);
+    text.push_str("code,name,visit_every_days\n");
+    // the first bad cell is a 10 MB field: it must not be echoed whole
+    text.push_str("S0,Shop,");
+    text.push_str(&"9x".repeat(5 << 20));
+    text.push('\n');
+    for i in 1..199_999 {
+        text.push_str(&format!("S{i},Shop {i},weekly\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let out = d.run(&["import", "stores", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.len() < 20_000, "{} bytes of errors", err.len());
+    assert!(err.contains("the file has 199999 bad rows"), "{err}");
+    let cut = format!(
+        "line 2: column visit_every_days: not a number: \"{}…\"\n",
+        "9x".repeat(40)
+    );
+    assert!(err.contains(&cut), "{err}");
+    assert!(err.contains("line 101: column visit_every_days"), "{err}");
+    assert!(!err.contains("line 102:"), "{err}");
+    assert!(err.contains("… and 199,899 more errors"), "{err}");
+    assert_eq!(err.matches("line ").count(), 100, "{err}");
+    assert_eq!(stats(&d)["stores"], 0);
+}

@@ -3,6 +3,7 @@
 
 use super::args::{ExportFormat, ExportKind};
 use super::{CliResult, Context};
+use crate::exchange::spreadsheet::Guarded;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -39,6 +40,8 @@ struct ProductRecord {
 }
 
 /// Writes records as CSV (header from the field names) or as a JSON array.
+/// Every CSV export goes through here, so this is where text cells are made
+/// safe for a spreadsheet (see `exchange::spreadsheet`).
 pub fn write_records<T: Serialize>(
     records: &[T],
     format: ExportFormat,
@@ -52,7 +55,7 @@ pub fn write_records<T: Serialize>(
         ExportFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
             for r in records {
-                w.serialize(r)?;
+                w.serialize(Guarded(r))?;
             }
             w.flush()?;
         }

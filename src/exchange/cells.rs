@@ -3,6 +3,56 @@
 
 use chrono::NaiveDate;
 
+/// The most units one row of a file may carry (a day's sales of a product, a
+/// delivery line, a case pack, a promotion's quantities). Real rows are in the
+/// thousands at most; a million is already a typo or a damaged file. The bound
+/// also keeps every quantity exact in the `f32` a sales series stores (exact up
+/// to 2^24, about 16.7 million) and far from `u32::MAX`, where an order
+/// suggestion would otherwise saturate.
+pub const MAX_QUANTITY: f64 = 1_000_000.0;
+
+/// The largest amount of money one cell may hold, in whole units: no invoice,
+/// price or credit limit of a field rep's stores reaches a billion, and the
+/// bound keeps sums over millions of rows far from overflowing the `i64` of
+/// minor units that `Money` counts in.
+pub const MAX_MONEY: i64 = 1_000_000_000;
+
+/// How much of a cell a message quotes: enough to find it in the file, never
+/// a 10 MB field echoed whole.
+pub const SHOWN_CHARS: usize = 80;
+
+/// A count as the user's language groups its digits ("199,899", "199 899").
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let separator = crate::t!("import-thousands-separator");
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(&separator);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A cell as a message quotes it: control characters made visible (`\0`,
+/// `\u{1b}`), and cut to [`SHOWN_CHARS`] characters with an ellipsis.
+pub fn shown(text: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == SHOWN_CHARS {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// What is wrong with a cell, worded for the person who fixes the file.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CellError {
@@ -11,6 +61,10 @@ pub enum CellError {
     Number(String),
     Negative(String),
     Whole(String),
+    /// Above [`MAX_QUANTITY`] or [`MAX_MONEY`] (the bound, as written).
+    TooLarge(String, String),
+    /// A code with a control character (NUL, escape, a line break...).
+    Control(String),
     Other(String),
 }
 
@@ -18,10 +72,14 @@ impl std::fmt::Display for CellError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let text = match self {
             Self::Empty => crate::t!("import-empty"),
-            Self::Date(v) => crate::t!("import-bad-date", value = v.as_str()),
-            Self::Number(v) => crate::t!("import-bad-number", value = v.as_str()),
-            Self::Negative(v) => crate::t!("import-negative", value = v.as_str()),
-            Self::Whole(v) => crate::t!("import-not-whole", value = v.as_str()),
+            Self::Date(v) => crate::t!("import-bad-date", value = shown(v)),
+            Self::Number(v) => crate::t!("import-bad-number", value = shown(v)),
+            Self::Negative(v) => crate::t!("import-negative", value = shown(v)),
+            Self::Whole(v) => crate::t!("import-not-whole", value = shown(v)),
+            Self::TooLarge(v, max) => {
+                crate::t!("import-too-large", value = shown(v), max = max.as_str())
+            }
+            Self::Control(v) => crate::t!("import-control-character", value = shown(v)),
             Self::Other(text) => text.clone(),
         };
         f.write_str(&text)
@@ -104,25 +162,54 @@ pub fn number(text: &str) -> Result<f64, CellError> {
     }
 }
 
-/// A quantity: a number that is not negative.
+/// A quantity: a number that is not negative, at most [`MAX_QUANTITY`].
 pub fn quantity(text: &str) -> Result<f64, CellError> {
     let value = number(text)?;
     if value < 0.0 {
         return Err(CellError::Negative(text.trim().to_string()));
     }
+    if value > MAX_QUANTITY {
+        return Err(CellError::TooLarge(
+            text.trim().to_string(),
+            grouped(MAX_QUANTITY as u64),
+        ));
+    }
     Ok(value)
 }
 
-/// An amount of money, comma or dot as the decimal separator, not negative.
+/// An amount of money, comma or dot as the decimal separator, not negative,
+/// at most [`MAX_MONEY`].
 pub fn money(text: &str) -> Result<crate::domain::Money, CellError> {
     if text.is_empty() {
         return Err(CellError::Empty);
+    }
+    // no amount is this long ("1 000 000 000,00" is 16): do not quote it whole
+    if text.chars().count() > 32 {
+        return Err(CellError::Number(text.to_string()));
     }
     let m = crate::domain::Money::parse(text).map_err(|e| CellError::Other(e.to_string()))?;
     if m.0 < 0 {
         return Err(CellError::Negative(text.to_string()));
     }
+    if m > crate::domain::Money::from_minor(MAX_MONEY * 100) {
+        return Err(CellError::TooLarge(
+            text.to_string(),
+            grouped(MAX_MONEY as u64),
+        ));
+    }
     Ok(m)
+}
+
+/// A code (of a store, product, rep, order...): not empty, and no control
+/// character, which would be stored and exported raw and never typed again.
+pub fn code(text: &str) -> Result<&str, CellError> {
+    if text.is_empty() {
+        return Err(CellError::Empty);
+    }
+    if text.chars().any(char::is_control) {
+        return Err(CellError::Control(text.to_string()));
+    }
+    Ok(text)
 }
 
 /// A whole count ("12", also "12,00" as ERPs write it), not negative.
@@ -191,5 +278,46 @@ mod tests {
         assert_eq!(count("12,00"), Ok(12));
         assert!(matches!(count("1,5"), Err(CellError::Whole(_))));
         assert!(matches!(count("-1"), Err(CellError::Negative(_))));
+    }
+
+    #[test]
+    fn absurd_figures_are_refused() {
+        assert_eq!(quantity("1000000"), Ok(MAX_QUANTITY));
+        for text in ["1000000,5", "99999999999999999999999999999"] {
+            assert!(
+                matches!(quantity(text), Err(CellError::TooLarge(..))),
+                "{text}"
+            );
+        }
+        assert!(matches!(count("4294967295"), Err(CellError::TooLarge(..))));
+        assert_eq!(
+            money("1 000 000 000,00"),
+            Ok(crate::domain::Money(MAX_MONEY * 100))
+        );
+        assert!(matches!(
+            money("1000000000.01"),
+            Err(CellError::TooLarge(..))
+        ));
+        let long = "1".repeat(10_000);
+        assert!(matches!(money(&long), Err(CellError::Number(_))));
+    }
+
+    #[test]
+    fn codes_have_no_control_characters() {
+        assert_eq!(code("S201"), Ok("S201"));
+        assert_eq!(code(""), Err(CellError::Empty));
+        for text in ["S\u{0}1", "S\u{1b}1", "S\n1", "S\u{7f}1"] {
+            assert!(matches!(code(text), Err(CellError::Control(_))), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_cells_are_cut_and_visible() {
+        assert_eq!(shown("S\u{0}1"), "S\\u{0}1");
+        let long = "x".repeat(10 << 20);
+        assert_eq!(shown(&long), format!("{}…", "x".repeat(SHOWN_CHARS)));
+        assert_eq!(shown(&"я".repeat(80)), "я".repeat(80));
+        let message = CellError::Number(long).to_string();
+        assert!(message.len() < 200, "{message}");
     }
 }

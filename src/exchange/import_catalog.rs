@@ -92,7 +92,7 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let meta = placeholder(&job.stamp);
     let mut seen = FirstLine::default();
     let (rows, present) = job.rows(&STORES, |row| {
-        let code = row.required("code");
+        let code = row.code("code");
         if let Some(code) = code {
             seen.check(row, "code", code);
         }
@@ -102,10 +102,22 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         if channel.is_none() {
             row.problem(
                 "preferred_channel",
-                crate::t!("import-bad-channel", value = channel_text),
+                crate::t!("import-bad-channel", value = cells::shown(channel_text)),
             );
         }
         let every = row.parse_or("visit_every_days", 7, small);
+        if every == Some(0) {
+            row.problem("visit_every_days", crate::t!("import-zero-frequency"));
+        }
+        // a rep is optional, but a rep named is a code like any other
+        let rep = match cells::code(row.text("rep")) {
+            Ok(rep) => Some(rep),
+            Err(CellError::Empty) => Some(""),
+            Err(e) => {
+                row.problem("rep", e);
+                None
+            }
+        };
         let weekdays_text = row.text("visit_weekdays");
         let weekdays = WeekdaySet::parse(weekdays_text)
             .map_err(|e| row.problem("visit_weekdays", e))
@@ -117,11 +129,12 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             Some(code),
             Some(name),
             Some(channel),
-            Some(every),
+            Some(every @ 1..),
             Some(weekdays),
             Some(route_order),
             Some(deferral),
             Some(limit),
+            Some(rep),
         ) = (
             code,
             name,
@@ -131,6 +144,7 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             route_order,
             deferral,
             limit,
+            rep,
         ) {
             incoming.push(Store {
                 meta: meta.clone(),
@@ -144,7 +158,7 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
                 preferred_channel: channel,
                 visit_every_days: every,
                 visit_weekdays: weekdays,
-                rep: row.text("rep").to_string(),
+                rep: rep.to_string(),
                 route_order,
                 deferral_days: deferral,
                 credit_limit: limit,
@@ -268,7 +282,7 @@ pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
     let (rows, present) = job.rows(&PRODUCTS, |row| {
-        let sku = row.required("sku");
+        let sku = row.code("sku");
         if let Some(sku) = sku {
             seen.check(row, "sku", sku);
         }
@@ -277,6 +291,12 @@ pub fn products(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         let ean = row.parse("ean", |t| {
             if t.is_empty() {
                 return Err(CellError::Empty);
+            }
+            // no EAN is this long: do not quote it whole
+            if t.len() > 14 {
+                return Err(CellError::Other(
+                    crate::domain::ean::EanError::Length(t.len()).to_string(),
+                ));
             }
             Ean::parse(t).map_err(|e| CellError::Other(e.to_string()))
         });

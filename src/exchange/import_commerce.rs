@@ -18,11 +18,14 @@ pub fn deliveries(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
     let (rows, _) = job.rows(&DELIVERIES, |row| {
-        let order = row.required("order_id");
+        let order = row.code("order_id");
         if let Some(order) = order
             && !(job.order_exists)(order)
         {
-            row.problem("order_id", crate::t!("import-unknown-order", code = order));
+            row.problem(
+                "order_id",
+                crate::t!("import-unknown-order", code = cells::shown(order)),
+            );
         }
         let sku = known(row, "sku", &skus, "product");
         let qty = row.parse("qty", cells::quantity);
@@ -68,7 +71,7 @@ pub fn invoices(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let meta = placeholder(&job.stamp);
     let (rows, present) = job.rows(&INVOICES, |row| {
         let store = known(row, "store_code", &stores, "store");
-        let number = row.required("number");
+        let number = row.code("number");
         let date = row.parse("date", cells::date);
         // without a due date the store's payment terms give it
         let due = match (row.text("due_date"), date, &store) {
@@ -129,7 +132,7 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
     let (rows, present) = job.rows(&PROMOTIONS, |row| {
-        let code = row.required("code");
+        let code = row.code("code");
         let sku = known(row, "sku", &skus, "product");
         let from = row.parse("from", cells::date);
         let to = row.parse("to", cells::date);

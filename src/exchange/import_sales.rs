@@ -42,8 +42,10 @@ pub fn sales(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         if store.is_none() {
             let what = if store_text.is_empty() {
                 cells::CellError::Empty.to_string()
+            } else if let Err(e) = cells::code(store_text) {
+                e.to_string()
             } else {
-                crate::t!("import-unknown-store", code = store_text)
+                crate::t!("import-unknown-store", code = cells::shown(store_text))
             };
             row.problem("store_code", what);
         }
@@ -52,8 +54,10 @@ pub fn sales(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         if sku.is_none() {
             let what = if sku_text.is_empty() {
                 cells::CellError::Empty.to_string()
+            } else if let Err(e) = cells::code(sku_text) {
+                e.to_string()
             } else {
-                crate::t!("import-unknown-product", code = sku_text)
+                crate::t!("import-unknown-product", code = cells::shown(sku_text))
             };
             row.problem("sku", what);
         }

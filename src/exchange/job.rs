@@ -22,13 +22,26 @@ pub enum ImportError {
     Storage(#[from] StorageError),
 }
 
+/// How many problems a refusal lists; the rest are counted. Whoever fixes the
+/// file starts at the top, and 200,000 lines on a terminal help nobody.
+pub const MAX_LISTED: usize = 100;
+
 fn problems_text(problems: &[Problem]) -> String {
     let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
     lines.dedup();
     let mut text = crate::t!("import-refused", count = lines.len());
-    for p in problems {
+    for p in problems.iter().take(MAX_LISTED) {
         text.push('\n');
         text.push_str(&p.to_string());
+    }
+    let rest = problems.len().saturating_sub(MAX_LISTED);
+    if rest > 0 {
+        text.push('\n');
+        text.push_str(&crate::t!(
+            "import-more-errors",
+            count = rest,
+            shown = super::cells::grouped(rest as u64)
+        ));
     }
     text
 }
@@ -95,10 +108,11 @@ pub fn known(
     set: &HashSet<String>,
     what: &str,
 ) -> Option<String> {
-    let code = row.required(column)?;
+    let code = row.code(column)?;
     if set.contains(code) {
         Some(code.to_string())
     } else {
+        let code = super::cells::shown(code);
         let message = match what {
             "store" => crate::t!("import-unknown-store", code = code),
             _ => crate::t!("import-unknown-product", code = code),

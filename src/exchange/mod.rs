@@ -9,6 +9,7 @@ mod import_catalog;
 mod import_commerce;
 mod import_sales;
 pub mod job;
+pub mod spreadsheet;
 pub mod sync;
 pub mod table;
 pub mod upsert;

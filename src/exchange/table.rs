@@ -58,6 +58,21 @@ impl Columns {
             .iter()
             .map(|name| found.iter().position(|h| h == name))
             .collect();
+        // a column twice is refused: which of the two the ERP meant is not ours to guess
+        for name in spec.columns {
+            let mut at = found.iter().enumerate().filter(|(_, h)| h == name);
+            if let (Some((first, _)), Some((second, _))) = (at.next(), at.next()) {
+                problems.push(Problem {
+                    line: 1,
+                    column: (*name).to_string(),
+                    what: crate::t!(
+                        "import-duplicate-column",
+                        first = first + 1,
+                        second = second + 1
+                    ),
+                });
+            }
+        }
         for name in spec.required {
             if !found.iter().any(|h| h == name) {
                 problems.push(Problem {
@@ -137,6 +152,9 @@ macro_rules! keep_absent {
     }};
 }
 
+/// The longest problem text kept (a few quoted cells and the hint around them).
+const MAX_MESSAGE_BYTES: usize = 400;
+
 /// One data row being read; problems go to the shared list.
 pub struct Row<'r, 't> {
     offset: usize,
@@ -147,7 +165,8 @@ pub struct Row<'r, 't> {
 }
 
 impl<'r> Row<'r, '_> {
-    /// The trimmed cell of a column ("" when the column or the cell is absent).
+    /// The trimmed cell of a column ("" when the column or the cell is absent),
+    /// without the apostrophe an export put before a formula-like text.
     pub fn text(&self, name: &str) -> &'r str {
         self.text_at(self.columns.index(name))
     }
@@ -155,7 +174,7 @@ impl<'r> Row<'r, '_> {
     pub fn text_at(&self, col: usize) -> &'r str {
         self.columns.at[col]
             .and_then(|i| self.record.get(i))
-            .map(|b| std::str::from_utf8(b).unwrap_or("").trim())
+            .map(|b| super::spreadsheet::unguard(std::str::from_utf8(b).unwrap_or("").trim()))
             .unwrap_or("")
     }
 
@@ -166,11 +185,30 @@ impl<'r> Row<'r, '_> {
 
     pub fn problem(&mut self, name: &str, what: impl fmt::Display) {
         let line = self.line();
+        let mut what = what.to_string();
+        // quoted cells are cut already; this bounds a message that quotes a
+        // whole cell anyway (one of the domain's own parse errors)
+        if what.len() > MAX_MESSAGE_BYTES {
+            what.truncate(what.floor_char_boundary(MAX_MESSAGE_BYTES));
+            what.push('…');
+        }
         self.problems.push(Problem {
             line,
             column: name.to_string(),
-            what: what.to_string(),
+            what,
         });
+    }
+
+    /// A required code: not empty and without control characters.
+    pub fn code(&mut self, name: &str) -> Option<&'r str> {
+        let text = self.text(name);
+        match super::cells::code(text) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                self.problem(name, e);
+                None
+            }
+        }
     }
 
     /// A cell that must not be empty.

@@ -59,3 +59,12 @@ import-zero-shelf-life = срок на годност 0 дни (трябва д�
 import-zero-buy-qty = количество за покупка 0 (трябва да е 1 или повече)
 import-ean-used = вече се използва от { $sku } (при сканиране трябва да се намира един продукт)
 import-duplicate = същият код като на ред { $line } (оставете един от двата реда)
+import-too-large = твърде голямо: "{ $value }" (най-много { $max })
+import-control-character = управляващ знак в код: "{ $value }"
+import-zero-frequency = посещение на всеки 0 дни (трябва да е 1 или повече)
+import-duplicate-column = колоната се среща два пъти, като колони { $first } и { $second } (оставете една)
+import-more-errors = { $count ->
+    [one] … и още { $shown } грешка
+   *[other] … и още { $shown } грешки
+}
+import-thousands-separator = {"\u00A0"}

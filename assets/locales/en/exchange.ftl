@@ -59,3 +59,12 @@ import-zero-shelf-life = a shelf life of 0 days (must be 1 or more)
 import-zero-buy-qty = a buy quantity of 0 (must be 1 or more)
 import-ean-used = already used by { $sku } (a scan must find one product)
 import-duplicate = the same code as line { $line } (keep one of the two rows)
+import-too-large = too large: "{ $value }" (at most { $max })
+import-control-character = a control character in a code: "{ $value }"
+import-zero-frequency = a visit every 0 days (must be 1 or more)
+import-duplicate-column = the column appears twice, as columns { $first } and { $second } (keep one)
+import-more-errors = { $count ->
+    [one] … and { $shown } more error
+   *[other] … and { $shown } more errors
+}
+import-thousands-separator = ,

@@ -63,3 +63,13 @@ import-zero-shelf-life = termen de valabilitate de 0 zile (trebuie să fie 1 sau
 import-zero-buy-qty = cantitate de cumpărat 0 (trebuie să fie 1 sau mai mult)
 import-ean-used = deja folosit de { $sku } (o scanare trebuie să găsească un singur produs)
 import-duplicate = același cod ca pe rândul { $line } (păstrați unul dintre cele două rânduri)
+import-too-large = prea mare: "{ $value }" (cel mult { $max })
+import-control-character = un caracter de control într-un cod: "{ $value }"
+import-zero-frequency = o vizită la fiecare 0 zile (trebuie să fie 1 sau mai mult)
+import-duplicate-column = coloana apare de două ori, ca coloanele { $first } și { $second } (păstrați una)
+import-more-errors = { $count ->
+    [one] … și încă { $shown } eroare
+    [few] … și încă { $shown } erori
+   *[other] … și încă { $shown } de erori
+}
+import-thousands-separator = .

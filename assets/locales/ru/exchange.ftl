@@ -63,3 +63,13 @@ import-zero-shelf-life = срок годности 0 дней (должен бы
 import-zero-buy-qty = количество для покупки 0 (должно быть 1 или больше)
 import-ean-used = уже у товара { $sku } (по штрихкоду должен находиться один товар)
 import-duplicate = тот же код, что в строке { $line } (оставьте одну из двух строк)
+import-too-large = слишком большое: «{ $value }» (не больше { $max })
+import-control-character = управляющий символ в коде: «{ $value }»
+import-zero-frequency = визит раз в 0 дней (должно быть 1 или больше)
+import-duplicate-column = столбец встречается дважды, как столбцы { $first } и { $second } (оставьте один)
+import-more-errors = { $count ->
+    [one] … и ещё { $shown } ошибка
+    [few] … и ещё { $shown } ошибки
+   *[many] … и ещё { $shown } ошибок
+}
+import-thousands-separator = {"\u00A0"}
