@@ -33,6 +33,9 @@ const TAG_MARK: u8 = b'm';
 /// A pending value: `Some` puts it, `None` removes the key.
 pub(super) type Op = Option<IVec>;
 
+/// A unit's writes under a prefix, in key order, and whether the tree was cleared.
+pub(super) type PendingScan = (Vec<(Vec<u8>, Op)>, bool);
+
 /// The writes of one atomic unit that are not applied yet.
 pub(super) struct Pending {
     owner: ThreadId,
@@ -239,7 +242,7 @@ impl Database {
         tree: &str,
         prefix: &[u8],
         from: &[u8],
-    ) -> Result<Option<(Vec<(Vec<u8>, Op)>, bool)>> {
+    ) -> Result<Option<PendingScan>> {
         let me = std::thread::current().id();
         let guard = self.lock_pending();
         let Some(p) = guard.as_ref().filter(|p| p.owner == me) else {

@@ -161,7 +161,8 @@ pub fn lock_data_dir(dir: &Path) -> Result<File> {
 
 pub struct Database {
     pub(super) sled: sled::Db,
-    pub(super) atomic: AtomicState,
+    // boxed: a Database is moved around by value (the kiosk's lock screen)
+    pub(super) atomic: Box<AtomicState>,
     dir: PathBuf,
     device: String,
     // Held for the life of the process: the OS releases it even on SIGKILL.
@@ -206,7 +207,7 @@ impl Database {
         };
         let db = Self {
             sled,
-            atomic: AtomicState::default(),
+            atomic: Box::default(),
             dir: dir.to_path_buf(),
             device,
             _lock: lock,
@@ -293,8 +294,7 @@ impl Database {
     }
 
     pub(super) fn set_schema_version(&self, version: u32) -> Result<()> {
-        self.tree("meta")?
-            .insert(SCHEMA_KEY, &version.to_be_bytes())
+        self.tree("meta")?.insert(SCHEMA_KEY, version.to_be_bytes())
     }
 
     /// Makes every write so far durable; call before telling the user it is
@@ -333,7 +333,7 @@ impl Database {
             for (key, value) in items {
                 // from 1: a sent mark of 0 means "nothing sent yet"
                 let seq = self.sled.generate_id()? + 1;
-                log_batch.insert(&seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
+                log_batch.insert(seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
                 batch.insert(key, codec::encode(kind, value)?);
             }
             target.apply_batch(batch)?;

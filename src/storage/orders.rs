@@ -38,9 +38,7 @@ impl Database {
     /// True when an order with this human id (e.g. `S001-20261124-01`) exists:
     /// the delivery import checks its `order_id` column with it.
     pub fn order_exists(&self, number: &str) -> Result<bool> {
-        Ok(self
-            .tree("orders")?
-            .contains_key(number.trim().as_bytes())?)
+        self.tree("orders")?.contains_key(number.trim().as_bytes())
     }
 
     /// A store's orders, oldest first.

@@ -135,7 +135,7 @@ impl Database {
             // from 1: a sent mark of 0 means "nothing sent yet"
             let seq = self.sled.generate_id()? + 1;
             log_batch.insert(
-                &seq.to_be_bytes(),
+                seq.to_be_bytes(),
                 super::keys::join(&[r.tree.as_bytes(), &r.key]),
             );
             let slot = match trees.iter().position(|(t, _)| *t == r.tree) {
@@ -164,7 +164,7 @@ impl Database {
             batch.remove(k.as_slice());
         }
         for k in insert {
-            batch.insert(k.as_slice(), &[]);
+            batch.insert(k.as_slice(), []);
         }
         self.tree(tree)?.apply_batch(batch)?;
         Ok(())

@@ -27,7 +27,7 @@ impl Database {
             let index = self.tree("visits_by_store")?;
             let mut index_batch = Batch::default();
             for v in visits {
-                index_batch.insert(store_key(v), &[]);
+                index_batch.insert(store_key(v), []);
             }
             // index first: a crash between the two leaves an index entry that
             // points nowhere (skipped), never a visit that cannot be found
