@@ -85,11 +85,13 @@ pub fn suggest(
                 "reason",
             ])
             .map_err(anyhow::Error::from)?;
+            // names come from the ERP: safe to open in a spreadsheet
+            let text = |t: &str| crate::exchange::spreadsheet::guard(t).into_owned();
             for r in rows {
                 w.write_record([
-                    r.product.sku.clone(),
+                    text(&r.product.sku),
                     r.product.ean.as_str().to_string(),
-                    r.product.name.clone(),
+                    text(&r.product.name),
                     format!("{:.2}", r.line.expected_demand),
                     format!("{:.2}", r.line.safety_stock),
                     r.line
@@ -98,7 +100,7 @@ pub fn suggest(
                         .unwrap_or_default(),
                     r.line.suggested_qty.to_string(),
                     r.line.bonus_qty.to_string(),
-                    r.line.reason.text(),
+                    text(&r.line.reason.text()),
                 ])
                 .map_err(anyhow::Error::from)?;
             }

@@ -13,8 +13,10 @@ use std::time::{Duration, Instant};
 
 pub const TODAY: &str = "2026-11-24";
 
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_rounds")
+/// The binary under test; `ROUNDS_TEST_BIN` points the end-to-end tests at
+/// another build (e.g. an older one, to show a test fails there).
+pub fn bin() -> String {
+    std::env::var("ROUNDS_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_rounds").to_string())
 }
 
 /// How long to wait for a screen: longer on CI, where 2 cores build and test at once.
