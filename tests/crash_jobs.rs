@@ -284,3 +284,62 @@ fn kill_9_at_random_moments_leaves_before_or_after() {
         eprintln!("{name}: {before} before, {after} after ({finished} ran to the end)");
     }
 }
+
+/// "N of 20 left" on the visit screen: lines saved = 20 - N.
+fn left_on_screen(screen: &str) -> Option<usize> {
+    let at = screen.find(" of 20 left")?;
+    let digits: String = screen[..at]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits.parse().ok()
+}
+
+#[test]
+fn kill_9_in_a_visit_on_screen_loses_no_saved_line() {
+    let data = common::DataDir::with_demo();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(rand::random());
+    let cycles = (cycles() / 10).max(5);
+    for cycle in 0..cycles {
+        let mut tui = data.spawn_tui(&["--rep", "R01"], 110, 30);
+        tui.wait_for("Today's route");
+        tui.send("/");
+        tui.wait_for("Stores (");
+        tui.type_text("S002");
+        tui.send("\r");
+        tui.wait_for("Decision maker");
+        tui.send("v");
+        tui.wait_for("of 20 left");
+        let presses = rng.random_range(1..6);
+        for _ in 0..presses {
+            tui.send("y");
+        }
+        std::thread::sleep(Duration::from_micros(rng.random_range(0..60_000)));
+        // what the screen said was saved, just before the kill
+        let shown = left_on_screen(&tui.screen()).map(|left| 20 - left);
+        tui.signal("KILL");
+        tui.kill();
+        let out = data.run(&["check"]);
+        assert!(
+            out.status.success(),
+            "cycle {cycle}: check failed after kill -9 in a visit: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let db = rounds::storage::Database::open(data.path()).expect("open");
+        let Some(visit) = db.open_visit_of_store("S002").expect("read") else {
+            // all 20 lines done and the visit moved on: nothing to lose
+            continue;
+        };
+        let saved = db.audit_lines(visit.meta.id).expect("lines").len();
+        if let Some(shown) = shown {
+            assert!(
+                saved >= shown,
+                "cycle {cycle}: the screen showed {shown} lines saved, {saved} survived"
+            );
+        }
+    }
+}
