@@ -114,20 +114,18 @@ fn damaged_files_never_panic_or_hang() {
     assert!(out.status.success());
     let mut files = Vec::new();
     files_under(&base, &mut files);
-    let ways = [
-        Damage::Delete,
-        Damage::Empty,
-        Damage::Half,
-        Damage::LastByte,
-        Damage::Flip(1),
-        Damage::Flip(2),
-        Damage::Flip(3),
-    ];
+    // ROUNDS_DAMAGE_FLIPS: how many byte-flip variants per file (long runs)
+    let flips: u64 = std::env::var("ROUNDS_DAMAGE_FLIPS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3);
+    let mut ways = vec![Damage::Delete, Damage::Empty, Damage::Half, Damage::LastByte];
+    ways.extend((1..=flips).map(Damage::Flip));
     let (mut runs, mut refused) = (0, 0);
     let mut bad = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let rel = file.strip_prefix(&base).expect("inside").to_path_buf();
-        for how in ways {
+        for &how in &ways {
             let copy = work.path().join(format!("copy{i}"));
             let _ = std::fs::remove_dir_all(&copy);
             copy_dir(&base, &copy);
