@@ -47,19 +47,6 @@ fn counts(dir: &Path) -> Counts {
     c
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
-
 struct Job {
     name: &'static str,
     args: Vec<String>,
@@ -216,7 +203,7 @@ fn kill_9_at_random_moments_leaves_before_or_after() {
     for (name, args) in files(work.path(), &base) {
         let probe = work.path().join("probe");
         let _ = std::fs::remove_dir_all(&probe);
-        copy_dir(&base, &probe);
+        common::copy_dir(&base, &probe);
         let before = counts(&probe);
         let start = Instant::now();
         let strs: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -240,7 +227,7 @@ fn kill_9_at_random_moments_leaves_before_or_after() {
         let job = &jobs[cycle % jobs.len()];
         let dir: PathBuf = work.path().join("cycle");
         let _ = std::fs::remove_dir_all(&dir);
-        copy_dir(&base, &dir);
+        common::copy_dir(&base, &dir);
         let mut child = rounds(&dir)
             .args(&job.args)
             .stdout(Stdio::null())

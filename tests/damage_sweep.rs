@@ -20,18 +20,6 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("mkdir");
-    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).expect("copy");
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy)]
 enum Damage {
     Delete,
@@ -119,7 +107,12 @@ fn damaged_files_never_panic_or_hang() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(3);
-    let mut ways = vec![Damage::Delete, Damage::Empty, Damage::Half, Damage::LastByte];
+    let mut ways = vec![
+        Damage::Delete,
+        Damage::Empty,
+        Damage::Half,
+        Damage::LastByte,
+    ];
     ways.extend((1..=flips).map(Damage::Flip));
     let (mut runs, mut refused) = (0, 0);
     let mut bad = Vec::new();
@@ -128,7 +121,7 @@ fn damaged_files_never_panic_or_hang() {
         for &how in &ways {
             let copy = work.path().join(format!("copy{i}"));
             let _ = std::fs::remove_dir_all(&copy);
-            copy_dir(&base, &copy);
+            common::copy_dir(&base, &copy);
             damage(&copy.join(&rel), how);
             for args in [&["check"][..], &["stats"][..]] {
                 runs += 1;

@@ -33,14 +33,19 @@ const TAG_MARK: u8 = b'm';
 /// A pending value: `Some` puts it, `None` removes the key.
 pub(super) type Op = Option<IVec>;
 
-/// A unit's writes under a prefix, in key order, and whether the tree was cleared.
-pub(super) type PendingScan = (Vec<(Vec<u8>, Op)>, bool);
+/// A unit's writes in a key range, in scan order.
+pub(super) type PendingIter = Box<dyn Iterator<Item = Result<(Vec<u8>, Op)>>>;
+
+/// A unit's writes in a key range, and whether the tree was cleared.
+pub(super) type PendingScan = (PendingIter, bool);
 
 /// The writes of one atomic unit that are not applied yet.
 pub(super) struct Pending {
     owner: ThreadId,
-    depth: u32,
     id: u64,
+    /// A nested unit failed: the whole unit is dropped.
+    failed: bool,
+    after: Vec<AfterCommit>,
     /// Trees cleared before the writes (the demo's reset); applied first.
     cleared: BTreeSet<String>,
     mem: BTreeMap<String, BTreeMap<Vec<u8>, Op>>,
@@ -56,7 +61,9 @@ pub(super) type AfterCommit = Box<dyn FnOnce(&Database) -> Result<()> + Send>;
 #[derive(Default)]
 pub(super) struct AtomicState {
     pending: Mutex<Option<Pending>>,
-    after_commit: Mutex<Vec<AfterCommit>>,
+    /// Set when a committed unit could not be applied in this process: no
+    /// further unit runs until the database is opened again (which finishes it).
+    poisoned: Mutex<Option<String>>,
     /// Serialises atomic units across threads.
     writer: Mutex<()>,
 }
@@ -137,50 +144,70 @@ impl Database {
     ) -> std::result::Result<R, E> {
         let me = std::thread::current().id();
         {
-            let mut guard = self.lock_pending();
-            if let Some(p) = guard.as_mut()
-                && p.owner == me
-            {
-                p.depth += 1;
+            let guard = self.lock_pending();
+            if guard.as_ref().is_some_and(|p| p.owner == me) {
                 drop(guard);
                 let out = f();
-                if let Some(p) = self.lock_pending().as_mut() {
-                    p.depth -= 1;
+                // an inner failure fails the whole unit: there are no savepoints
+                if let Err(_) = &out
+                    && let Some(p) = self.lock_pending().as_mut()
+                {
+                    p.failed = true;
                 }
                 return out;
             }
         }
         let _writer = self.atomic.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(why) = self
+            .atomic
+            .poisoned
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+        {
+            return Err(StorageError::Unfinished(why).into());
+        }
+        // a unit that committed but could not be applied (a full disk) is
+        // finished before anything newer, never replayed over it later
+        if !self.journal()?.is_empty() {
+            self.recover_journal()?;
+        }
         let id = self.sled.generate_id().map_err(StorageError::from)?;
         *self.lock_pending() = Some(Pending {
             owner: me,
-            depth: 1,
             id,
             cleared: BTreeSet::new(),
             mem: BTreeMap::new(),
             mem_entries: 0,
             mem_bytes: 0,
             spilled: false,
+            failed: false,
+            after: Vec::new(),
         });
         let mut abandon = Abandon(self, true);
         let out = f();
         abandon.1 = false;
         let pending = self.lock_pending().take();
-        let Some(pending) = pending else {
+        let Some(mut pending) = pending else {
             return out;
         };
-        let after: Vec<AfterCommit> = std::mem::take(
-            &mut *self
-                .atomic
-                .after_commit
-                .lock()
-                .unwrap_or_else(|e| e.into_inner()),
-        );
+        let after = std::mem::take(&mut pending.after);
         match out {
+            Ok(_) if pending.failed => {
+                self.drop_spilled(pending.id);
+                Err(StorageError::Invalid(
+                    "a part of this change failed, so none of it was saved".into(),
+                )
+                .into())
+            }
             Ok(v) => {
                 self.commit(pending)?;
+                // after the commit: a failure here is logged, never turned into
+                // "not saved" (the unit is saved)
                 for f in after {
-                    f(self)?;
+                    if let Err(e) = f(self) {
+                        tracing::warn!("after a commit: {e}");
+                    }
                 }
                 Ok(v)
             }
@@ -191,13 +218,20 @@ impl Database {
         }
     }
 
-    /// Runs `f` once the current unit has committed (dropped if it fails).
+    /// Runs `f` once the current unit has committed (dropped if it fails);
+    /// at once outside a unit.
     pub(super) fn after_commit(&self, f: AfterCommit) {
-        self.atomic
-            .after_commit
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push(f);
+        let me = std::thread::current().id();
+        let mut guard = self.lock_pending();
+        match guard.as_mut().filter(|p| p.owner == me) {
+            Some(p) => p.after.push(f),
+            None => {
+                drop(guard);
+                if let Err(e) = f(self) {
+                    tracing::warn!("after a write: {e}");
+                }
+            }
+        }
     }
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, Option<Pending>> {
@@ -235,13 +269,17 @@ impl Database {
     }
 
     /// This thread's pending writes to `tree` with keys starting with
-    /// `prefix` and not below `from`, in key order; and whether the tree was
-    /// cleared in this unit. `None` outside a unit.
+    /// `prefix`, from `lo` to `hi` (inclusive), in key order (or reversed);
+    /// and whether the tree was cleared in this unit. `None` outside a unit.
+    /// A spilled unit is read lazily from the journal, so a scan inside a
+    /// large unit stays bounded in memory; an in-memory one is small anyway.
     pub(super) fn pending_scan(
         &self,
         tree: &str,
         prefix: &[u8],
-        from: &[u8],
+        lo: &[u8],
+        hi: Option<&[u8]>,
+        rev: bool,
     ) -> Result<Option<PendingScan>> {
         let me = std::thread::current().id();
         let guard = self.lock_pending();
@@ -249,26 +287,61 @@ impl Database {
             return Ok(None);
         };
         let cleared = p.cleared.contains(tree);
-        let mut out = Vec::new();
-        if p.spilled {
-            let head = write_key(p.id, tree, b"");
-            for item in self.journal()?.scan_prefix(write_key(p.id, tree, prefix)) {
-                let (k, v) = item?;
-                let key = k[head.len()..].to_vec();
-                if key.as_slice() >= from {
-                    out.push((key, decode_op(&v)));
-                }
+        let start = if lo > prefix {
+            lo.to_vec()
+        } else {
+            prefix.to_vec()
+        };
+        let scan_head = write_key(p.id, tree, prefix);
+        let prefix = prefix.to_vec();
+        let hi = hi.map(<[u8]>::to_vec);
+        let inside = move |k: &[u8]| k.starts_with(&prefix) && hi.as_deref().is_none_or(|h| k <= h);
+        let over: PendingIter = if p.spilled {
+            let head = write_key(p.id, tree, b"").len();
+            let journal = self.journal()?;
+            let to_op = move |item: sled::Result<(IVec, IVec)>| {
+                item.map(|(k, v)| (k[head..].to_vec(), decode_op(&v)))
+                    .map_err(StorageError::from)
+            };
+            if rev {
+                let floor = start.clone();
+                Box::new(
+                    journal
+                        .scan_prefix(scan_head)
+                        .rev()
+                        .map(to_op)
+                        .filter(move |r| r.as_ref().map_or(true, |(k, _)| inside(k)))
+                        .take_while(move |r| r.as_ref().map_or(true, |(k, _)| *k >= floor)),
+                )
+            } else {
+                let tree_head = write_key(p.id, tree, b"");
+                Box::new(
+                    journal
+                        .range(write_key(p.id, tree, &start)..)
+                        .take_while(move |r| {
+                            r.as_ref().map_or(true, |(k, _)| k.starts_with(&tree_head))
+                        })
+                        .map(to_op)
+                        .take_while(move |r| r.as_ref().map_or(true, |(k, _)| inside(k))),
+                )
             }
-        } else if let Some(m) = p.mem.get(tree) {
-            let start = if from > prefix { from } else { prefix };
-            for (k, op) in m.range(start.to_vec()..) {
-                if !k.starts_with(prefix) {
-                    break;
-                }
-                out.push((k.clone(), op.clone()));
+        } else {
+            let mut out: Vec<Result<(Vec<u8>, Op)>> = p
+                .mem
+                .get(tree)
+                .map(|m| {
+                    m.range(start..)
+                        .take_while(|(k, _)| inside(k))
+                        .map(|(k, op)| Ok((k.clone(), op.clone())))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if rev {
+                out.reverse();
             }
-        }
-        Ok(Some((out, cleared)))
+            Box::new(out.into_iter())
+        };
+        Ok(Some((over, cleared)))
     }
 
     /// Adds writes to this thread's unit (opening a one-write unit if there
@@ -365,10 +438,28 @@ impl Database {
                 }
             }
         }
-        batch.insert(unit_prefix(p.id, TAG_MARK), &[]);
+        batch.insert(unit_prefix(p.id, TAG_MARK), IVec::default());
         journal.apply_batch(batch)?;
         // durable from here: a crash now is repaired by `recover_journal`
         self.sled.flush()?;
+        let id = p.id;
+        if let Err(e) = self.apply_committed(p) {
+            // saved, not applied: finish it now if possible, else on reopen
+            if self.recover_journal().is_err() {
+                let why = e.to_string();
+                *self
+                    .atomic
+                    .poisoned
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()) = Some(why.clone());
+                tracing::error!("committed unit {id} could not be applied: {why}");
+                return Err(StorageError::Unfinished(why));
+            }
+        }
+        Ok(())
+    }
+
+    fn apply_committed(&self, p: Pending) -> Result<()> {
         if p.spilled {
             self.apply_journal(p.id)?;
         } else {
@@ -392,72 +483,6 @@ impl Database {
         Ok(())
     }
 
-    fn apply_cleared(&self, cleared: &BTreeSet<String>) -> Result<()> {
-        for tree in cleared {
-            self.sled.open_tree(tree)?.clear()?;
-        }
-        Ok(())
-    }
-
-    /// Applies a committed journal unit from the journal tree.
-    fn apply_journal(&self, id: u64) -> Result<()> {
-        let journal = self.journal()?;
-        let clear_head = unit_prefix(id, TAG_CLEAR);
-        let mut cleared = BTreeSet::new();
-        for item in journal.scan_prefix(&clear_head) {
-            let (k, _) = item?;
-            cleared.insert(String::from_utf8_lossy(&k[clear_head.len()..]).into_owned());
-        }
-        self.apply_cleared(&cleared)?;
-        let head = unit_prefix(id, TAG_WRITE);
-        let mut current: Option<(String, sled::Tree, sled::Batch, usize)> = None;
-        for item in journal.scan_prefix(&head) {
-            let (k, v) = item?;
-            let rest = &k[head.len()..];
-            let Some(at) = rest.iter().position(|b| *b == 0) else {
-                continue;
-            };
-            let tree = String::from_utf8_lossy(&rest[..at]).into_owned();
-            let key = &rest[at + 1..];
-            if current
-                .as_ref()
-                .is_none_or(|c| c.0 != tree || c.3 >= APPLY_CHUNK)
-            {
-                if let Some((_, t, b, _)) = current.take() {
-                    t.apply_batch(b)?;
-                }
-                let t = self.sled.open_tree(&tree)?;
-                current = Some((tree, t, sled::Batch::default(), 0));
-            }
-            let c = current.as_mut().expect("set above");
-            match decode_op(&v) {
-                Some(value) => c.2.insert(key, value),
-                None => c.2.remove(key),
-            }
-            c.3 += 1;
-        }
-        if let Some((_, t, b, _)) = current {
-            t.apply_batch(b)?;
-        }
-        Ok(())
-    }
-
-    fn remove_prefix(&self, prefix: &[u8]) -> Result<()> {
-        let journal = self.journal()?;
-        let mut batch = sled::Batch::default();
-        let mut n = 0;
-        for item in journal.scan_prefix(prefix) {
-            let (k, _) = item?;
-            batch.remove(k);
-            n += 1;
-            if n % APPLY_CHUNK == 0 {
-                journal.apply_batch(std::mem::take(&mut batch))?;
-            }
-        }
-        journal.apply_batch(batch)?;
-        Ok(())
-    }
-
     /// Drops the staged writes of a unit that will not commit (best effort:
     /// an unmarked journal is dropped on the next open anyway).
     fn drop_spilled(&self, id: u64) {
@@ -466,40 +491,123 @@ impl Database {
         }
     }
 
-    /// On open: re-applies committed units and drops uncommitted ones.
-    /// Returns how many committed units were applied.
-    pub(super) fn recover_journal(&self) -> Result<usize> {
-        let journal = self.journal()?;
-        let mut units: BTreeMap<u64, bool> = BTreeMap::new();
-        for item in journal.iter().keys() {
-            let k = item?;
-            let Some(id) = k
-                .get(..8)
-                .and_then(|b| b.try_into().ok())
-                .map(u64::from_be_bytes)
-            else {
-                continue;
-            };
-            let marked = units.entry(id).or_default();
-            *marked |= k.get(8) == Some(&TAG_MARK);
-        }
-        let mut applied = 0;
-        for (id, marked) in &units {
-            if *marked {
-                self.apply_journal(*id)?;
-                applied += 1;
-                tracing::info!("re-applied committed journal unit {id}");
-            } else {
-                tracing::info!("dropped an uncommitted journal unit {id}");
-            }
-        }
-        if !units.is_empty() {
-            self.sled.flush()?;
-            for id in units.keys() {
-                self.remove_prefix(&id.to_be_bytes())?;
-            }
-            self.sled.flush()?;
-        }
-        Ok(applied)
+    fn apply_cleared(&self, cleared: &BTreeSet<String>) -> Result<()> {
+        apply_cleared(&self.sled, cleared)
     }
+
+    fn apply_journal(&self, id: u64) -> Result<()> {
+        apply_journal(&self.sled, id)
+    }
+
+    fn remove_prefix(&self, prefix: &[u8]) -> Result<()> {
+        remove_prefix(&self.sled, prefix)
+    }
+
+    /// Re-applies committed units and drops uncommitted ones; how many applied.
+    pub(super) fn recover_journal(&self) -> Result<usize> {
+        recover_journal(&self.sled)
+    }
+}
+
+fn apply_cleared(db: &sled::Db, cleared: &BTreeSet<String>) -> Result<()> {
+    for tree in cleared {
+        db.open_tree(tree)?.clear()?;
+    }
+    Ok(())
+}
+
+/// Applies a committed journal unit from the journal tree.
+fn apply_journal(db: &sled::Db, id: u64) -> Result<()> {
+    let journal = db.open_tree(JOURNAL_TREE)?;
+    let clear_head = unit_prefix(id, TAG_CLEAR);
+    let mut cleared = BTreeSet::new();
+    for item in journal.scan_prefix(&clear_head) {
+        let (k, _) = item?;
+        cleared.insert(String::from_utf8_lossy(&k[clear_head.len()..]).into_owned());
+    }
+    apply_cleared(db, &cleared)?;
+    let head = unit_prefix(id, TAG_WRITE);
+    let mut current: Option<(String, sled::Tree, sled::Batch, usize)> = None;
+    for item in journal.scan_prefix(&head) {
+        let (k, v) = item?;
+        let rest = &k[head.len()..];
+        let Some(at) = rest.iter().position(|b| *b == 0) else {
+            continue;
+        };
+        let tree = String::from_utf8_lossy(&rest[..at]).into_owned();
+        let key = &rest[at + 1..];
+        if current
+            .as_ref()
+            .is_none_or(|c| c.0 != tree || c.3 >= APPLY_CHUNK)
+        {
+            if let Some((_, t, b, _)) = current.take() {
+                t.apply_batch(b)?;
+            }
+            let t = db.open_tree(&tree)?;
+            current = Some((tree, t, sled::Batch::default(), 0));
+        }
+        let c = current.as_mut().expect("set above");
+        match decode_op(&v) {
+            Some(value) => c.2.insert(key, value),
+            None => c.2.remove(key),
+        }
+        c.3 += 1;
+    }
+    if let Some((_, t, b, _)) = current {
+        t.apply_batch(b)?;
+    }
+    Ok(())
+}
+
+fn remove_prefix(db: &sled::Db, prefix: &[u8]) -> Result<()> {
+    let journal = db.open_tree(JOURNAL_TREE)?;
+    let mut batch = sled::Batch::default();
+    let mut n = 0;
+    for item in journal.scan_prefix(prefix) {
+        let (k, _) = item?;
+        batch.remove(k);
+        n += 1;
+        if n % APPLY_CHUNK == 0 {
+            journal.apply_batch(std::mem::take(&mut batch))?;
+        }
+    }
+    journal.apply_batch(batch)?;
+    Ok(())
+}
+
+/// On open: re-applies committed units and drops uncommitted ones.
+/// Returns how many committed units were applied.
+pub(super) fn recover_journal(db: &sled::Db) -> Result<usize> {
+    let journal = db.open_tree(JOURNAL_TREE)?;
+    let mut units: BTreeMap<u64, bool> = BTreeMap::new();
+    for item in journal.iter().keys() {
+        let k = item?;
+        let Some(id) = k
+            .get(..8)
+            .and_then(|b| b.try_into().ok())
+            .map(u64::from_be_bytes)
+        else {
+            continue;
+        };
+        let marked = units.entry(id).or_default();
+        *marked |= k.get(8) == Some(&TAG_MARK);
+    }
+    let mut applied = 0;
+    for (id, marked) in &units {
+        if *marked {
+            apply_journal(db, *id)?;
+            applied += 1;
+            tracing::info!("re-applied committed journal unit {id}");
+        } else {
+            tracing::info!("dropped an uncommitted journal unit {id}");
+        }
+    }
+    if !units.is_empty() {
+        db.flush()?;
+        for id in units.keys() {
+            remove_prefix(db, &id.to_be_bytes())?;
+        }
+        db.flush()?;
+    }
+    Ok(applied)
 }

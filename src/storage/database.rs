@@ -112,6 +112,9 @@ fn guarded_open(dir: &Path, options: &OpenOptions) -> Result<sled::Db> {
                     tree.first()?;
                     tree.last()?;
                 }
+                // a unit that committed before a crash is finished before
+                // anything (the schema version, the device id) is read
+                super::atomic::recover_journal(&db)?;
                 Ok(db)
             });
             let _ = tx.send(out);
@@ -212,8 +215,6 @@ impl Database {
             device,
             _lock: lock,
         };
-        // a unit that committed before a crash is finished before anything reads
-        db.recover_journal()?;
         if found < SCHEMA_VERSION {
             db.copy_before_migration(found)?;
             db.atomically(|| migrate::run(&db, found))?;

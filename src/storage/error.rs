@@ -45,6 +45,10 @@ pub enum StorageError {
     Encode { kind: &'static str, detail: String },
     #[error("{0}")]
     Invalid(String),
+    #[error(
+        "a change was saved but could not be finished here ({0}); close rounds and open it again to finish it"
+    )]
+    Unfinished(String),
 }
 
 impl From<sled::Error> for StorageError {

@@ -2,6 +2,8 @@
 //! One tree per kind of record; keys are built for the scans the screens need.
 
 mod atomic;
+#[cfg(test)]
+mod atomic_tests;
 mod audit;
 mod audit_key;
 mod catalog;

@@ -2,7 +2,7 @@
 //! pending atomic writes laid over it. Reads see the unit's own writes;
 //! writes join the unit (or make a one-write unit of their own).
 
-use super::atomic::{Op, Seen};
+use super::atomic::{Op, PendingIter, Seen};
 use super::{Database, Result};
 use sled::IVec;
 
@@ -32,7 +32,7 @@ type BaseIter = Box<dyn Iterator<Item = sled::Result<(IVec, IVec)>>>;
 /// Records of a tree in key order (or reversed), pending writes merged in.
 pub(super) struct TreeIter {
     base: Option<BaseIter>,
-    over: std::vec::IntoIter<(Vec<u8>, Op)>,
+    over: PendingIter,
     rev: bool,
     base_head: Option<(IVec, IVec)>,
     over_head: Option<(Vec<u8>, Op)>,
@@ -44,7 +44,7 @@ impl TreeIter {
     fn failed(e: super::StorageError) -> Self {
         Self {
             base: None,
-            over: Vec::new().into_iter(),
+            over: Box::new(std::iter::empty()),
             rev: false,
             base_head: None,
             over_head: None,
@@ -71,7 +71,11 @@ impl Iterator for TreeIter {
                 }
             }
             if self.over_head.is_none() {
-                self.over_head = self.over.next();
+                match self.over.next() {
+                    Some(Ok(kv)) => self.over_head = Some(kv),
+                    Some(Err(e)) => return Some(Err(e)),
+                    None => {}
+                }
             }
             let take_over = match (&self.base_head, &self.over_head) {
                 (None, None) => return None,
@@ -149,13 +153,11 @@ impl<'a> TreeView<'a> {
     /// Records with keys starting with `prefix`, from `lo` to `hi`
     /// (inclusive), pending writes merged in.
     fn merged(&self, prefix: &[u8], lo: &[u8], hi: Option<&[u8]>, rev: bool) -> TreeIter {
-        let (mut over, cleared) = match self.db.pending_scan(&self.name, prefix, lo) {
-            Ok(found) => found.unwrap_or_default(),
+        let (over, cleared) = match self.db.pending_scan(&self.name, prefix, lo, hi, rev) {
+            Ok(Some(found)) => found,
+            Ok(None) => (Box::new(std::iter::empty()) as PendingIter, false),
             Err(e) => return TreeIter::failed(e),
         };
-        if let Some(hi) = hi {
-            over.retain(|(k, _)| k.as_slice() <= hi);
-        }
         let base: Option<BaseIter> = if cleared {
             None
         } else {
@@ -171,12 +173,9 @@ impl<'a> TreeView<'a> {
                 Box::new(scan)
             })
         };
-        if rev {
-            over.reverse();
-        }
         TreeIter {
             base,
-            over: over.into_iter(),
+            over,
             rev,
             base_head: None,
             over_head: None,
