@@ -64,6 +64,9 @@ pub(super) struct AtomicState {
     /// Set when a committed unit could not be applied in this process: no
     /// further unit runs until the database is opened again (which finishes it).
     poisoned: Mutex<Option<String>>,
+    /// The last small unit applied: its journal goes once the next unit's
+    /// flush has made the applied writes durable.
+    retired: Mutex<Option<u64>>,
     /// Serialises atomic units across threads.
     writer: Mutex<()>,
 }
@@ -166,11 +169,6 @@ impl Database {
             .clone()
         {
             return Err(StorageError::Unfinished(why).into());
-        }
-        // a unit that committed but could not be applied (a full disk) is
-        // finished before anything newer, never replayed over it later
-        if !self.journal()?.is_empty() {
-            self.recover_journal()?;
         }
         let id = self.sled.generate_id().map_err(StorageError::from)?;
         *self.lock_pending() = Some(Pending {
@@ -442,6 +440,10 @@ impl Database {
         journal.apply_batch(batch)?;
         // durable from here: a crash now is repaired by `recover_journal`
         self.sled.flush()?;
+        // that flush also made the previous unit's applied writes durable
+        if let Some(prev) = self.atomic.retired.lock().unwrap_or_else(|e| e.into_inner()).take() {
+            self.remove_prefix(&prev.to_be_bytes())?;
+        }
         let id = p.id;
         if let Err(e) = self.apply_committed(p) {
             // saved, not applied: finish it now if possible, else on reopen
@@ -460,7 +462,9 @@ impl Database {
     }
 
     fn apply_committed(&self, p: Pending) -> Result<()> {
-        if p.spilled {
+        let spilled = p.spilled;
+        let id_bytes = p.id.to_be_bytes();
+        if spilled {
             self.apply_journal(p.id)?;
         } else {
             self.apply_cleared(&p.cleared)?;
@@ -476,10 +480,17 @@ impl Database {
                 t.apply_batch(batch)?;
             }
         }
-        // flushed before the journal goes, so a later crash never finds
-        // neither the journal nor the applied writes
-        self.sled.flush()?;
-        self.remove_prefix(&p.id.to_be_bytes())?;
+        // A small unit's journal stays until the next unit's flush has made
+        // these writes durable (a save costs one fsync, as before the
+        // journal); replaying it on open, in order, changes nothing. A large
+        // unit is flushed and its journal removed now.
+        if spilled {
+            self.sled.flush()?;
+            self.remove_prefix(&id_bytes)?;
+        } else {
+            *self.atomic.retired.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(u64::from_be_bytes(id_bytes));
+        }
         Ok(())
     }
 
