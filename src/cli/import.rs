@@ -23,9 +23,9 @@ fn bar() -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
-    if let Ok(style) = ProgressStyle::with_template(
-        "{bar:40} {bytes}/{total_bytes} {elapsed} eta {eta} {msg}",
-    ) {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} eta {eta} {msg}")
+    {
         bar.set_style(style);
     }
     bar

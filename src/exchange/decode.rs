@@ -32,7 +32,10 @@ pub fn to_utf8<'a>(
 /// The encoding of a file read as a stream (the same rule as [`to_utf8`]:
 /// a forced encoding, else UTF-8 when the whole body is valid UTF-8, else
 /// Windows-1251). Reads `source` to its end in small pieces.
-pub fn detect<R: Read>(mut source: R, forced: Option<&'static Encoding>) -> io::Result<&'static Encoding> {
+pub fn detect<R: Read>(
+    mut source: R,
+    forced: Option<&'static Encoding>,
+) -> io::Result<&'static Encoding> {
     if let Some(e) = forced {
         return Ok(e);
     }
@@ -137,11 +140,9 @@ impl<R: Read> DecodeReader<R> {
                 }
             }
         }
-        let (_, read, written, _) = self.decoder.decode_to_utf8(
-            &self.input[self.start..self.end],
-            &mut self.out,
-            self.eof,
-        );
+        let (_, read, written, _) =
+            self.decoder
+                .decode_to_utf8(&self.input[self.start..self.end], &mut self.out, self.eof);
         self.start += read;
         self.out_start = 0;
         self.out_end = written;
@@ -251,9 +252,13 @@ mod tests {
             for piece in [true, false] {
                 let mut out = Vec::new();
                 if piece {
-                    DecodeReader::new(Trickle(&file), enc).read_to_end(&mut out).unwrap();
+                    DecodeReader::new(Trickle(&file), enc)
+                        .read_to_end(&mut out)
+                        .unwrap();
                 } else {
-                    DecodeReader::new(&file[..], enc).read_to_end(&mut out).unwrap();
+                    DecodeReader::new(&file[..], enc)
+                        .read_to_end(&mut out)
+                        .unwrap();
                 }
                 assert_eq!(out, &*whole, "{file:?}");
             }
