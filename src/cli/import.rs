@@ -15,13 +15,16 @@ pub struct ImportArgs<'a> {
     pub delimiter: Option<&'a str>,
 }
 
+/// Imports of more rows than this get a summary line when stderr is not a terminal.
+const SUMMARY_ROWS: usize = 5_000;
+
 fn bar() -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(0);
     if let Ok(style) =
-        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} {msg}")
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed} eta {eta} {msg}")
     {
         bar.set_style(style);
     }
@@ -51,9 +54,16 @@ pub fn run(ctx: &Context, args: &ImportArgs<'_>) -> CliResult {
         super::backup::before(&db, "import")?;
     }
     let bar = bar();
-    let progress = |at: u64, total: u64| {
+    let started = std::time::Instant::now();
+    let progress = |at: u64, total: u64, rows: u64| {
         bar.set_length(total);
         bar.set_position(at);
+        let secs = started.elapsed().as_secs_f64().max(1e-3);
+        bar.set_message(t!(
+            "import-progress",
+            rows = exchange::cells::grouped(rows),
+            rate = exchange::cells::grouped((rows as f64 / secs) as u64)
+        ));
     };
     // a delivery must name an order this database knows (`S001-20261124-01`)
     let order_exists = |id: &str| db.order_exists(id).unwrap_or(false);
@@ -74,6 +84,20 @@ pub fn run(ctx: &Context, args: &ImportArgs<'_>) -> CliResult {
         },
     })?;
     let kind = format!("{:?}", args.kind).to_lowercase();
+    // without a terminal there is no bar: one line tells how a large import went
+    if !std::io::stderr().is_terminal() && report.rows > SUMMARY_ROWS {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "{}",
+            t!(
+                "import-summary",
+                kind = kind.as_str(),
+                rows = exchange::cells::grouped(report.rows as u64),
+                seconds = format!("{secs:.1}"),
+                rate = exchange::cells::grouped((report.rows as f64 / secs.max(1e-3)) as u64)
+            )
+        );
+    }
     println!(
         "{}",
         t!(

@@ -1,8 +1,9 @@
 //! Turning an ERP file's bytes into UTF-8 text: encoding detection (UTF-8 with
 //! or without BOM, else Windows-1251) and delimiter detection (`;`, `,`, tab).
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1251};
+use encoding_rs::{DecoderResult, Encoding, UTF_8, WINDOWS_1251};
 use std::borrow::Cow;
+use std::io::{self, Read};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -25,6 +26,145 @@ pub fn to_utf8<'a>(
     match text {
         Cow::Borrowed(s) => (Cow::Borrowed(s.as_bytes()), encoding),
         Cow::Owned(s) => (Cow::Owned(s.into_bytes()), encoding),
+    }
+}
+
+/// The encoding of a file read as a stream (the same rule as [`to_utf8`]:
+/// a forced encoding, else UTF-8 when the whole body is valid UTF-8, else
+/// Windows-1251). Reads `source` to its end in small pieces.
+pub fn detect<R: Read>(
+    mut source: R,
+    forced: Option<&'static Encoding>,
+) -> io::Result<&'static Encoding> {
+    if let Some(e) = forced {
+        return Ok(e);
+    }
+    let mut decoder = UTF_8.new_decoder_without_bom_handling();
+    let mut input = vec![0u8; 64 * 1024];
+    let mut output = vec![0u8; 64 * 1024 + 16];
+    loop {
+        let n = read_some(&mut source, &mut input)?;
+        let last = n == 0;
+        let mut at = 0;
+        loop {
+            let (result, read, _) =
+                decoder.decode_to_utf8_without_replacement(&input[at..n], &mut output, last);
+            at += read;
+            match result {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => continue,
+                DecoderResult::Malformed(..) => return Ok(WINDOWS_1251),
+            }
+        }
+        if last {
+            return Ok(UTF_8);
+        }
+    }
+}
+
+fn read_some<R: Read>(source: &mut R, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match source.read(buf) {
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
+    }
+}
+
+/// A file's bytes decoded to UTF-8 as they are read: the UTF-8 BOM dropped,
+/// the rest decoded by `encoding` piece by piece (a character split between
+/// two reads is kept whole; malformed bytes become U+FFFD, as in
+/// [`to_utf8`]). `consumed` counts the file's bytes read.
+pub struct DecodeReader<R> {
+    source: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    start: usize,
+    end: usize,
+    out: Vec<u8>,
+    out_start: usize,
+    out_end: usize,
+    eof: bool,
+    done: bool,
+    bom_checked: bool,
+    consumed: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+const PIECE: usize = 64 * 1024;
+
+impl<R: Read> DecodeReader<R> {
+    pub fn new(source: R, encoding: &'static Encoding) -> Self {
+        Self {
+            source,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            input: vec![0u8; PIECE],
+            start: 0,
+            end: 0,
+            out: vec![0u8; 3 * PIECE + 16],
+            out_start: 0,
+            out_end: 0,
+            eof: false,
+            done: false,
+            bom_checked: false,
+            consumed: Default::default(),
+        }
+    }
+
+    /// The count of the file's bytes read so far, shared with other threads.
+    pub fn consumed(&self) -> std::sync::Arc<std::sync::atomic::AtomicU64> {
+        self.consumed.clone()
+    }
+
+    fn read_input(&mut self) -> io::Result<()> {
+        let n = read_some(&mut self.source, &mut self.input[self.end..])?;
+        self.consumed
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        self.end += n;
+        self.eof = n == 0;
+        Ok(())
+    }
+
+    /// Decodes the next piece into `out`.
+    fn decode_more(&mut self) -> io::Result<()> {
+        if self.start == self.end && !self.eof {
+            self.start = 0;
+            self.end = 0;
+            self.read_input()?;
+            if !self.bom_checked {
+                while self.end < BOM.len() && !self.eof {
+                    self.read_input()?;
+                }
+                self.bom_checked = true;
+                if self.input[..self.end].starts_with(BOM) {
+                    self.start = BOM.len();
+                }
+            }
+        }
+        let (_, read, written, _) =
+            self.decoder
+                .decode_to_utf8(&self.input[self.start..self.end], &mut self.out, self.eof);
+        self.start += read;
+        self.out_start = 0;
+        self.out_end = written;
+        if self.eof && self.start == self.end {
+            self.done = true;
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for DecodeReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.out_start == self.out_end {
+            if self.done {
+                return Ok(0);
+            }
+            self.decode_more()?;
+        }
+        let n = (self.out_end - self.out_start).min(buf.len());
+        buf[..n].copy_from_slice(&self.out[self.out_start..self.out_start + n]);
+        self.out_start += n;
+        Ok(n)
     }
 }
 
@@ -83,6 +223,47 @@ pub fn detect_delimiter(text: &[u8]) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands out one byte at a time (every split a file can have).
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(1);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn streamed_decoding_matches_whole_file_decoding() {
+        let (cp, _, _) = WINDOWS_1251.encode("Магазин;Киев\nЁж;1");
+        let files: Vec<Vec<u8>> = vec![
+            "\u{feff}код;имя\nа;б".as_bytes().to_vec(),
+            "код;имя".as_bytes().to_vec(),
+            cp.into_owned(),
+            vec![0xEF, 0xBB],
+            Vec::new(),
+        ];
+        for file in files {
+            let (whole, enc) = to_utf8(&file, None);
+            assert_eq!(detect(Trickle(&file), None).unwrap(), enc);
+            for piece in [true, false] {
+                let mut out = Vec::new();
+                if piece {
+                    DecodeReader::new(Trickle(&file), enc)
+                        .read_to_end(&mut out)
+                        .unwrap();
+                } else {
+                    DecodeReader::new(&file[..], enc)
+                        .read_to_end(&mut out)
+                        .unwrap();
+                }
+                assert_eq!(out, &*whole, "{file:?}");
+            }
+        }
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {

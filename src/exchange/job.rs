@@ -1,11 +1,13 @@
 //! One import run: the decoded text, who stamps the records, whether to write,
 //! and the checks that come from elsewhere (does an order exist?).
 
-use super::table::{Present, Problem, Row, Spec, read_rows};
+use super::table::{Present, Problem, Row, RowReader, Spec};
 use super::upsert::Tally;
 use crate::domain::Stamp;
 use crate::storage::{Database, StorageError};
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::io::Read;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
@@ -56,31 +58,53 @@ pub struct ImportReport {
     pub dry_run: bool,
 }
 
+/// The file's text, decoded to UTF-8 as it is read.
+pub type Source<'a> = Box<dyn Read + Send + 'a>;
+
 pub struct Job<'a> {
     pub db: &'a Database,
-    pub text: &'a [u8],
+    /// Taken by the importer that reads it (once).
+    pub source: RefCell<Option<Source<'a>>>,
     pub delimiter: u8,
     pub stamp: Stamp,
     pub dry_run: bool,
-    pub progress: &'a dyn Fn(u64),
+    /// Called with the count of rows read now and then (the bytes read are
+    /// counted by the source itself).
+    pub progress: &'a dyn Fn(usize),
+    /// Rows per chunk of a streamed importer (a parameter for tests).
+    pub chunk_rows: usize,
     /// Deliveries refer to orders; the check is wired where orders are stored.
     pub order_exists: &'a dyn Fn(&str) -> bool,
 }
 
-impl Job<'_> {
+impl<'a> Job<'a> {
     /// Reads every row; any problem refuses the whole file.
     pub fn rows(
         &self,
         spec: &Spec,
         each: impl FnMut(&mut Row<'_, '_>),
     ) -> Result<(usize, Present), ImportError> {
-        let (rows, present, problems) =
-            read_rows(self.text, self.delimiter, spec, self.progress, each)?;
-        if problems.is_empty() {
-            Ok((rows, present))
-        } else {
-            Err(ImportError::Problems(problems))
+        let mut each = each;
+        let mut reader = self.reader(spec)?;
+        while reader.next_rows(16_384, &mut each)? {
+            (self.progress)(reader.rows());
         }
+        (self.progress)(reader.rows());
+        if reader.problems().is_empty() {
+            Ok((reader.rows(), reader.present().clone()))
+        } else {
+            Err(ImportError::Problems(reader.take_problems()))
+        }
+    }
+
+    /// The file's rows as a stream (header read); the file is read once.
+    pub fn reader(&self, spec: &Spec) -> Result<RowReader<Source<'a>>, ImportError> {
+        let source = self
+            .source
+            .borrow_mut()
+            .take()
+            .unwrap_or_else(|| Box::new(std::io::empty()));
+        Ok(RowReader::new(source, self.delimiter, spec)?)
     }
 
     pub fn store_codes(&self) -> Result<HashSet<String>, ImportError> {

@@ -5,6 +5,7 @@
 use super::cells::CellError;
 use csv::ByteRecord;
 use std::fmt;
+use std::io::Read;
 
 /// One bad cell (or a missing column, on line 1).
 #[derive(Debug, Clone, PartialEq)]
@@ -101,29 +102,65 @@ impl Columns {
     }
 }
 
-/// Line numbers of record starts, counted only when a problem needs one
-/// (problems come in file order, so the count moves forward only).
-struct Lines<'t> {
-    text: &'t [u8],
-    at: usize,
+/// The text read lately, from a record that may still need a line number
+/// on: the csv reader's source copies what it hands out here, and the start
+/// moves forward as records are done with, so it stays small.
+#[derive(Default)]
+struct Window {
+    bytes: Vec<u8>,
+    /// Offset of `bytes[0]` in the text.
+    base: u64,
+    /// The line `bytes[0]` is on.
     line: u64,
 }
 
-impl Lines<'_> {
+impl Window {
+    /// Forgets the text before `offset`, counting its line ends.
+    fn advance(&mut self, offset: u64) {
+        let cut = (offset.saturating_sub(self.base) as usize).min(self.bytes.len());
+        self.line += self.bytes[..cut].iter().filter(|b| **b == b'\n').count() as u64;
+        self.bytes.drain(..cut);
+        self.base += cut as u64;
+    }
+}
+
+type SharedWindow = std::sync::Arc<std::sync::Mutex<Window>>;
+
+fn lock(w: &SharedWindow) -> std::sync::MutexGuard<'_, Window> {
+    w.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The csv reader's source: what it reads is kept in the window.
+struct Tracked<R> {
+    source: R,
+    window: SharedWindow,
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.source.read(buf)?;
+        lock(&self.window).bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Line numbers of record starts, counted only when a problem needs one
+/// (problems come in file order, so the count moves forward only).
+struct Lines {
+    window: SharedWindow,
+}
+
+impl Lines {
     fn line_of(&mut self, offset: usize) -> u64 {
+        let mut w = lock(&self.window);
         // a record "starts" after the previous terminator; skip its \r\n
-        let mut offset = offset.min(self.text.len());
-        while offset < self.text.len() && matches!(self.text[offset], b'\r' | b'\n') {
-            offset += 1;
+        let mut at = (offset as u64).saturating_sub(w.base) as usize;
+        while at < w.bytes.len() && matches!(w.bytes[at], b'\r' | b'\n') {
+            at += 1;
         }
-        if offset >= self.at {
-            self.line += self.text[self.at..offset]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64;
-            self.at = offset;
-        }
-        self.line
+        let start = w.base + at as u64;
+        w.advance(start);
+        w.line
     }
 }
 
@@ -158,7 +195,8 @@ const MAX_MESSAGE_BYTES: usize = 400;
 /// One data row being read; problems go to the shared list.
 pub struct Row<'r, 't> {
     offset: usize,
-    lines: &'r mut Lines<'t>,
+    lines: &'r mut Lines,
+    _text: std::marker::PhantomData<&'t ()>,
     record: &'r ByteRecord,
     columns: &'r Columns,
     problems: &'r mut Vec<Problem>,
@@ -250,6 +288,137 @@ impl<'r> Row<'r, '_> {
     }
 }
 
+/// An ERP file's rows read as a stream, a chunk at a time: only the chunk
+/// being read and a little text around it are held, whatever the file's size.
+pub struct RowReader<R: Read> {
+    reader: csv::Reader<Tracked<R>>,
+    window: SharedWindow,
+    lines: Lines,
+    columns: Option<Columns>,
+    present: Present,
+    record: ByteRecord,
+    rows: usize,
+    problems: Vec<Problem>,
+    done: bool,
+}
+
+impl<R: Read> RowReader<R> {
+    /// Reads the header; a bad header is a problem and no rows follow.
+    pub fn new(source: R, delimiter: u8, spec: &Spec) -> Result<Self, csv::Error> {
+        let window = SharedWindow::default();
+        lock(&window).line = 1;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(Tracked {
+                source,
+                window: window.clone(),
+            });
+        let mut problems = Vec::new();
+        let mut record = ByteRecord::new();
+        let mut columns = None;
+        let mut present = Present::default();
+        if !reader.read_byte_record(&mut record)? {
+            problems.push(Problem {
+                line: 1,
+                column: spec.required.first().unwrap_or(&"").to_string(),
+                what: crate::t!("import-no-header"),
+            });
+        } else {
+            let mapped = Columns::map(&record, spec, &mut problems);
+            if problems.is_empty() {
+                present = Present(
+                    spec.columns
+                        .iter()
+                        .copied()
+                        .filter(|c| mapped.has(c))
+                        .collect(),
+                );
+                columns = Some(mapped);
+            }
+        }
+        Ok(Self {
+            reader,
+            lines: Lines {
+                window: window.clone(),
+            },
+            window,
+            done: columns.is_none(),
+            columns,
+            present,
+            record,
+            rows: 0,
+            problems,
+        })
+    }
+
+    /// Reads up to `max` more data rows (blank rows skipped), calling `each`
+    /// with each; false once the file is done.
+    pub fn next_rows(
+        &mut self,
+        max: usize,
+        mut each: impl FnMut(&mut Row<'_, '_>),
+    ) -> Result<bool, csv::Error> {
+        let Some(columns) = self.columns.as_ref() else {
+            return Ok(false);
+        };
+        let mut n = 0;
+        while n < max {
+            if !self.reader.read_byte_record(&mut self.record)? {
+                self.done = true;
+                return Ok(false);
+            }
+            if self
+                .record
+                .iter()
+                .all(|f| f.iter().all(u8::is_ascii_whitespace))
+            {
+                continue;
+            }
+            self.rows += 1;
+            n += 1;
+            let offset = self.record.position().map(|p| p.byte()).unwrap_or(0);
+            if n % 1024 == 0 {
+                // the text before this record is done with
+                lock(&self.window).advance(offset);
+            }
+            let mut row = Row {
+                offset: offset as usize,
+                lines: &mut self.lines,
+                _text: std::marker::PhantomData,
+                record: &self.record,
+                columns,
+                problems: &mut self.problems,
+            };
+            each(&mut row);
+        }
+        Ok(!self.done)
+    }
+
+    /// Data rows read so far.
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    pub fn present(&self) -> &Present {
+        &self.present
+    }
+
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.problems)
+    }
+
+    /// Bytes of text read so far.
+    pub fn position(&self) -> u64 {
+        self.reader.position().byte()
+    }
+}
+
 /// Reads every data row of `text` (already UTF-8), calling `each` with it.
 /// `progress` gets the byte position now and then. Blank rows are skipped.
 pub fn read_rows(
@@ -259,55 +428,11 @@ pub fn read_rows(
     progress: &dyn Fn(u64),
     mut each: impl FnMut(&mut Row<'_, '_>),
 ) -> Result<(usize, Present, Vec<Problem>), csv::Error> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text);
-    let mut problems = Vec::new();
-    let mut record = ByteRecord::new();
-    if !reader.read_byte_record(&mut record)? {
-        problems.push(Problem {
-            line: 1,
-            column: spec.required.first().unwrap_or(&"").to_string(),
-            what: crate::t!("import-no-header"),
-        });
-        return Ok((0, Present::default(), problems));
-    }
-    let columns = Columns::map(&record, spec, &mut problems);
-    if !problems.is_empty() {
-        return Ok((0, Present::default(), problems));
-    }
-    let present = Present(
-        spec.columns
-            .iter()
-            .copied()
-            .filter(|c| columns.has(c))
-            .collect(),
-    );
-    let mut rows = 0usize;
-    let mut lines = Lines {
-        text,
-        at: 0,
-        line: 1,
-    };
-    while reader.read_byte_record(&mut record)? {
-        if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-            continue;
-        }
-        rows += 1;
-        if rows.is_multiple_of(16_384) {
-            progress(record.position().map(|p| p.byte()).unwrap_or(0));
-        }
-        let mut row = Row {
-            offset: record.position().map(|p| p.byte() as usize).unwrap_or(0),
-            lines: &mut lines,
-            record: &record,
-            columns: &columns,
-            problems: &mut problems,
-        };
-        each(&mut row);
+    let mut reader = RowReader::new(text, delimiter, spec)?;
+    while reader.next_rows(16_384, &mut each)? {
+        progress(reader.position());
     }
     progress(text.len() as u64);
-    Ok((rows, present, problems))
+    let problems = reader.take_problems();
+    Ok((reader.rows(), reader.present().clone(), problems))
 }

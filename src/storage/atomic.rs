@@ -22,9 +22,10 @@ use std::thread::ThreadId;
 pub(super) const JOURNAL_TREE: &str = "journal";
 /// Past this many pending entries (or bytes) the set spills to the journal.
 const SPILL_ENTRIES: usize = 50_000;
-const SPILL_BYTES: usize = 32 * 1024 * 1024;
-/// Writes applied per sled batch when a journal is applied.
-const APPLY_CHUNK: usize = 20_000;
+const SPILL_BYTES: usize = 8 * 1024 * 1024;
+/// Writes applied per sled batch when a journal is applied (sled keeps the
+/// garbage of a whole batch until it ends: small batches bound memory).
+const APPLY_CHUNK: usize = 2_000;
 
 const TAG_WRITE: u8 = b'w';
 const TAG_CLEAR: u8 = b'c';

@@ -29,3 +29,20 @@ impl Database {
         })
     }
 }
+
+impl Database {
+    /// The series as it was before this thread's atomic unit began (its
+    /// pending writes not laid over): what a streamed import compares with.
+    pub fn sales_series_before_unit(
+        &self,
+        store_code: &str,
+        sku: &str,
+    ) -> Result<Option<SalesSeries>> {
+        let key = keys::join(&[store_code.as_bytes(), sku.as_bytes()]);
+        self.sled
+            .open_tree("sales")?
+            .get(key)?
+            .map(|v| super::codec::decode("sales series", &v))
+            .transpose()
+    }
+}

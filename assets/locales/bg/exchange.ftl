@@ -22,6 +22,8 @@ import-zero-case-pack = кашон от 0 бройки (трябва да е 1 �
 import-due-before-date = падежът е преди датата на фактурата
 import-to-before-from = промоцията приключва, преди да е започнала
 import-done = { $kind }: прочетени редове { $rows }; нови { $created }, променени { $changed }, без промяна { $unchanged }
+import-progress = { $rows } реда, { $rate } реда/с
+import-summary = { $kind }: { $rows } реда за { $seconds } с ({ $rate } реда/с)
 import-dry-run = пробно изпълнение: нищо не е записано
 import-reps-created = { $count ->
     [one] създаден е { $count } нов търговец (без ПИН)

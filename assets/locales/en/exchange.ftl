@@ -22,6 +22,8 @@ import-zero-case-pack = a case pack of 0 (must be 1 or more)
 import-due-before-date = the due date is before the invoice date
 import-to-before-from = the promotion ends before it starts
 import-done = { $kind }: { $rows } rows read; { $created } new, { $changed } changed, { $unchanged } unchanged
+import-progress = { $rows } rows, { $rate } rows/s
+import-summary = { $kind }: { $rows } rows in { $seconds } s ({ $rate } rows/s)
 import-dry-run = dry run: nothing was written
 import-reps-created = { $count ->
     [one] { $count } new rep created (without a PIN)

@@ -23,6 +23,8 @@ import-zero-case-pack = bax de 0 bucăți (trebuie să fie 1 sau mai mult)
 import-due-before-date = scadența este înainte de data facturii
 import-to-before-from = promoția se încheie înainte de a începe
 import-done = { $kind }: rânduri citite { $rows }; noi { $created }, modificate { $changed }, neschimbate { $unchanged }
+import-progress = { $rows } rânduri, { $rate } rânduri/s
+import-summary = { $kind }: { $rows } rânduri în { $seconds } s ({ $rate } rânduri/s)
 import-dry-run = rulare de probă: nu s-a scris nimic
 import-reps-created = { $count ->
     [one] { $count } agent nou creat (fără PIN)

@@ -23,6 +23,8 @@ import-zero-case-pack = упаковка 0 (должна быть 1 или бо�
 import-due-before-date = срок оплаты раньше даты счёта
 import-to-before-from = акция заканчивается раньше, чем начинается
 import-done = { $kind }: прочитано строк: { $rows }; новых { $created }, изменено { $changed }, без изменений { $unchanged }
+import-progress = строк: { $rows }, { $rate } строк/с
+import-summary = { $kind }: строк { $rows } за { $seconds } с ({ $rate } строк/с)
 import-dry-run = пробный прогон: ничего не записано
 import-reps-created = { $count ->
     [one] создан { $count } новый представитель (без PIN)
