@@ -399,7 +399,10 @@ impl Database {
         self.atomically(|| {
             for name in self.sled.tree_names() {
                 let name = String::from_utf8_lossy(&name).into_owned();
-                if ["meta", "__sled__default", JOURNAL_TREE].contains(&name.as_str()) {
+                // the journal and the staging trees of units are not records
+                if ["meta", "__sled__default"].contains(&name.as_str())
+                    || name.starts_with(JOURNAL_TREE)
+                {
                     continue;
                 }
                 self.tree(&name)?.clear()?;
