@@ -8,7 +8,7 @@ use rounds::domain::{
     Channel, Money, RecordMeta, SalePoint, SalesSeries, Stamp, Store, Visit, VisitStatus,
     WeekdaySet,
 };
-use rounds::exchange::sync::{Bundle, Header, SyncError, apply, import_bytes_at};
+use rounds::exchange::sync::{Bundle, FrameLimits, Header, SyncError, apply, import_bytes_at};
 use rounds::storage::{Database, KINDS, RawRecord, SCHEMA_VERSION, encode_value};
 use ulid::Ulid;
 
@@ -293,6 +293,39 @@ proptest! {
             prop_assert_eq!(report.applied, 0);
         }
         prop_assert_eq!(dump_a, dump(&a));
+    }
+
+    /// The frame size sets the chunk boundaries of the merge (a key sent
+    /// twice may land in two chunks): it never changes the result.
+    #[test]
+    fn the_frame_size_never_changes_the_result(
+        base in prop::collection::vec(change(), 0..5),
+        changes in prop::collection::vec(change(), 1..14),
+        per_frame in 1usize..6,
+        frame_bytes in 1usize..400,
+    ) {
+        let now = Utc.with_ymd_and_hms(2026, 1, 2, 0, 0, 0).unwrap();
+        let records = bundle(&changes);
+        let b = Bundle { header: header(), records: records.clone() };
+        let limits = FrameLimits { records: per_frame, bytes: frame_bytes };
+        let mut dumps = Vec::new();
+        let mut reports = Vec::new();
+        for bytes in [b.to_bytes(), b.to_bytes_with(limits)] {
+            let dir = tempfile::tempdir().unwrap();
+            let db = Database::open(dir.path()).unwrap();
+            apply(&db, &bundle(&base)).unwrap();
+            reports.push(import_bytes_at(&db, &bytes, now).unwrap().1);
+            dumps.push(dump(&db));
+        }
+        // and the same as merging the records in one chunk
+        let dir = tempfile::tempdir().unwrap();
+        let full = Database::open(dir.path()).unwrap();
+        apply(&full, &bundle(&base)).unwrap();
+        let whole = apply(&full, &records).unwrap();
+        prop_assert_eq!(&reports[0], &reports[1]);
+        prop_assert_eq!(&reports[0], &whole);
+        prop_assert_eq!(&dumps[0], &dumps[1]);
+        prop_assert_eq!(&dumps[0], &dump(&full));
     }
 
     #[test]

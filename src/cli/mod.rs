@@ -10,6 +10,7 @@ mod identity;
 mod import;
 mod kpis;
 mod order;
+mod progress;
 mod review;
 mod settings;
 mod stats;

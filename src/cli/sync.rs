@@ -17,16 +17,20 @@ pub fn run(ctx: &Context, command: &SyncCommand) -> CliResult {
 
 fn export(ctx: &Context, output: &Path, dest: &str, all: bool) -> CliResult {
     let db = ctx.open()?;
-    let bundle = sync::export_to_file(&db, dest, all, output, ctx.clock.now())?;
+    let meter = super::progress::Meter::new("exported");
+    let step = |s: sync::Step| meter.step(s);
+    let result = sync::export_to_file_with(&db, dest, all, output, ctx.clock.now(), Some(&step));
+    meter.done();
+    let bundle = result?;
     let file = output.display().to_string();
-    if bundle.records.is_empty() {
+    if bundle.records == 0 {
         println!("{}", t!("sync-nothing-new", dest = dest, file = file));
     } else {
         println!(
             "{}",
             t!(
                 "sync-exported",
-                count = bundle.records.len(),
+                count = bundle.records,
                 file = file,
                 from = bundle.header.from_seq.to_string(),
                 to = bundle.header.to_seq.to_string(),
@@ -40,10 +44,16 @@ fn export(ctx: &Context, output: &Path, dest: &str, all: bool) -> CliResult {
 fn import(ctx: &Context, file: &Path) -> CliResult {
     let db = ctx.open()?;
     let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
-    db.ensure_space(size.saturating_mul(4))?;
+    // records are zstd-compressed about 9x in a bundle, and the journal, the
+    // applied records and sled's own files take about 4x their size
+    db.ensure_space(size.saturating_mul(40))?;
     super::backup::before(&db, "sync-import")?;
     let name = file.display().to_string();
-    match sync::import_file(&db, file) {
+    let meter = super::progress::Meter::new("imported");
+    let step = |s: sync::Step| meter.step(s);
+    let result = sync::import_file_with(&db, file, Some(&step));
+    meter.done();
+    match result {
         Ok((header, report)) => {
             println!(
                 "{}",

@@ -8,7 +8,7 @@
 //! that reads back whole, and adds the unsent changes (the outbox) that can
 //! still be read from the damaged copy.
 
-use super::sync::{self, Bundle, SyncError};
+use super::sync::{self, Source, SyncError};
 use crate::storage::{Database, RawRecord};
 use chrono::{DateTime, Utc};
 use std::path::{Path, PathBuf};
@@ -60,11 +60,11 @@ pub fn make(db: &Database, why: &str, now: DateTime<Utc>) -> Result<PathBuf, Syn
     std::fs::create_dir_all(&dir)
         .map_err(|e| SyncError::Read(format!("{}: {e}", dir.display())))?;
     db.ensure_space(db_size(db.dir()))?;
-    let bundle = sync::build_export(db, "backup", true, now)?;
     let name = format!("rounds-{}-{why}.{EXT}", now.format("%Y%m%d-%H%M%S%3f"));
     let path = dir.join(name);
-    sync::write_whole(&path, &bundle.to_bytes())
-        .map_err(|e| SyncError::Read(format!("{}: {e}", path.display())))?;
+    // streamed: records are written as they are read, to a temp file that
+    // is synced and renamed
+    sync::write_bundle_file(db, "backup", true, &path, now, None)?;
     let keep = db.settings()?.backups_keep.max(1) as usize;
     for old in list(db.dir()).into_iter().skip(keep) {
         if let Err(e) = std::fs::remove_file(&old) {
@@ -131,9 +131,11 @@ fn salvage(damaged_dir: &Path) -> Result<Vec<RawRecord>, String> {
 pub fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<Recovered, SyncError> {
     let db_dir = data_dir.join("db");
     let damaged_copy = data_dir.join(format!("damaged-{}", now.format("%Y%m%d-%H%M%S")));
+    // the newest backup that reads back whole and whose records all check
     let newest_good = list(data_dir).into_iter().find_map(|p| {
-        let bytes = std::fs::read(&p).ok()?;
-        Bundle::from_bytes(&bytes).ok().map(|b| (p, b))
+        sync::verify(Source::File(&p), now, None)
+            .ok()
+            .map(|v| (p, v))
     });
     // hold the lock while the damaged copy moves aside
     let lock = crate::storage::lock_data_dir(data_dir)?;
@@ -162,12 +164,12 @@ pub fn recover(data_dir: &Path, now: DateTime<Utc>) -> Result<Recovered, SyncErr
         damaged_copy,
     };
     db.atomically_with(|| {
-        if let Some((path, bundle)) = &newest_good {
-            db.adopt_device(&bundle.header.device)?;
-            sync::apply_records(&db, &bundle.records, bundle.header.schema_version, now)?;
+        if let Some((path, verified)) = &newest_good {
+            db.adopt_device(&verified.header.device)?;
+            sync::apply_verified(&db, Source::File(path), verified, None)?;
             report.backup = Some(path.clone());
-            report.backup_created = Some(bundle.header.created);
-            report.restored = bundle.records.len();
+            report.backup_created = Some(verified.header.created);
+            report.restored = verified.records;
         }
         if !salvaged_records.is_empty() {
             let schema = crate::storage::SCHEMA_VERSION;

@@ -300,54 +300,35 @@ impl Database {
         })
     }
 
-    /// After a sync bundle wrote records: recount the visits they touch.
+    /// Team KPI buckets after received records (one call for a small write).
     pub(super) fn kpis_after_receive(&self, records: &[super::RawRecord]) -> Result<()> {
-        use super::visit_lines::{AMENDMENTS, AUDIT, BATCHES, RETURNS};
-        let mut ids: Vec<Ulid> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        for r in records {
-            let id = match r.tree.as_str() {
-                "visits" | AUDIT | BATCHES | AMENDMENTS => r
-                    .key
-                    .get(..16)
-                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
-                    .map(Ulid::from_bytes),
-                RETURNS => codec::decode::<crate::domain::visit::ReturnLine>("return", &r.value)
-                    .ok()
-                    .map(|ret| ret.visit_id),
-                _ => None,
-            };
-            if let Some(id) = id
-                && seen.insert(id)
-            {
-                ids.push(id);
-            }
+        let mut touched = super::ReceivedTouched::default();
+        touched.note(records);
+        self.kpis_after_received(touched)
+    }
+
+    /// Moves the buckets of every visit and order that received records
+    /// touched (their visits, visit lines, returns, orders and deliveries),
+    /// once all of them are written, a few thousand at a time.
+    pub fn kpis_after_received(&self, touched: super::ReceivedTouched) -> Result<()> {
+        for ids in touched.visits.chunks(5_000) {
+            let visits: Vec<Visit> = ids
+                .iter()
+                .filter_map(|id| self.visit(*id).transpose())
+                .collect::<Result<_>>()?;
+            self.update_kpis(&visits)?;
         }
-        let visits: Vec<Visit> = ids
-            .into_iter()
-            .filter_map(|id| self.visit(id).transpose())
-            .collect::<Result<_>>()?;
-        self.update_kpis(&visits)?;
         // received orders and deliveries move draft acceptance and fill rate
-        let mut orders = Vec::new();
-        for r in records {
-            let number = match r.tree.as_str() {
-                "orders" => Some(String::from_utf8_lossy(&r.key).into_owned()),
-                "deliveries" => codec::decode::<crate::domain::DeliveryLine>("delivery", &r.value)
-                    .ok()
-                    .map(|d| d.order_id),
-                _ => None,
-            };
-            if let Some(n) = number
-                && let Some(o) = self.order(&n)?
-                && !orders
-                    .iter()
-                    .any(|x: &crate::domain::order::Order| x.number == o.number)
-            {
-                orders.push(o);
+        for numbers in touched.orders.chunks(5_000) {
+            let mut orders = Vec::new();
+            for n in numbers {
+                if let Some(o) = self.order(n)? {
+                    orders.push(o);
+                }
             }
+            self.update_order_kpis(&orders)?;
         }
-        self.update_order_kpis(&orders)
+        Ok(())
     }
 
     /// Throws the buckets away and counts every visit again (`rounds check --repair`).

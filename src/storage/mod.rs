@@ -35,7 +35,7 @@ pub use error::StorageError;
 pub use kpis::KpiTable;
 pub use orders::StoreTrust;
 pub use reviews::ReviewItem;
-pub use sync_log::{RELAYED_TREE, RawRecord, decode_value, encode_value};
+pub use sync_log::{RELAYED_TREE, RawRecord, ReceivedTouched, decode_value, encode_value};
 pub use users::Login;
 
 pub type Result<T> = std::result::Result<T, StorageError>;

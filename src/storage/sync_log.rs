@@ -111,10 +111,86 @@ impl Database {
         Ok(self.tree(tree)?.get(key)?.map(|v| v.to_vec()))
     }
 
+    /// Every record of a tree, raw, handed to `f` one at a time as they are
+    /// read (nothing is collected: bundle exports and backups stream).
+    pub fn for_each_raw<E: From<StorageError>>(
+        &self,
+        tree: &str,
+        mut f: impl FnMut(&[u8], &[u8]) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        for item in self.tree(tree)?.iter() {
+            let (k, v) = item?;
+            f(&k, &v)?;
+        }
+        Ok(())
+    }
+
+    /// Each distinct (tree, key) this device changed after `after`, handed to
+    /// `f` in the order first logged, as the change log is read. Distinct
+    /// entries are remembered by a 64-bit hash and the seq that logged them
+    /// (16 bytes each, not the entry): a hash seen before is checked against
+    /// that seq's entry, so a collision never drops a record.
+    pub fn for_each_changed_since<E: From<StorageError>>(
+        &self,
+        after: u64,
+        mut f: impl FnMut(&str, &[u8]) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        use std::hash::{BuildHasher, Hasher};
+        let log = self.tree(CHANGES_TREE)?;
+        let hasher = std::collections::hash_map::RandomState::new();
+        let mut seen: std::collections::HashMap<u64, u64> = Default::default();
+        for item in log.range_from((after + 1).to_be_bytes()) {
+            let (k, entry) = item?;
+            let mut h = hasher.build_hasher();
+            h.write(&entry);
+            let hash = h.finish();
+            let seq = seq_of(&k);
+            match seen.get(&hash) {
+                Some(first) => {
+                    let same = log
+                        .get(first.to_be_bytes())?
+                        .is_some_and(|e| e.as_ref() == entry.as_ref());
+                    if same {
+                        continue;
+                    }
+                }
+                None => {
+                    seen.insert(hash, seq);
+                }
+            }
+            let Some(at) = entry.iter().position(|b| *b == 0) else {
+                continue;
+            };
+            let Ok(tree) = std::str::from_utf8(&entry[..at]) else {
+                continue;
+            };
+            f(tree, &entry[at + 1..])?;
+        }
+        Ok(())
+    }
+
     /// Writes received records (one batch per tree), logs them as relayed and
     /// flushes. Index upkeep is the caller's (see `index_received`).
     pub fn put_received(&self, records: &[RawRecord]) -> Result<()> {
-        self.atomically(|| self.put_received_in_unit(records))
+        self.atomically(|| {
+            self.put_received_in_unit(records)?;
+            self.kpis_after_receive(records)?;
+            self.flush()
+        })
+    }
+
+    /// [`Database::put_received`] for one chunk of a large merge, inside the
+    /// caller's unit: the records and the relayed log are written, the
+    /// visits and orders they touch noted in `touched` for
+    /// [`Database::kpis_after_received`] once every chunk is in. Not flushed.
+    pub fn put_received_chunk(
+        &self,
+        records: &[RawRecord],
+        touched: &mut ReceivedTouched,
+    ) -> Result<()> {
+        self.atomically(|| self.put_received_in_unit(records))?;
+        touched.note(records);
+        Ok(())
     }
 
     fn put_received_in_unit(&self, records: &[RawRecord]) -> Result<()> {
@@ -151,9 +227,7 @@ impl Database {
             self.tree(name)?.apply_batch(batch)?;
         }
         log.apply_batch(log_batch)?;
-        // team KPI buckets follow received visits and visit lines
-        self.kpis_after_receive(records)?;
-        self.flush()
+        Ok(())
     }
 
     /// Writes or removes keys of an index tree (not logged: indexes are rebuilt
@@ -202,6 +276,57 @@ impl Database {
     pub fn set_sent_mark(&self, dest: &str, seq: u64) -> Result<()> {
         let key = format!("{SENT_PREFIX}{dest}");
         self.tree("meta")?.insert(key, seq.to_be_bytes())
+    }
+}
+
+/// The visits and orders whose team KPI buckets received records move
+/// (visits, their lines and returns; orders and their deliveries), each
+/// once, in the order first seen.
+#[derive(Debug, Default)]
+pub struct ReceivedTouched {
+    pub(super) visits: Vec<ulid::Ulid>,
+    pub(super) orders: Vec<String>,
+    seen_visits: HashSet<ulid::Ulid>,
+    seen_orders: HashSet<String>,
+}
+
+impl ReceivedTouched {
+    pub fn note(&mut self, records: &[RawRecord]) {
+        use super::visit_lines::{AMENDMENTS, AUDIT, BATCHES, RETURNS};
+        for r in records {
+            let id = match r.tree.as_str() {
+                "visits" | AUDIT | BATCHES | AMENDMENTS => r
+                    .key
+                    .get(..16)
+                    .and_then(|b| <[u8; 16]>::try_from(b).ok())
+                    .map(ulid::Ulid::from_bytes),
+                RETURNS => {
+                    super::codec::decode::<crate::domain::visit::ReturnLine>("return", &r.value)
+                        .ok()
+                        .map(|ret| ret.visit_id)
+                }
+                _ => None,
+            };
+            if let Some(id) = id
+                && self.seen_visits.insert(id)
+            {
+                self.visits.push(id);
+            }
+            let number = match r.tree.as_str() {
+                "orders" => Some(String::from_utf8_lossy(&r.key).into_owned()),
+                "deliveries" => {
+                    super::codec::decode::<crate::domain::DeliveryLine>("delivery", &r.value)
+                        .ok()
+                        .map(|d| d.order_id)
+                }
+                _ => None,
+            };
+            if let Some(n) = number
+                && self.seen_orders.insert(n.clone())
+            {
+                self.orders.push(n);
+            }
+        }
     }
 }
 

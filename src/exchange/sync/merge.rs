@@ -10,7 +10,7 @@
 //! - anything else: the larger bytes win (deterministic on every device).
 
 use crate::domain::{Product, RecordMeta, SalesSeries, Visit, VisitStatus};
-use crate::storage::{Database, RawRecord, Result, decode_value, encode_value};
+use crate::storage::{Database, RawRecord, ReceivedTouched, Result, decode_value, encode_value};
 use std::cmp::Ordering;
 
 /// The rank of a version; the larger one is kept.
@@ -90,50 +90,92 @@ pub struct ApplyReport {
     pub kept: usize,
 }
 
-/// Merges records into the database: one write (and flush) for all of them.
+/// Records merged per chunk by [`apply`] (a bundle's frames are chunks of
+/// their own).
+const CHUNK: usize = 4096;
+
+/// Merges records into the database as one atomic unit.
 pub fn apply(db: &Database, records: &[RawRecord]) -> Result<ApplyReport> {
-    let mut report = ApplyReport {
-        records: records.len(),
-        ..Default::default()
-    };
-    // the same key twice in one bundle: resolve against what this bundle already chose
-    let mut chosen: std::collections::HashMap<(&str, &[u8]), usize> = Default::default();
-    let mut write: Vec<RawRecord> = Vec::new();
-    let mut replaced: Vec<Option<Vec<u8>>> = Vec::new();
-    for r in records {
-        let slot = chosen.get(&(r.tree.as_str(), r.key.as_slice())).copied();
-        let stored = db.raw_get(&r.tree, &r.key)?;
-        let current = match slot {
-            Some(i) => Some(write[i].value.clone()),
-            None => stored.clone(),
-        };
-        match resolve(&r.tree, current.as_deref(), &r.value)? {
-            None => report.kept += 1,
-            Some(value) => {
-                report.applied += 1;
-                let record = RawRecord {
-                    tree: r.tree.clone(),
-                    key: r.key.clone(),
-                    value,
-                };
-                match slot {
-                    Some(i) => write[i] = record,
-                    None => {
-                        chosen.insert((r.tree.as_str(), r.key.as_slice()), write.len());
-                        write.push(record);
-                        replaced.push(stored);
+    db.atomically(|| {
+        let mut merger = Merger::new(db);
+        for chunk in records.chunks(CHUNK) {
+            merger.chunk(chunk)?;
+        }
+        merger.finish()
+    })
+}
+
+/// Merges a bundle chunk by chunk inside the caller's atomic unit, so memory
+/// is bounded by a chunk (the unit's journal spills to disk). A key seen in
+/// an earlier chunk is resolved against the value that chunk chose: reads
+/// inside the unit see its pending writes. KPI buckets are moved once, at
+/// [`Merger::finish`], for every visit and order the bundle touched.
+pub struct Merger<'a> {
+    db: &'a Database,
+    report: ApplyReport,
+    touched: ReceivedTouched,
+}
+
+impl<'a> Merger<'a> {
+    pub fn new(db: &'a Database) -> Self {
+        Self {
+            db,
+            report: ApplyReport::default(),
+            touched: ReceivedTouched::default(),
+        }
+    }
+
+    /// Merges one chunk of records (checked already).
+    pub fn chunk(&mut self, records: &[RawRecord]) -> Result<()> {
+        let db = self.db;
+        self.report.records += records.len();
+        // the same key twice in one chunk: resolve against what this chunk already chose
+        let mut chosen: std::collections::HashMap<(&str, &[u8]), usize> = Default::default();
+        let mut write: Vec<RawRecord> = Vec::new();
+        let mut replaced: Vec<Option<Vec<u8>>> = Vec::new();
+        for r in records {
+            let slot = chosen.get(&(r.tree.as_str(), r.key.as_slice())).copied();
+            let (current, stored) = match slot {
+                Some(i) => (Some(write[i].value.clone()), None),
+                None => {
+                    let stored = db.raw_get(&r.tree, &r.key)?;
+                    (stored.clone(), stored)
+                }
+            };
+            match resolve(&r.tree, current.as_deref(), &r.value)? {
+                None => self.report.kept += 1,
+                Some(value) => {
+                    self.report.applied += 1;
+                    let record = RawRecord {
+                        tree: r.tree.clone(),
+                        key: r.key.clone(),
+                        value,
+                    };
+                    match slot {
+                        Some(i) => write[i] = record,
+                        None => {
+                            chosen.insert((r.tree.as_str(), r.key.as_slice()), write.len());
+                            write.push(record);
+                            replaced.push(stored);
+                        }
                     }
                 }
             }
         }
+        if !write.is_empty() {
+            index_received(db, &write, &replaced)?;
+            db.put_received_chunk(&write, &mut self.touched)?;
+        }
+        Ok(())
     }
-    if !write.is_empty() {
-        // indexes first: a crash in between leaves an index entry without a
-        // record (skipped by readers), never a record that cannot be found
-        index_received(db, &write, &replaced)?;
-        db.put_received(&write)?;
+
+    /// Moves the KPI buckets of everything received and flushes; returns
+    /// what the merge did.
+    pub fn finish(self) -> Result<ApplyReport> {
+        self.db.kpis_after_received(self.touched)?;
+        self.db.flush()?;
+        Ok(self.report)
     }
-    Ok(report)
 }
 
 /// Keeps the index trees in step with received records (the same entries

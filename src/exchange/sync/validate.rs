@@ -74,8 +74,9 @@ fn reason_of(r: &RawRecord, schema: u32, invalid: Invalid) -> String {
     }
 }
 
-/// Re-encodes the records of a bundle from an older schema as this build's.
-pub fn upgrade(records: &mut [RawRecord], schema: u32) -> Result<(), SyncError> {
+/// Re-encodes the records of a bundle from an older schema as this build's;
+/// `before` records of the bundle came before these (for the record's number).
+pub fn upgrade(records: &mut [RawRecord], schema: u32, before: usize) -> Result<(), SyncError> {
     if schema == crate::storage::SCHEMA_VERSION {
         return Ok(());
     }
@@ -84,7 +85,7 @@ pub fn upgrade(records: &mut [RawRecord], schema: u32) -> Result<(), SyncError> 
             Ok(value) => r.value = value,
             Err(e) => {
                 let reason = reason_of(r, schema, e);
-                return Err(bad(i + 1, r, reason));
+                return Err(bad(before + i + 1, r, reason));
             }
         }
     }
@@ -93,9 +94,22 @@ pub fn upgrade(records: &mut [RawRecord], schema: u32) -> Result<(), SyncError> 
 
 /// Checks every record; the first bad one refuses the bundle.
 pub fn check_all(records: &[RawRecord], now: DateTime<Utc>) -> Result<(), SyncError> {
+    check_from(records, now, 0)
+}
+
+/// [`check_all`] for a chunk of a bundle that `before` records came before.
+pub fn check_from(
+    records: &[RawRecord],
+    now: DateTime<Utc>,
+    before: usize,
+) -> Result<(), SyncError> {
     let limit = now + tolerance();
     let limit_ms = limit.timestamp_millis().max(0) as u64;
     for (i, r) in records.iter().enumerate() {
+        let i = before + i;
+        if !crate::storage::KINDS.iter().any(|(_, t)| *t == r.tree) {
+            return Err(SyncError::ForbiddenTree(r.tree.clone()));
+        }
         let checked = check_record(&r.tree, &r.value)
             .map_err(|e| bad(i + 1, r, reason_of(r, crate::storage::SCHEMA_VERSION, e)))?;
         if checked.key != r.key {
