@@ -97,7 +97,11 @@ fn stage(db: &sled::Db, id: u64) -> Result<sled::Tree> {
 /// Drops a unit's staging tree, if it has one.
 fn drop_stage(db: &sled::Db, id: u64) -> Result<()> {
     let name = stage_name(id);
-    if db.tree_names().iter().any(|n| n.as_ref() == name.as_bytes()) {
+    if db
+        .tree_names()
+        .iter()
+        .any(|n| n.as_ref() == name.as_bytes())
+    {
         db.drop_tree(name)?;
     }
     Ok(())
@@ -464,7 +468,13 @@ impl Database {
         // durable from here: a crash now is repaired by `recover_journal`
         self.sled.flush()?;
         // that flush also made the previous unit's applied writes durable
-        if let Some(prev) = self.atomic.retired.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        if let Some(prev) = self
+            .atomic
+            .retired
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
             self.remove_prefix(&prev.to_be_bytes())?;
         }
         let id = p.id;
@@ -513,8 +523,11 @@ impl Database {
             drop_stage(&self.sled, id)?;
             self.remove_prefix(&id_bytes)?;
         } else {
-            *self.atomic.retired.lock().unwrap_or_else(|e| e.into_inner()) =
-                Some(u64::from_be_bytes(id_bytes));
+            *self
+                .atomic
+                .retired
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = Some(u64::from_be_bytes(id_bytes));
         }
         Ok(())
     }
@@ -522,7 +535,9 @@ impl Database {
     /// Drops the staged writes of a unit that will not commit (best effort:
     /// an unmarked journal is dropped on the next open anyway).
     fn drop_spilled(&self, id: u64) {
-        if let Err(e) = drop_stage(&self.sled, id).and_then(|()| self.remove_prefix(&id.to_be_bytes())) {
+        if let Err(e) =
+            drop_stage(&self.sled, id).and_then(|()| self.remove_prefix(&id.to_be_bytes()))
+        {
             tracing::warn!("could not drop an abandoned journal: {e}");
         }
     }
@@ -573,7 +588,10 @@ fn apply_journal(db: &sled::Db, id: u64) -> Result<()> {
     } else {
         None
     };
-    for item in journal.scan_prefix(&head).chain(from_stage.into_iter().flatten()) {
+    for item in journal
+        .scan_prefix(&head)
+        .chain(from_stage.into_iter().flatten())
+    {
         let (k, v) = item?;
         let rest = &k[head.len()..];
         let Some(at) = rest.iter().position(|b| *b == 0) else {
