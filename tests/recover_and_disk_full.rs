@@ -125,7 +125,7 @@ fn fill(dir: &Path) -> std::path::PathBuf {
 #[test]
 fn a_full_disk_refuses_the_import_and_loses_nothing() {
     let mnt = tempfile::tempdir().unwrap();
-    if !mount_tmpfs(mnt.path(), 48) {
+    if !mount_tmpfs(mnt.path(), 96) {
         return;
     }
     let _unmount = Unmount(mnt.path());
