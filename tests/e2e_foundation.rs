@@ -94,6 +94,23 @@ fn second_process_gets_a_clear_locked_message() {
 }
 
 #[test]
+fn a_deleted_lock_file_still_says_in_use() {
+    let data = DataDir::with_demo();
+    let mut tui = data.spawn_tui(&[], 80, 24);
+    tui.wait_for("Today's route");
+    std::fs::remove_file(data.path().join("rounds.lock")).expect("remove the lock file");
+    let out = data.run(&["stats"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("database is in use by another rounds process"),
+        "{err}"
+    );
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
 fn terminal_is_restored_on_quit_and_on_sigterm() {
     let data = DataDir::with_demo();
     let mut tui = data.spawn_tui(&[], 80, 24);
