@@ -72,6 +72,12 @@ pub(super) struct AtomicState {
     writer: Mutex<()>,
 }
 
+/// A lock that a panic elsewhere did not poison for good: the state it
+/// guards is only ever replaced whole.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The journal key of a write: `id | 'w' | tree \0 key`.
 fn write_key(id: u64, tree: &str, key: &[u8]) -> Vec<u8> {
     let mut k = unit_prefix(id, TAG_WRITE);
@@ -146,13 +152,7 @@ struct Abandon<'a>(&'a Database, bool);
 impl Drop for Abandon<'_> {
     fn drop(&mut self) {
         if self.1
-            && let Some(p) = self
-                .0
-                .atomic
-                .pending
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
+            && let Some(p) = lock(&self.0.atomic.pending).take()
         {
             self.0.drop_spilled(p.id);
         }
@@ -187,14 +187,8 @@ impl Database {
                 return out;
             }
         }
-        let _writer = self.atomic.writer.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(why) = self
-            .atomic
-            .poisoned
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-        {
+        let _writer = lock(&self.atomic.writer);
+        if let Some(why) = lock(&self.atomic.poisoned).clone() {
             return Err(StorageError::Unfinished(why).into());
         }
         let id = self.sled.generate_id().map_err(StorageError::from)?;
@@ -260,10 +254,7 @@ impl Database {
     }
 
     fn lock_pending(&self) -> std::sync::MutexGuard<'_, Option<Pending>> {
-        self.atomic
-            .pending
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+        lock(&self.atomic.pending)
     }
 
     /// True while this thread is inside an atomic unit.
@@ -468,13 +459,7 @@ impl Database {
         // durable from here: a crash now is repaired by `recover_journal`
         self.sled.flush()?;
         // that flush also made the previous unit's applied writes durable
-        if let Some(prev) = self
-            .atomic
-            .retired
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take()
-        {
+        if let Some(prev) = lock(&self.atomic.retired).take() {
             self.remove_prefix(&prev.to_be_bytes())?;
         }
         let id = p.id;
@@ -482,11 +467,7 @@ impl Database {
             // saved, not applied: finish it now if possible, else on reopen
             if self.recover_journal().is_err() {
                 let why = e.to_string();
-                *self
-                    .atomic
-                    .poisoned
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner()) = Some(why.clone());
+                *lock(&self.atomic.poisoned) = Some(why.clone());
                 tracing::error!("committed unit {id} could not be applied: {why}");
                 return Err(StorageError::Unfinished(why));
             }
@@ -523,11 +504,7 @@ impl Database {
             drop_stage(&self.sled, id)?;
             self.remove_prefix(&id_bytes)?;
         } else {
-            *self
-                .atomic
-                .retired
-                .lock()
-                .unwrap_or_else(|e| e.into_inner()) = Some(u64::from_be_bytes(id_bytes));
+            *lock(&self.atomic.retired) = Some(u64::from_be_bytes(id_bytes));
         }
         Ok(())
     }
