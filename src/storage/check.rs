@@ -1,6 +1,7 @@
 //! The database half of `rounds check`: every stored record must decode as
 //! its kind, and every visit must have its store index entry.
 
+use super::tree_view::Batch;
 use super::{Database, Result, codec, keys};
 use crate::domain::review::{VisitComment, VisitReview};
 use crate::domain::{
@@ -8,6 +9,7 @@ use crate::domain::{
     auth::User,
 };
 use serde::de::DeserializeOwned;
+use std::collections::HashSet;
 
 impl Database {
     fn first_undecodable<T: DeserializeOwned>(
@@ -66,21 +68,27 @@ impl Database {
         Ok(out)
     }
 
-    /// A record the change log does not carry would never sync: the first
-    /// such record of each kind.
-    fn unlogged_records(&self) -> Result<Vec<String>> {
-        let mut logged = std::collections::HashSet::new();
+    /// Every `tree\0key` either change log carries.
+    fn logged_entries(&self) -> Result<HashSet<Vec<u8>>> {
+        let mut logged = HashSet::new();
         for log in [super::database::CHANGES_TREE, super::RELAYED_TREE] {
             for item in self.tree(log)?.iter() {
                 let (_, entry) = item?;
-                logged.insert(entry);
+                logged.insert(entry.to_vec());
             }
         }
+        Ok(logged)
+    }
+
+    /// A record the change log does not carry would never sync: the first
+    /// such record of each kind.
+    fn unlogged_records(&self) -> Result<Vec<String>> {
+        let logged = self.logged_entries()?;
         let mut out = Vec::new();
         for (_, tree) in super::KINDS {
             for item in self.tree(tree)?.iter() {
                 let (k, _) = item?;
-                if !logged.contains(keys::join(&[tree.as_bytes(), &k]).as_slice()) {
+                if !logged.contains(&keys::join(&[tree.as_bytes(), &k])) {
                     let key = String::from_utf8_lossy(&k).replace('\0', "/");
                     out.push(format!(
                         "{tree}: record {key:?} is not in the change log, so it would never sync (rounds check --repair logs it again)"
@@ -95,36 +103,36 @@ impl Database {
     /// Logs every record as a change of this device (after `recover`), so
     /// all of it goes out with the next export.
     pub fn log_all_as_local(&self) -> Result<usize> {
-        self.relog(true)
+        self.relog(None)
     }
 
     /// Logs every record the change log lacks (`check --repair`); how many.
     pub fn relog_unlogged(&self) -> Result<usize> {
-        self.relog(false)
+        let logged = self.logged_entries()?;
+        self.relog(Some(&logged))
     }
 
-    fn relog(&self, all: bool) -> Result<usize> {
+    /// Logs the records missing from `logged` (every record with `None`).
+    fn relog(&self, logged: Option<&HashSet<Vec<u8>>>) -> Result<usize> {
         self.atomically(|| {
-            let mut logged = std::collections::HashSet::new();
-            for log in [super::database::CHANGES_TREE, super::RELAYED_TREE] {
-                for item in self.tree(log)?.iter() {
-                    let (_, entry) = item?;
-                    logged.insert(entry.to_vec());
-                }
-            }
             let log = self.tree(super::database::CHANGES_TREE)?;
+            let mut batch = Batch::default();
             let mut n = 0;
             for (_, tree) in super::KINDS {
                 for item in self.tree(tree)?.iter() {
                     let (k, _) = item?;
                     let entry = keys::join(&[tree.as_bytes(), &k]);
-                    if all || !logged.contains(&entry) {
+                    if logged.is_none_or(|l| !l.contains(&entry)) {
                         let seq = self.sled.generate_id()? + 1;
-                        log.insert(seq.to_be_bytes(), entry)?;
+                        batch.insert(seq.to_be_bytes(), entry);
                         n += 1;
+                        if n % 10_000 == 0 {
+                            log.apply_batch(std::mem::take(&mut batch))?;
+                        }
                     }
                 }
             }
+            log.apply_batch(batch)?;
             Ok(n)
         })
     }
