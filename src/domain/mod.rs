@@ -32,4 +32,5 @@ pub use weekdays::WeekdaySet;
 pub mod audit;
 pub mod auth;
 pub mod kpi;
+pub mod merge;
 pub mod review;
