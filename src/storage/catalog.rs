@@ -6,11 +6,11 @@ use crate::domain::{AssortmentLine, Product, Rep, Store};
 
 impl Database {
     pub fn store(&self, code: &str) -> Result<Option<Store>> {
-        self.get("stores", "store", code.as_bytes())
+        self.get_live(code.as_bytes())
     }
 
     pub fn stores(&self) -> Result<Vec<Store>> {
-        self.scan("stores", "store", b"")
+        self.scan_live()
     }
 
     pub fn stores_of_rep(&self, rep: &str) -> Result<Vec<Store>> {
@@ -23,15 +23,11 @@ impl Database {
 
     /// Writes stores in one batch and flushes once.
     pub fn put_stores(&self, stores: &[Store]) -> Result<()> {
-        self.put_all(
-            "stores",
-            "store",
-            stores.iter().map(|s| (s.code.as_bytes().to_vec(), s)),
-        )
+        self.put_versioned(stores)
     }
 
     pub fn product(&self, sku: &str) -> Result<Option<Product>> {
-        self.get("products", "product", sku.as_bytes())
+        self.get_live(sku.as_bytes())
     }
 
     pub fn product_by_ean(&self, ean: &str) -> Result<Option<Product>> {
@@ -42,7 +38,7 @@ impl Database {
     }
 
     pub fn products(&self) -> Result<Vec<Product>> {
-        self.scan("products", "product", b"")
+        self.scan_live()
     }
 
     pub fn put_products(&self, products: &[Product]) -> Result<()> {
@@ -59,28 +55,20 @@ impl Database {
                 ean_batch.insert(p.ean.as_str().as_bytes(), p.sku.as_bytes());
             }
             by_ean.apply_batch(ean_batch)?;
-            self.put_all(
-                "products",
-                "product",
-                products.iter().map(|p| (p.sku.as_bytes().to_vec(), p)),
-            )
+            self.put_versioned(products)
         })
     }
 
     pub fn rep(&self, code: &str) -> Result<Option<Rep>> {
-        self.get("reps", "rep", code.as_bytes())
+        self.get_live(code.as_bytes())
     }
 
     pub fn reps(&self) -> Result<Vec<Rep>> {
-        self.scan("reps", "rep", b"")
+        self.scan_live()
     }
 
     pub fn put_reps(&self, reps: &[Rep]) -> Result<()> {
-        self.put_all(
-            "reps",
-            "rep",
-            reps.iter().map(|r| (r.code.as_bytes().to_vec(), r)),
-        )
+        self.put_versioned(reps)
     }
 
     /// The store's must-stock lines, by sku.

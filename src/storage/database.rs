@@ -9,7 +9,7 @@ use std::fs::{self, File, TryLockError};
 use std::path::{Path, PathBuf};
 
 /// The schema this build reads and writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const SCHEMA_KEY: &[u8] = b"schema_version";
 const DEVICE_KEY: &[u8] = b"device_id";
@@ -326,6 +326,19 @@ impl Database {
         kind: &'static str,
         items: impl IntoIterator<Item = (Vec<u8>, &'a T)>,
     ) -> Result<()> {
+        let encoded = items
+            .into_iter()
+            .map(|(key, value)| Ok((key, codec::encode(kind, value)?)))
+            .collect::<Result<Vec<_>>>()?;
+        self.put_all_encoded(tree, encoded)
+    }
+
+    /// [`Self::put_all`] of values already encoded.
+    pub(super) fn put_all_encoded(
+        &self,
+        tree: &str,
+        items: impl IntoIterator<Item = (Vec<u8>, Vec<u8>)>,
+    ) -> Result<()> {
         self.atomically(|| {
             let target = self.tree(tree)?;
             let log = self.tree(CHANGES_TREE)?;
@@ -335,7 +348,7 @@ impl Database {
                 // from 1: a sent mark of 0 means "nothing sent yet"
                 let seq = self.sled.generate_id()? + 1;
                 log_batch.insert(seq.to_be_bytes(), keys::join(&[tree.as_bytes(), &key]));
-                batch.insert(key, codec::encode(kind, value)?);
+                batch.insert(key, value);
             }
             target.apply_batch(batch)?;
             log.apply_batch(log_batch)

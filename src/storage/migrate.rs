@@ -62,6 +62,11 @@ pub(super) fn run(db: &Database, from: u32) -> Result<()> {
         match version {
             1 => v1_to_v2(db)?,
             2 => v2_to_v3(db)?,
+            3 => {
+                v3_to_v4::<Store>(db)?;
+                v3_to_v4::<crate::domain::Product>(db)?;
+                v3_to_v4::<crate::domain::Rep>(db)?;
+            }
             other => {
                 return Err(StorageError::Invalid(format!(
                     "no migration from schema version {other}"
@@ -123,6 +128,29 @@ fn v2_to_v3(db: &Database) -> Result<()> {
         }
         let old: legacy::SalesSeriesV2 = codec::decode("sales series (schema 2)", &bytes)?;
         tree.insert(key, codec::encode("sales series", &SalesSeries::from(old))?)?;
+    }
+    Ok(())
+}
+
+/// Schema 4 keeps a clock per field after the value of stores, products
+/// and reps: each field takes the record's clock. A value that already has
+/// its clocks is left as it is, so an interrupted step can run again.
+fn v3_to_v4<T: super::Stored>(db: &Database) -> Result<()> {
+    let tree = db.tree(T::TREE)?;
+    for item in tree.iter() {
+        let (key, bytes) = item?;
+        let (value, used): (T, usize) =
+            bincode::serde::decode_from_slice(&bytes, bincode::config::standard()).map_err(
+                |e| StorageError::Corrupt {
+                    kind: T::KIND,
+                    detail: e.to_string(),
+                },
+            )?;
+        if used < bytes.len() {
+            continue; // already migrated by an interrupted earlier run
+        }
+        let v = crate::domain::merge::Versioned::new(value);
+        tree.insert(key, codec::encode_versioned(T::KIND, &v)?)?;
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod catalog;
 mod check;
 mod codec;
 mod commerce;
+mod conflicts;
 mod damage;
 mod database;
 mod error;
@@ -24,6 +25,7 @@ mod sales;
 mod sync_log;
 mod tree_view;
 mod users;
+mod versioned;
 pub(crate) mod validate;
 mod visit_lines;
 mod visits;
@@ -36,7 +38,9 @@ pub use kpis::KpiTable;
 pub use orders::StoreTrust;
 pub use reviews::ReviewItem;
 pub use sync_log::{RELAYED_TREE, RawRecord, ReceivedTouched, decode_value, encode_value};
+pub use codec::{decode_versioned, encode_versioned};
 pub use users::Login;
+pub use versioned::{Stored, is_versioned};
 
 pub type Result<T> = std::result::Result<T, StorageError>;
 
@@ -62,4 +66,5 @@ pub const KINDS: &[(&str, &str)] = &[
     ("problems", "problems"),
     ("visit_notes", "visit_notes"),
     ("amendments", "amendments"),
+    ("conflicts", "conflicts"),
 ];

@@ -17,6 +17,7 @@ use crate::domain::{
     AssortmentLine, DeliveryLine, Invoice, Product, Promotion, RecordMeta, Rep, SalesSeries, Store,
     Visit,
 };
+use crate::domain::merge::{FieldClocks, FieldConflict, Versioned};
 use serde::de::DeserializeOwned;
 
 /// What a valid record says about itself.
@@ -73,6 +74,32 @@ fn with_meta<T: DeserializeOwned>(
     })
 }
 
+/// A record that merges field by field: its value and then its clocks, one
+/// per field, none of them from the future.
+fn versioned<T: super::Stored>(bytes: &[u8]) -> Result<Checked, Invalid> {
+    let (value, clocks): (T, FieldClocks) = whole(bytes)?;
+    if clocks.fields.len() != T::FIELDS.len() {
+        return Err(Invalid::Inconsistent(format!(
+            "{} field clocks for {} fields",
+            clocks.fields.len(),
+            T::FIELDS.len()
+        )));
+    }
+    let newest = clocks
+        .fields
+        .iter()
+        .map(|f| f.hlc)
+        .chain(clocks.removal.stamp.iter().map(|s| s.hlc))
+        .chain(clocks.seen.values().copied())
+        .chain([value.meta().hlc])
+        .max()
+        .unwrap_or(0);
+    Ok(Checked {
+        key: value.key(),
+        clock_ms: newest >> 16,
+    })
+}
+
 fn sales(bytes: &[u8]) -> Result<Checked, Invalid> {
     let s: SalesSeries = whole(bytes)?;
     // merging looks days up by binary search: one point per day, in order
@@ -98,12 +125,8 @@ fn sales(bytes: &[u8]) -> Result<Checked, Invalid> {
 
 /// Every record tree (the trees of `super::KINDS`) and how to check its records.
 const TABLE: &[(&str, Check)] = &[
-    ("stores", |b| {
-        with_meta::<Store>(b, |s| &s.meta, |s| s.code.as_bytes().to_vec())
-    }),
-    ("products", |b| {
-        with_meta::<Product>(b, |p| &p.meta, |p| p.sku.as_bytes().to_vec())
-    }),
+    ("stores", versioned::<Store>),
+    ("products", versioned::<Product>),
     ("assortment", |b| {
         with_meta::<AssortmentLine>(
             b,
@@ -111,8 +134,9 @@ const TABLE: &[(&str, Check)] = &[
             |l| keys::join(&[l.store_code.as_bytes(), l.sku.as_bytes()]),
         )
     }),
-    ("reps", |b| {
-        with_meta::<Rep>(b, |r| &r.meta, |r| r.code.as_bytes().to_vec())
+    ("reps", versioned::<Rep>),
+    ("conflicts", |b| {
+        with_meta::<FieldConflict>(b, |c| &c.meta, |c| c.meta.id.to_bytes().to_vec())
     }),
     ("visits", |b| {
         with_meta::<Visit>(b, |v| &v.meta, |v| v.meta.id.to_bytes().to_vec())
@@ -202,14 +226,40 @@ pub(crate) fn upgrade_record(
     from_schema: u32,
     value: &[u8],
 ) -> Result<Vec<u8>, Invalid> {
+    let mut value = value.to_vec();
+    for schema in from_schema..super::SCHEMA_VERSION {
+        value = upgrade_step(tree, schema, &value)?;
+    }
+    Ok(value)
+}
+
+fn upgrade_step(tree: &str, from_schema: u32, value: &[u8]) -> Result<Vec<u8>, Invalid> {
+    let encoded = |r: super::Result<Vec<u8>>| r.map_err(|e| Invalid::Undecodable(e.to_string()));
+    fn legacy<T: super::Stored>(value: &[u8]) -> super::Result<Vec<u8>> {
+        let old: T = super::codec::decode(T::KIND, value)?;
+        super::codec::encode_versioned(T::KIND, &Versioned::new(old))
+    }
     match (from_schema, tree) {
         (2, "sales") => {
             let old: super::migrate::legacy::SalesSeriesV2 = whole(value)?;
-            super::codec::encode("sales series", &SalesSeries::from(old))
-                .map_err(|e| Invalid::Undecodable(e.to_string()))
+            encoded(super::codec::encode("sales series", &SalesSeries::from(old)))
         }
-        // every other record kept its layout from schema 2 to 3
-        (2, _) => Ok(value.to_vec()),
+        // schema 4: stores, products and reps carry a clock per field (each
+        // takes the record's clock)
+        (3, "stores") => {
+            whole::<Store>(value)?;
+            encoded(legacy::<Store>(value))
+        }
+        (3, "products") => {
+            whole::<Product>(value)?;
+            encoded(legacy::<Product>(value))
+        }
+        (3, "reps") => {
+            whole::<Rep>(value)?;
+            encoded(legacy::<Rep>(value))
+        }
+        // every other record kept its layout
+        (2 | 3, _) => Ok(value.to_vec()),
         _ => Err(Invalid::Undecodable(format!(
             "no reading of schema {from_schema}"
         ))),

@@ -2,15 +2,22 @@
 //! kept version is always the maximum of a total order (or, for sales
 //! history, a union). Nothing is ever deleted.
 //!
-//! - records with a `RecordMeta`: higher (HLC, bytes) wins;
+//! - stores, products and reps: field by field, by each field's clock, with
+//!   the values that lost to a concurrent edit kept in the conflict log
+//!   (`domain::merge`, the one merge function laptops and the hub share);
+//! - other records with a `RecordMeta`: higher (HLC, bytes) wins;
 //! - visits: a submitted visit outranks any open one, so it is never replaced
 //!   by an edit made before submission (amendments are new records);
 //! - sales series: union of days; a day in both keeps the point of the newest
 //!   ERP import (by the import's own timestamp), then the larger quantity;
 //! - anything else: the larger bytes win (deterministic on every device).
 
-use crate::domain::{Product, RecordMeta, SalesSeries, Visit, VisitStatus};
-use crate::storage::{Database, RawRecord, ReceivedTouched, Result, decode_value, encode_value};
+use crate::domain::merge::{self, FieldConflict};
+use crate::domain::{Product, RecordMeta, Rep, SalesSeries, Store, Visit, VisitStatus};
+use crate::storage::{
+    Database, RawRecord, ReceivedTouched, Result, Stored, decode_value, decode_versioned,
+    encode_value, encode_versioned,
+};
 use std::cmp::Ordering;
 
 /// The rank of a version; the larger one is kept.
@@ -63,14 +70,58 @@ fn merge_sales(a: &SalesSeries, b: &SalesSeries) -> SalesSeries {
     out
 }
 
+/// What to store for a received record.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    /// The value to store, or None to keep what is there.
+    pub value: Option<Vec<u8>>,
+    /// Values that lost to a concurrent edit (for the conflict log).
+    pub conflicts: Vec<FieldConflict>,
+}
+
+fn field_merge<T: Stored>(existing: &[u8], incoming: &[u8]) -> Result<Resolved> {
+    let local = decode_versioned::<T>(T::KIND, existing)?;
+    let theirs = decode_versioned::<T>(T::KIND, incoming)?;
+    let m = merge::merge(&local, &theirs);
+    let value = (m.state != local)
+        .then(|| encode_versioned(T::KIND, &m.state))
+        .transpose()?;
+    Ok(Resolved {
+        value,
+        conflicts: m.conflicts,
+    })
+}
+
 /// The value to store for a received record, or None to keep what is there.
 pub fn resolve(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<Option<Vec<u8>>> {
+    Ok(resolve_fields(tree, existing, incoming)?.value)
+}
+
+/// [`resolve`], with the conflicts a field-by-field merge found.
+pub fn resolve_fields(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<Resolved> {
     let Some(existing) = existing else {
-        return Ok(Some(incoming.to_vec()));
+        return Ok(Resolved {
+            value: Some(incoming.to_vec()),
+            conflicts: Vec::new(),
+        });
     };
     if existing == incoming {
-        return Ok(None);
+        return Ok(Resolved::default());
     }
+    match tree {
+        "stores" => return field_merge::<Store>(existing, incoming),
+        "products" => return field_merge::<Product>(existing, incoming),
+        "reps" => return field_merge::<Rep>(existing, incoming),
+        _ => {}
+    }
+    let value = resolve_whole(tree, existing, incoming)?;
+    Ok(Resolved {
+        value,
+        conflicts: Vec::new(),
+    })
+}
+
+fn resolve_whole(tree: &str, existing: &[u8], incoming: &[u8]) -> Result<Option<Vec<u8>>> {
     if tree == "sales" {
         let a: SalesSeries = decode_value("sales series", existing)?;
         let b: SalesSeries = decode_value("sales series", incoming)?;
@@ -88,6 +139,8 @@ pub struct ApplyReport {
     pub records: usize,
     pub applied: usize,
     pub kept: usize,
+    /// New entries in the conflict log.
+    pub conflicts: usize,
 }
 
 /// Records merged per chunk by [`apply`] (a bundle's frames are chunks of
@@ -114,6 +167,8 @@ pub struct Merger<'a> {
     db: &'a Database,
     report: ApplyReport,
     touched: ReceivedTouched,
+    /// Found while merging; logged (as this device's own records) at the end.
+    conflicts: Vec<FieldConflict>,
 }
 
 impl<'a> Merger<'a> {
@@ -122,6 +177,7 @@ impl<'a> Merger<'a> {
             db,
             report: ApplyReport::default(),
             touched: ReceivedTouched::default(),
+            conflicts: Vec::new(),
         }
     }
 
@@ -142,7 +198,9 @@ impl<'a> Merger<'a> {
                     (stored.clone(), stored)
                 }
             };
-            match resolve(&r.tree, current.as_deref(), &r.value)? {
+            let resolved = resolve_fields(&r.tree, current.as_deref(), &r.value)?;
+            self.conflicts.extend(resolved.conflicts);
+            match resolved.value {
                 None => self.report.kept += 1,
                 Some(value) => {
                     self.report.applied += 1;
@@ -171,7 +229,8 @@ impl<'a> Merger<'a> {
 
     /// Moves the KPI buckets of everything received and flushes; returns
     /// what the merge did.
-    pub fn finish(self) -> Result<ApplyReport> {
+    pub fn finish(mut self) -> Result<ApplyReport> {
+        self.report.conflicts = self.db.log_conflicts(&self.conflicts)?;
         self.db.kpis_after_received(self.touched)?;
         self.db.flush()?;
         Ok(self.report)
