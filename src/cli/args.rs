@@ -61,6 +61,22 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Edits that lost to a concurrent edit on another device (open ones; --all for settled too)
+    Conflicts {
+        #[command(subcommand)]
+        action: Option<super::conflicts::ConflictCommand>,
+        #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
+        format: StatsFormat,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Remove stores, products or reps (an edit elsewhere that the removal never saw keeps them)
+    Remove {
+        #[arg(value_enum)]
+        kind: super::conflicts::RecordKind,
+        #[arg(required = true, value_name = "CODE")]
+        codes: Vec<String>,
+    },
     /// Count the records of each kind
     Stats {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]

@@ -3,6 +3,7 @@
 mod args;
 mod backup;
 mod check;
+mod conflicts;
 mod export;
 mod export_orders;
 mod export_visits;
@@ -124,6 +125,7 @@ fn reads_only(command: &Option<Command>) -> bool {
                 | Command::Order(_)
                 | Command::Check { .. }
                 | Command::Review { .. }
+                | Command::Conflicts { action: None, .. }
         )
     )
 }
@@ -199,6 +201,12 @@ fn run(cli: Cli) -> CliResult {
         None => run_tui(&ctx, cli.rep.as_deref()),
         Some(Command::Demo { reset }) => demo(&ctx, reset),
         Some(Command::Stats { format }) => stats::run(&ctx, format),
+        Some(Command::Conflicts {
+            action,
+            format,
+            all,
+        }) => conflicts::run(&ctx, action, format, all),
+        Some(Command::Remove { kind, codes }) => conflicts::remove(&ctx, kind, &codes),
         Some(Command::Settings { set }) => settings::run(&ctx, &set),
         Some(Command::Export {
             kind: args::ExportKind::Kpis,

@@ -30,6 +30,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/visit.ftl")),
     ("bg", include_str!("../../assets/locales/bg/visit.ftl")),
     ("ro", include_str!("../../assets/locales/ro/visit.ftl")),
+    ("en", include_str!("../../assets/locales/en/conflicts.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/conflicts.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/conflicts.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/conflicts.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];

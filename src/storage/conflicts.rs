@@ -3,7 +3,7 @@
 //! the same conflict found on two devices is one entry.
 
 use super::{Database, Result, StorageError, Stored, codec};
-use crate::domain::merge::{FieldConflict, Fields, Resolution};
+use crate::domain::merge::{FieldConflict, Resolution};
 use crate::domain::{Product, Rep, Stamp, Store};
 
 const TREE: &str = "conflicts";
@@ -135,8 +135,12 @@ impl Database {
         let key = c.code.as_bytes();
         if c.field == crate::domain::merge::conflict::REMOVED {
             return match (c.kind.as_str(), value.as_bool()) {
-                ("store", Some(true)) => self.remove_records::<Store>(&[key.to_vec()], stamp).map(drop),
-                ("product", Some(true)) => self.remove_records::<Product>(&[key.to_vec()], stamp).map(drop),
+                ("store", Some(true)) => self
+                    .remove_records::<Store>(&[key.to_vec()], stamp)
+                    .map(drop),
+                ("product", Some(true)) => self
+                    .remove_records::<Product>(&[key.to_vec()], stamp)
+                    .map(drop),
                 ("rep", Some(true)) => self.remove_records::<Rep>(&[key.to_vec()], stamp).map(drop),
                 _ => Ok(()), // keeping the record: it is there
             };

@@ -25,12 +25,14 @@ mod sales;
 mod sync_log;
 mod tree_view;
 mod users;
-mod versioned;
 pub(crate) mod validate;
+mod versioned;
 mod visit_lines;
 mod visits;
 
 pub use audit_key::{CONFIG_ENV, config_dir, key_path, set_config_dir, witness_path};
+pub use codec::{decode_versioned, encode_versioned};
+pub use conflicts::Choice;
 pub use damage::{from_storage_engine, panic_text};
 pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir, lock_data_dir};
 pub use error::StorageError;
@@ -38,7 +40,6 @@ pub use kpis::KpiTable;
 pub use orders::StoreTrust;
 pub use reviews::ReviewItem;
 pub use sync_log::{RELAYED_TREE, RawRecord, ReceivedTouched, decode_value, encode_value};
-pub use codec::{decode_versioned, encode_versioned};
 pub use users::Login;
 pub use versioned::{Stored, is_versioned};
 

@@ -10,6 +10,7 @@
 use super::visit_lines::{audit_key, by_store, by_visit};
 use super::{keys, reviews};
 use crate::domain::auth::User;
+use crate::domain::merge::{FieldClocks, FieldConflict, Versioned};
 use crate::domain::order::Order;
 use crate::domain::review::{VisitComment, VisitReview};
 use crate::domain::visit::{Amendment, AuditLine, Batch, Note, Problem, ReturnLine};
@@ -17,7 +18,6 @@ use crate::domain::{
     AssortmentLine, DeliveryLine, Invoice, Product, Promotion, RecordMeta, Rep, SalesSeries, Store,
     Visit,
 };
-use crate::domain::merge::{FieldClocks, FieldConflict, Versioned};
 use serde::de::DeserializeOwned;
 
 /// What a valid record says about itself.
@@ -242,7 +242,10 @@ fn upgrade_step(tree: &str, from_schema: u32, value: &[u8]) -> Result<Vec<u8>, I
     match (from_schema, tree) {
         (2, "sales") => {
             let old: super::migrate::legacy::SalesSeriesV2 = whole(value)?;
-            encoded(super::codec::encode("sales series", &SalesSeries::from(old)))
+            encoded(super::codec::encode(
+                "sales series",
+                &SalesSeries::from(old),
+            ))
         }
         // schema 4: stores, products and reps carry a clock per field (each
         // takes the record's clock)

@@ -99,7 +99,10 @@ impl Database {
                 }
                 let mut meta = stored.value.meta().clone();
                 meta.touch(stamp.clone());
-                encoded.push((key.clone(), codec::encode_versioned(T::KIND, &stored.remove(meta))?));
+                encoded.push((
+                    key.clone(),
+                    codec::encode_versioned(T::KIND, &stored.remove(meta))?,
+                ));
             }
             let n = encoded.len();
             self.put_all_encoded(T::TREE, encoded)?;

@@ -113,7 +113,14 @@ impl FieldConflict {
             .clocks
             .fields
             .iter()
-            .filter(|f| !state.clocks.removal.seen.get(&f.device).is_some_and(|h| *h >= f.hlc))
+            .filter(|f| {
+                !state
+                    .clocks
+                    .removal
+                    .seen
+                    .get(&f.device)
+                    .is_some_and(|h| *h >= f.hlc)
+            })
             .max()
             .cloned()
             .unwrap_or_else(|| FieldStamp::of(edited.value.meta()));

@@ -81,7 +81,9 @@ impl FieldClocks {
     }
 
     fn has_seen(&self, stamp: &FieldStamp) -> bool {
-        self.seen.get(&stamp.device).is_some_and(|h| *h >= stamp.hlc)
+        self.seen
+            .get(&stamp.device)
+            .is_some_and(|h| *h >= stamp.hlc)
     }
 }
 

@@ -39,7 +39,12 @@ fn store() -> Versioned<Store> {
 }
 
 /// A local edit on `device` at `secs`, as the storage layer makes it.
-fn edit(state: &Versioned<Store>, device: &str, secs: i64, f: impl Fn(&mut Store)) -> Versioned<Store> {
+fn edit(
+    state: &Versioned<Store>,
+    device: &str,
+    secs: i64,
+    f: impl Fn(&mut Store),
+) -> Versioned<Store> {
     let mut v = state.value.clone();
     f(&mut v);
     v.meta.touch(stamp(device, secs));
@@ -68,13 +73,18 @@ fn the_fields_are_every_field_but_the_meta_and_code() {
         phone: "p".into(),
     })
     .unwrap();
-    assert_eq!(json.as_object().unwrap().len(), crate::domain::Rep::FIELDS.len() + 2);
+    assert_eq!(
+        json.as_object().unwrap().len(),
+        crate::domain::Rep::FIELDS.len() + 2
+    );
 }
 
 #[test]
 fn a_phone_on_one_laptop_and_a_name_on_another_both_survive() {
     let base = store();
-    let a = edit(&base, "laptop-a", 10, |s| s.phone = "+7 911 111-11-11".into());
+    let a = edit(&base, "laptop-a", 10, |s| {
+        s.phone = "+7 911 111-11-11".into()
+    });
     let b = edit(&base, "laptop-b", 11, |s| s.name = "Берёзка-2".into());
     let on_a = merge(&a, &b);
     let on_b = merge(&b, &a);
@@ -99,7 +109,10 @@ fn the_same_field_twice_keeps_the_later_and_logs_the_other() {
     let [c] = on_a.conflicts.as_slice() else {
         panic!("{:?}", on_a.conflicts)
     };
-    assert_eq!((c.field.as_str(), c.kept.as_str(), c.lost.as_str()), ("phone", "\"222\"", "\"111\""));
+    assert_eq!(
+        (c.field.as_str(), c.kept.as_str(), c.lost.as_str()),
+        ("phone", "\"222\"", "\"111\"")
+    );
     assert_eq!(c.lost_stamp.device, "laptop-a");
     assert_eq!(c.kept_stamp.device, "laptop-b");
 }
@@ -111,7 +124,10 @@ fn an_edit_made_after_seeing_the_other_is_no_conflict() {
     let b_saw_a = merge(&base, &a).state;
     let b = edit(&b_saw_a, "laptop-b", 5, |s| s.phone = "222".into()); // its wall clock is behind
     let m = merge(&a, &b);
-    assert_eq!(m.state.value.phone, "222", "the later edit wins though its clock was behind");
+    assert_eq!(
+        m.state.value.phone, "222",
+        "the later edit wins though its clock was behind"
+    );
     assert!(m.conflicts.is_empty());
 }
 
