@@ -174,10 +174,13 @@ fn crafted_bundles_are_refused_naming_the_record() {
     // the store's meta starts with its id (16 bytes + length), then the
     // stamps; rather than patch bytes, rebuild it with a clock at u64::MAX
     let mut future = good.clone();
-    let mut store: rounds::domain::Store =
-        rounds::storage::decode_value("store", &good.records[s1].value).unwrap();
-    store.meta.hlc = u64::MAX;
-    future.records[s1].value = rounds::storage::encode_value("store", &store).unwrap();
+    let mut store = rounds::storage::decode_versioned::<rounds::domain::Store>(
+        "store",
+        &good.records[s1].value,
+    )
+    .unwrap();
+    store.value.meta.hlc = u64::MAX;
+    future.records[s1].value = rounds::storage::encode_versioned("store", &store).unwrap();
 
     for (name, bundle, number, key, says) in [
         (

@@ -5,7 +5,8 @@ use super::args::StatsFormat;
 use super::identity::viewer;
 use super::{CliResult, Context, Failure};
 use crate::domain::auth::Viewer;
-use crate::domain::merge::{FieldConflict, FieldStamp, conflict::REMOVED, field_text};
+use crate::domain::merge::FieldConflict;
+use crate::screens::conflicts::{readable, stamp_parts as stamp_text};
 use crate::domain::{Product, Rep, Stamp, Store};
 use crate::storage::{Choice, Database};
 use crate::t;
@@ -35,27 +36,6 @@ pub enum RecordKind {
     Store,
     Product,
     Rep,
-}
-
-/// A value as a person reads it.
-pub fn readable(json: &str, field: &str) -> String {
-    if field == REMOVED {
-        return if json == "true" {
-            t!("conflicts-removed-field")
-        } else {
-            "—".into()
-        };
-    }
-    serde_json::from_str(json)
-        .map(|v| field_text(&v))
-        .unwrap_or_else(|_| json.to_string())
-}
-
-pub fn stamp_text(s: &FieldStamp) -> (String, String, String) {
-    let at = chrono::DateTime::from_timestamp_millis(s.ms() as i64)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_default();
-    (s.by.clone(), s.device.clone(), at)
 }
 
 fn print_text(list: &[FieldConflict]) {

@@ -118,6 +118,7 @@ impl DashboardScreen {
                 };
             }
             Action::Review => return Effect::OpenReview,
+            Action::Conflicts => return Effect::OpenConflicts,
             Action::Help => return Effect::Help,
             Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,

@@ -1,6 +1,7 @@
 //! Screens: each holds its own state, turns actions into effects for the
 //! app, and renders itself without changing state.
 
+pub mod conflicts;
 pub mod demo_offer;
 pub mod help;
 pub mod order;
@@ -9,6 +10,7 @@ pub mod store_card;
 pub mod store_list;
 pub mod visit;
 
+pub use conflicts::ConflictsScreen;
 pub use demo_offer::DemoOffer;
 pub use help::HelpOverlay;
 pub use order::{OrderScreen, OrderView};

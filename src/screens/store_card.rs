@@ -30,6 +30,8 @@ pub struct StoreCardView {
     pub orders_to_chase: Vec<(String, usize, usize)>,
     /// The setting after which a pending return is flagged (shown with it).
     pub returns_within_days: i64,
+    /// Open conflicts on this store's fields (a supervisor settles them).
+    pub conflicts: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -114,7 +116,14 @@ impl Widget for &StoreCardScreen {
             None => Span::styled(t!("card-on-schedule"), th.style(Role::Ok)),
         };
         let last = v.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
-        let lines = vec![
+        let mut lines = vec![];
+        if v.conflicts > 0 {
+            lines.push(Line::styled(
+                t!("conflicts-mark", count = v.conflicts),
+                th.style(Role::Warn),
+            ));
+        }
+        lines.extend([
             self.field(
                 t!("card-address"),
                 format!("{}, {}", or_dash(&s.address), s.city),
@@ -143,7 +152,7 @@ impl Widget for &StoreCardScreen {
                 ),
             ),
             self.field(t!("card-must-stock"), v.must_stock.to_string()),
-        ];
+        ]);
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(left, buf);

@@ -66,6 +66,14 @@ pub enum Action {
     SendOrder,
     TrustStore,
     NewOrder,
+    /// Open the conflict log (supervisor).
+    Conflicts,
+    /// Keep the value that stayed.
+    KeepValue,
+    /// Take the value that lost instead.
+    TakeLost,
+    /// Type a third value.
+    TypeValue,
 }
 
 impl Action {
@@ -133,6 +141,10 @@ impl Action {
             Self::SendOrder => "key-send",
             Self::TrustStore => "key-trust",
             Self::NewOrder => "key-new-order",
+            Self::Conflicts => "key-conflicts",
+            Self::KeepValue => "key-keep-value",
+            Self::TakeLost => "key-take-lost",
+            Self::TypeValue => "key-type-value",
         }
     }
 }

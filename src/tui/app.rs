@@ -50,6 +50,10 @@ pub enum Effect {
     OpenVisit(ulid::Ulid),
     AddComment(ulid::Ulid, String),
     MarkReviewed(ulid::Ulid),
+    /// The conflict log (supervisors).
+    OpenConflicts,
+    /// Settle a conflict by id.
+    SettleConflict(String, crate::storage::Choice),
     /// A message for the footer.
     Status(String),
 }
@@ -68,6 +72,7 @@ pub enum Screen {
     Dashboard(Box<DashboardScreen>),
     ReviewList(Box<ReviewListScreen>),
     VisitDetail(Box<VisitDetailScreen>),
+    Conflicts(Box<crate::screens::ConflictsScreen>),
 }
 
 impl Screen {
@@ -81,6 +86,7 @@ impl Screen {
             Screen::Dashboard(s) => s.context(),
             Screen::ReviewList(s) => s.context(),
             Screen::VisitDetail(s) => s.context(),
+            Screen::Conflicts(s) => s.context(),
         }
     }
 }
@@ -219,6 +225,7 @@ impl App {
             let typed = match self.stack.last_mut() {
                 Some(Screen::ReviewList(s)) => s.type_key(key),
                 Some(Screen::VisitDetail(s)) => s.type_key(key),
+                Some(Screen::Conflicts(s)) => s.type_key(key),
                 _ => false,
             };
             if typed {
@@ -264,6 +271,7 @@ impl App {
             Some(Screen::Dashboard(s)) => s.handle(action),
             Some(Screen::ReviewList(s)) => s.handle(action),
             Some(Screen::VisitDetail(s)) => s.handle(action),
+            Some(Screen::Conflicts(s)) => s.handle(action),
             Some(Screen::Order(s)) => {
                 let effect = s.handle(action);
                 self.after_order(effect);
@@ -438,6 +446,7 @@ impl Widget for &App {
             Some(Screen::Dashboard(s)) => s.render(main, buf),
             Some(Screen::ReviewList(s)) => s.render(main, buf),
             Some(Screen::VisitDetail(s)) => s.render(main, buf),
+            Some(Screen::Conflicts(s)) => s.render(main, buf),
             Some(Screen::Order(s)) => s.render(main, buf),
             None => {}
         }

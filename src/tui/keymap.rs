@@ -38,6 +38,8 @@ pub enum KeyContext {
     Confirm,
     Lock,
     Kiosk,
+    Conflicts,
+    ConflictsTyping,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -305,6 +307,7 @@ const DASHBOARD: &[Binding] = &[
     bind!("w", Review, true, [KeyCode::Char('w'), KeyCode::Enter]),
     bind!("p", PeriodLonger, true, [KeyCode::Char('p')]),
     bind!("[", PeriodBack, true, [KeyCode::Char('['), KeyCode::Left]),
+    bind!("c", Conflicts, false, [KeyCode::Char('c')]),
     bind!(
         "]",
         PeriodForward,
@@ -334,6 +337,15 @@ const VISIT_DETAIL: &[Binding] = &[
     bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
     bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
     bind!("q", Quit, false, [KeyCode::Char('q')]),
+];
+
+const CONFLICTS: &[Binding] = &[
+    bind!("a", KeepValue, true, [KeyCode::Char('a')]),
+    bind!("l", TakeLost, true, [KeyCode::Char('l')]),
+    bind!("e", TypeValue, true, [KeyCode::Char('e')]),
+    bind!("?", Help, true, [KeyCode::Char('?'), KeyCode::F(1)]),
+    bind!("Esc", Back, true, [KeyCode::Esc, KeyCode::Backspace]),
+    bind!("q", Quit, true, [KeyCode::Char('q')]),
 ];
 
 /// Typing a filter or a comment: letters are text; Enter ends, Esc cancels.
@@ -397,6 +409,8 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
         KeyContext::VisitDetail => VISIT_DETAIL,
         KeyContext::Confirm => REVIEW_CONFIRM,
         KeyContext::Lock => LOCK,
+        KeyContext::Conflicts => CONFLICTS,
+        KeyContext::ConflictsTyping => TYPING,
         // the kiosk layer's keys stand alone: no Ctrl-C quit there
         KeyContext::Kiosk => return KIOSK.iter().collect(),
     };
@@ -412,6 +426,7 @@ pub fn bindings(ctx: KeyContext) -> Vec<&'static Binding> {
             | KeyContext::Dashboard
             | KeyContext::ReviewList
             | KeyContext::VisitDetail
+            | KeyContext::Conflicts
     );
     let moves: &[Binding] = if moves { MOVE } else { &[] };
     let common = matches!(

@@ -150,6 +150,7 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
         pending_returns,
         open_problems,
         returns_within_days: within,
+        conflicts: db.conflicts_of("store", code)?.len(),
         overdue_days: route::overdue_days(last_visit, store.visit_every_days, today),
         next_due: route::next_due(last_visit, store.visit_every_days, today),
         rep_name,

@@ -142,6 +142,42 @@ impl App {
                 self.status = Some(t!("review-marked"));
                 self.refresh_review(id)?;
             }
+            Effect::OpenConflicts => {
+                let rows = self.db.conflicts(false)?;
+                self.stack.push(Screen::Conflicts(Box::new(
+                    crate::screens::ConflictsScreen::new(rows, self.theme),
+                )));
+            }
+            Effect::SettleConflict(id, choice) => {
+                if matches!(self.viewer, Viewer::Rep { .. }) {
+                    self.status = Some(t!("conflicts-supervisor-only"));
+                    return Ok(());
+                }
+                let stamp = crate::domain::Stamp {
+                    by: self.viewer.actor().to_string(),
+                    device: self.db.device().to_string(),
+                    at: self.clock.now(),
+                };
+                let result = self.db.settle_conflict(&id, &choice, &stamp);
+                // whatever happened, the list shows what is stored
+                let rows = self.db.conflicts(false)?;
+                if let Some(Screen::Conflicts(s)) = self.stack.last_mut() {
+                    s.reload(rows);
+                }
+                result?;
+                let c = self.db.conflict(&id)?;
+                let value = c
+                    .resolution
+                    .as_ref()
+                    .map(|r| crate::screens::conflicts::readable(&r.value, &c.field))
+                    .unwrap_or_default();
+                self.status = Some(t!(
+                    "conflicts-settled",
+                    id = c.id().chars().take(10).collect::<String>(),
+                    field = c.field.clone(),
+                    value = value
+                ));
+            }
             Effect::Status(text) => self.status = Some(text),
             _ => {}
         }
