@@ -4,12 +4,13 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
+use rounds::domain::merge::Versioned;
 use rounds::domain::{
     Channel, Money, RecordMeta, SalePoint, SalesSeries, Stamp, Store, Visit, VisitStatus,
     WeekdaySet,
 };
 use rounds::exchange::sync::{Bundle, FrameLimits, Header, SyncError, apply, import_bytes_at};
-use rounds::storage::{Database, KINDS, RawRecord, SCHEMA_VERSION, encode_value};
+use rounds::storage::{Database, KINDS, RawRecord, SCHEMA_VERSION, encode_value, encode_versioned};
 use ulid::Ulid;
 
 /// One random change a device might send.
@@ -70,7 +71,7 @@ fn record(change: &Change) -> RawRecord {
             RawRecord {
                 tree: "stores".into(),
                 key: s.code.as_bytes().to_vec(),
-                value: encode_value("store", &s).unwrap(),
+                value: encode_versioned("store", &Versioned::new(s)).unwrap(),
             }
         }
         Change::Visit {
@@ -366,7 +367,7 @@ fn crafted_records_refuse_the_whole_bundle() {
         });
         let mut s: Store = rounds::storage::decode_value("store", &r.value).unwrap();
         s.meta.hlc = hlc;
-        r.value = encode_value("store", &s).unwrap();
+        r.value = encode_versioned("store", &Versioned::new(s)).unwrap();
         r
     };
     let day_ahead = (now + chrono::Duration::days(1)).timestamp_millis() as u64;
@@ -467,14 +468,15 @@ fn a_schema_2_bundle_is_upgraded() {
         )
         .unwrap(),
     };
-    let records = vec![
-        record(&Change::Store {
-            code: 0,
-            name: 0,
-            hlc: 1,
-        }),
-        old_sales,
-    ];
+    // before schema 4 a store was its value alone, without field clocks
+    let mut old_store = record(&Change::Store {
+        code: 0,
+        name: 0,
+        hlc: 1,
+    });
+    let store: Store = rounds::storage::decode_value("store", &old_store.value).unwrap();
+    old_store.value = encode_value("store", &store).unwrap();
+    let records = vec![old_store, old_sales];
     let mut h = header();
     h.schema_version = 2;
     let dir = tempfile::tempdir().unwrap();
@@ -490,7 +492,10 @@ fn a_schema_2_bundle_is_upgraded() {
             imported: 0
         }]
     );
-    assert!(db.store("S0").unwrap().is_some());
+    assert_eq!(db.store("S0").unwrap(), Some(store));
+    // stored with its clocks: every field takes the record's
+    let v = db.versioned::<Store>(b"S0").unwrap().unwrap();
+    assert!(v.clocks.fields.iter().all(|f| f.hlc == v.value.meta.hlc));
 }
 
 /// An ERP correction downwards, imported later, wins over the larger

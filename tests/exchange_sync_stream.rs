@@ -113,6 +113,32 @@ fn every_kind_db(dir: &std::path::Path) -> Database {
         &stamp,
     )
     .unwrap();
+    // a phone changed here and, concurrently, on another laptop: a conflict
+    let base = db
+        .versioned::<rounds::domain::Store>(b"S001")
+        .unwrap()
+        .unwrap();
+    let mut here = base.value.clone();
+    here.phone = "111".into();
+    here.meta.touch(stamp.clone());
+    db.put_stores(&[here]).unwrap();
+    let mut there = base.value.clone();
+    there.phone = "222".into();
+    there.meta.touch(Stamp {
+        device: "laptop-b".into(),
+        ..stamp.clone()
+    });
+    let incoming = rounds::storage::encode_versioned("store", &base.edit(there)).unwrap();
+    let report = rounds::exchange::sync::apply(
+        &db,
+        &[RawRecord {
+            tree: "stores".into(),
+            key: b"S001".to_vec(),
+            value: incoming,
+        }],
+    )
+    .unwrap();
+    assert_eq!(report.conflicts, 1);
     db
 }
 

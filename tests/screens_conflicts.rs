@@ -89,11 +89,18 @@ fn the_supervisor_sees_the_conflict_and_takes_the_lost_value() {
     press(&mut app, &[KeyCode::Char('l')]);
     let after = screen(&app, 80, 24);
     assert!(after.contains("No open conflicts"), "{after}");
-    assert!(after.contains("111-11-11"), "the footer says what was kept: {after}");
+    assert!(
+        after.contains("111-11-11"),
+        "the footer says what was kept: {after}"
+    );
     let db = app.into_db();
     assert_eq!(db.store(&code).unwrap().unwrap().phone, "+7 900 111-11-11");
     assert!(db.conflicts(false).unwrap().is_empty());
-    assert_eq!(db.conflicts(true).unwrap().len(), 1, "settled entries stay in the log");
+    assert_eq!(
+        db.conflicts(true).unwrap().len(),
+        1,
+        "settled entries stay in the log"
+    );
 }
 
 #[test]

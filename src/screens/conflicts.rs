@@ -138,7 +138,13 @@ impl ConflictsScreen {
         let (by, device, at) = stamp_parts(stamp);
         Line::from(Span::raw(format!(
             "    {}",
-            t!(key, value = readable(json, field), by = by, device = device, at = at)
+            t!(
+                key,
+                value = readable(json, field),
+                by = by,
+                device = device,
+                at = at
+            )
         )))
     }
 }
@@ -187,7 +193,11 @@ impl Widget for &ConflictsScreen {
         }
         if let (Some(text), Some(c)) = (&self.typing, self.rows.get(self.selected)) {
             lines.push(Line::styled(
-                t!("conflicts-typing", field = c.field.clone(), text = text.clone()),
+                t!(
+                    "conflicts-typing",
+                    field = c.field.clone(),
+                    text = text.clone()
+                ),
                 th.style(Role::Title),
             ));
         }

@@ -211,6 +211,56 @@ mod tests {
     }
 
     #[test]
+    fn migrates_schema_3_stores_to_field_clocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = v1_store("S1", "r1");
+        store.meta.hlc += 5;
+        let v1 = store.clone();
+        let store = Store {
+            meta: v1.meta,
+            code: v1.code,
+            name: v1.name,
+            address: v1.address,
+            city: v1.city,
+            decision_maker: v1.decision_maker,
+            phone: v1.phone,
+            email: v1.email,
+            preferred_channel: v1.preferred_channel,
+            visit_every_days: v1.visit_every_days,
+            visit_weekdays: v1.visit_weekdays,
+            rep: v1.rep,
+            route_order: 1,
+            deferral_days: v1.deferral_days,
+            credit_limit: v1.credit_limit,
+        };
+        {
+            let sled = sled::open(dir.path().join("db")).unwrap();
+            sled.open_tree("meta")
+                .unwrap()
+                .insert(b"schema_version", &3u32.to_be_bytes())
+                .unwrap();
+            let plain = codec::encode("store", &store).unwrap();
+            sled.open_tree("stores")
+                .unwrap()
+                .insert("S1", plain)
+                .unwrap();
+            sled.flush().unwrap();
+        }
+        let db = Database::open(dir.path()).unwrap();
+        let raw = db.raw_records("stores").unwrap().remove(0).value;
+        let plain_len = codec::encode("store", &store).unwrap().len();
+        assert!(raw.len() > plain_len, "the clocks follow the value");
+        let v = db.versioned::<Store>(b"S1").unwrap().unwrap();
+        assert_eq!(v.value, store);
+        assert_eq!(
+            v.clocks.fields.len(),
+            <Store as crate::domain::merge::Fields>::FIELDS.len()
+        );
+        assert!(v.clocks.fields.iter().all(|f| f.hlc == store.meta.hlc));
+        assert_eq!(db.store("S1").unwrap(), Some(store));
+    }
+
+    #[test]
     fn migrates_schema_2_sales_without_import_stamps() {
         let dir = tempfile::tempdir().unwrap();
         let old = legacy::SalesSeriesV2 {

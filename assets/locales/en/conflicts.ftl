@@ -1,7 +1,7 @@
 # Concurrent edits: the conflict log and removals.
 
 conflicts-none = No open conflicts.
-conflicts-head = { $count } open conflicts: the value that stayed, and the one that lost to it
+conflicts-head = Open conflicts: { $count }. The value that stayed, and the one that lost to it
 conflicts-line = { $id }  { $kind } { $code } · { $field }
 conflicts-kept = kept: { $value }  ({ $by }, { $device }, { $at })
 conflicts-lost = lost: { $value }  ({ $by }, { $device }, { $at })

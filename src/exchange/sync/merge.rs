@@ -79,13 +79,16 @@ pub struct Resolved {
     pub conflicts: Vec<FieldConflict>,
 }
 
+fn canonical<T: Stored>(bytes: &[u8]) -> Result<Vec<u8>> {
+    encode_versioned(T::KIND, &decode_versioned::<T>(T::KIND, bytes)?)
+}
+
 fn field_merge<T: Stored>(existing: &[u8], incoming: &[u8]) -> Result<Resolved> {
     let local = decode_versioned::<T>(T::KIND, existing)?;
     let theirs = decode_versioned::<T>(T::KIND, incoming)?;
     let m = merge::merge(&local, &theirs);
-    let value = (m.state != local)
-        .then(|| encode_versioned(T::KIND, &m.state))
-        .transpose()?;
+    // compared as bytes: a value stored before schema 4 is rewritten with its clocks
+    let value = Some(encode_versioned(T::KIND, &m.state)?).filter(|v| v != existing);
     Ok(Resolved {
         value,
         conflicts: m.conflicts,
@@ -100,8 +103,15 @@ pub fn resolve(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<O
 /// [`resolve`], with the conflicts a field-by-field merge found.
 pub fn resolve_fields(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<Resolved> {
     let Some(existing) = existing else {
+        // stored as this build writes it, whatever layout it came in
+        let value = match tree {
+            "stores" => canonical::<Store>(incoming)?,
+            "products" => canonical::<Product>(incoming)?,
+            "reps" => canonical::<Rep>(incoming)?,
+            _ => incoming.to_vec(),
+        };
         return Ok(Resolved {
-            value: Some(incoming.to_vec()),
+            value: Some(value),
             conflicts: Vec::new(),
         });
     };
