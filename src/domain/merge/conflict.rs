@@ -114,12 +114,12 @@ impl FieldConflict {
             .fields
             .iter()
             .filter(|f| {
-                !state
+                state
                     .clocks
                     .removal
                     .seen
                     .get(&f.device)
-                    .is_some_and(|h| *h >= f.hlc)
+                    .is_none_or(|h| *h < f.hlc)
             })
             .max()
             .cloned()

@@ -182,7 +182,11 @@ fn wins<T: Fields>(a: &Versioned<T>, b: &Versioned<T>, i: usize) -> bool {
     if sa != sb {
         return sa > sb;
     }
-    a.value.field_json(i).to_string() > b.value.field_json(i).to_string()
+    let (va, vb) = (
+        a.value.field_json(i).to_string(),
+        b.value.field_json(i).to_string(),
+    );
+    va > vb
 }
 
 /// Orders metas by clock, then by everything else, so that a tie is broken
