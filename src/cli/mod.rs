@@ -12,6 +12,7 @@ mod kpis;
 mod order;
 mod progress;
 mod review;
+mod route;
 mod settings;
 mod stats;
 mod sync;
@@ -272,6 +273,7 @@ fn run(cli: Cli) -> CliResult {
             },
         ),
         Some(Command::Sync { command }) => sync::run(&ctx, &command),
+        Some(Command::Route(command)) => route::run(&ctx, command, cli.rep.as_deref()),
         Some(Command::Backup) => backup::make(&ctx),
         Some(Command::Recover) => backup::recover(&ctx),
     }

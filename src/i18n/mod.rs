@@ -30,6 +30,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/visit.ftl")),
     ("bg", include_str!("../../assets/locales/bg/visit.ftl")),
     ("ro", include_str!("../../assets/locales/ro/visit.ftl")),
+    ("en", include_str!("../../assets/locales/en/route.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/route.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/route.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/route.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];

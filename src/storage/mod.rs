@@ -19,6 +19,7 @@ mod kpis;
 mod lookups;
 mod migrate;
 mod orders;
+mod places;
 mod reviews;
 mod sales;
 mod sync_log;
@@ -62,4 +63,5 @@ pub const KINDS: &[(&str, &str)] = &[
     ("problems", "problems"),
     ("visit_notes", "visit_notes"),
     ("amendments", "amendments"),
+    ("store_places", "store_places"),
 ];

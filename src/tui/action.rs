@@ -66,6 +66,16 @@ pub enum Action {
     SendOrder,
     TrustStore,
     NewOrder,
+    /// Route: plan (or re-plan from the current position) the day's drive.
+    Replan,
+    /// Route: skip the selected store today (the next re-plan leaves it out).
+    Skip,
+    /// Route: the map of the day's drive, or back to the list.
+    ToggleMap,
+    /// Route: move the selected store one place earlier by hand.
+    MoveUp,
+    /// Route: move the selected store one place later by hand.
+    MoveDown,
 }
 
 impl Action {
@@ -133,6 +143,11 @@ impl Action {
             Self::SendOrder => "key-send",
             Self::TrustStore => "key-trust",
             Self::NewOrder => "key-new-order",
+            Self::Replan => "key-replan",
+            Self::Skip => "key-skip",
+            Self::ToggleMap => "key-map",
+            Self::MoveUp => "key-move-up",
+            Self::MoveDown => "key-move-down",
         }
     }
 }

@@ -1,0 +1,406 @@
+//! The day's tour: the due stores ordered by the vrp-core solver, with
+//! opening hours as time windows, a service time per visit and the working
+//! day as the vehicle's shift. Times are minutes from midnight.
+
+use super::geo::LatLon;
+use super::hours::OpeningHours;
+use chrono::{Datelike, Weekday};
+use std::sync::Arc;
+use vrp_core::models::common::TimeWindow;
+use vrp_core::prelude::*;
+
+/// A store due on the day, as the planner sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub code: String,
+    pub at: Option<LatLon>,
+    /// `None`: no hours known (open all day).
+    pub hours: Option<OpeningHours>,
+}
+
+/// How hard the solver searches (its budget).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Effort {
+    /// Generations of the evolutionary search at most.
+    pub generations: usize,
+    /// Wall-clock seconds at most.
+    pub max_secs: usize,
+}
+
+impl Effort {
+    /// The day's plan: well inside 1 s for 80 stores on two cores (docs/route.md).
+    pub const PLAN: Effort = Effort {
+        generations: 200,
+        max_secs: 1,
+    };
+    /// A re-plan on the screen: under 300 ms.
+    pub const REPLAN: Effort = Effort {
+        generations: 60,
+        max_secs: 1,
+    };
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    pub weekday: Weekday,
+    /// Where the tour starts (`None`: the first located store).
+    pub start: Option<LatLon>,
+    /// Where it ends, when not back at the start (a re-plan from a store on the way).
+    pub end: Option<LatLon>,
+    /// When the tour starts.
+    pub start_minute: f64,
+    /// When the working day ends (back at the start by then).
+    pub end_minute: f64,
+    pub service_minutes: f64,
+    pub speed_kmh: f64,
+    pub road_factor: f64,
+    pub effort: Effort,
+}
+
+impl Params {
+    /// From the settings: the day starts at `route_start_hour` and lasts `route_day_hours`.
+    pub fn from_settings(s: &crate::domain::Settings, weekday: Weekday) -> Self {
+        let start = s.route_start_hour * 60.0;
+        Self {
+            weekday,
+            start: None,
+            end: None,
+            start_minute: start,
+            end_minute: start + s.route_day_hours * 60.0,
+            service_minutes: s.route_service_minutes,
+            speed_kmh: s.route_speed_kmh,
+            road_factor: s.route_road_factor,
+            effort: Effort::PLAN,
+        }
+    }
+
+    /// Road km between two points: great circle times the road factor.
+    pub fn road_km(&self, a: LatLon, b: LatLon) -> f64 {
+        a.km_to(b) * self.road_factor
+    }
+
+    pub fn drive_minutes(&self, km: f64) -> f64 {
+        km / self.speed_kmh.max(1.0) * 60.0
+    }
+
+    /// The windows a visit may start in on the day (the visit ends by closing).
+    fn windows(&self, hours: &Option<OpeningHours>) -> Option<Vec<(f64, f64)>> {
+        let hours = hours.as_ref()?;
+        Some(
+            hours
+                .on(self.weekday)
+                .iter()
+                .map(|w| (f64::from(w.opens), f64::from(w.closes) - self.service_minutes))
+                .filter(|(a, b)| b >= a)
+                .collect(),
+        )
+    }
+}
+
+/// Why a store is left out of the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotFitting {
+    /// Closed on the weekday (or open too briefly for a visit).
+    Closed(Weekday),
+    /// Closes before the rep can get there.
+    ClosesBeforeReach,
+    /// Opens too late to visit and drive back within the day.
+    OpensAfterDay,
+    /// The working day is full.
+    DayFull,
+}
+
+impl NotFitting {
+    /// The reason in English (the JSON and the log).
+    pub fn text(self) -> String {
+        match self {
+            Self::Closed(day) => format!("closed on {day}"),
+            Self::ClosesBeforeReach => "closes before it can be reached".into(),
+            Self::OpensAfterDay => "opens too late for the working day".into(),
+            Self::DayFull => "the working day is full".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stop {
+    pub code: String,
+    pub at: Option<LatLon>,
+    /// When the visit starts (after waiting for the opening); `None` without coordinates.
+    pub arrive: Option<f64>,
+    pub km_from_previous: Option<f64>,
+    /// A hand-made order reaches the store after its last visit start.
+    pub late: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DayPlan {
+    pub start: Option<LatLon>,
+    /// Located stores in tour order, then the stores without coordinates.
+    pub stops: Vec<Stop>,
+    /// Including the drive back to the start.
+    pub total_km: f64,
+    /// Back at the start.
+    pub back: Option<f64>,
+    pub not_fitting: Vec<(String, NotFitting)>,
+}
+
+impl DayPlan {
+    pub fn unlocated(&self) -> impl Iterator<Item = &Stop> {
+        self.stops.iter().filter(|s| s.at.is_none())
+    }
+}
+
+/// Orders `candidates` into the day's tour.
+pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
+    let start = params
+        .start
+        .or_else(|| candidates.iter().find_map(|c| c.at));
+    let mut plan = DayPlan {
+        start,
+        ..DayPlan::default()
+    };
+    let mut located: Vec<(&Candidate, Option<Vec<(f64, f64)>>)> = Vec::new();
+    let mut unlocated = Vec::new();
+    for c in candidates {
+        let windows = params.windows(&c.hours);
+        if windows.as_ref().is_some_and(Vec::is_empty) {
+            plan.not_fitting
+                .push((c.code.clone(), NotFitting::Closed(params.weekday)));
+            continue;
+        }
+        match (c.at, start) {
+            (Some(_), Some(_)) => located.push((c, windows)),
+            _ => unlocated.push(c),
+        }
+    }
+    if let Some(origin) = start {
+        let order = solve(origin, &located, params);
+        let visited: std::collections::HashSet<usize> = order.iter().copied().collect();
+        let chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
+        let followed = follow_located(origin, &chosen, params);
+        plan.total_km = followed.total_km;
+        plan.back = followed.back;
+        plan.stops = followed.stops;
+        for (i, (c, windows)) in located.iter().enumerate() {
+            if !visited.contains(&i) {
+                let reason = why_not(origin, c, windows.as_deref(), params);
+                plan.not_fitting.push((c.code.clone(), reason));
+            }
+        }
+    }
+    plan.stops.extend(unlocated.into_iter().map(|c| Stop {
+        code: c.code.clone(),
+        at: None,
+        arrive: None,
+        km_from_previous: None,
+        late: false,
+    }));
+    plan
+}
+
+/// The plan of a given order (a store moved by hand): the times and km along
+/// it, waiting for openings; a store reached too late is marked `late`.
+pub fn follow(order: &[Candidate], params: &Params) -> DayPlan {
+    let start = params.start.or_else(|| order.iter().find_map(|c| c.at));
+    let Some(origin) = start else {
+        return DayPlan {
+            stops: order.iter().map(|c| unlocated_stop(c)).collect(),
+            ..DayPlan::default()
+        };
+    };
+    let located: Vec<&Candidate> = order.iter().filter(|c| c.at.is_some()).collect();
+    let mut plan = follow_located(origin, &located, params);
+    plan.stops.extend(
+        order
+            .iter()
+            .filter(|c| c.at.is_none())
+            .map(|c| unlocated_stop(c)),
+    );
+    plan
+}
+
+fn unlocated_stop(c: &Candidate) -> Stop {
+    Stop {
+        code: c.code.clone(),
+        at: None,
+        arrive: None,
+        km_from_previous: None,
+        late: false,
+    }
+}
+
+fn follow_located(origin: LatLon, order: &[&Candidate], params: &Params) -> DayPlan {
+    let mut plan = DayPlan {
+        start: Some(origin),
+        ..DayPlan::default()
+    };
+    let mut here = origin;
+    let mut now = params.start_minute;
+    for c in order {
+        let at = c.at.expect("located");
+        let km = params.road_km(here, at);
+        now += params.drive_minutes(km);
+        let mut late = false;
+        if let Some(windows) = params.windows(&c.hours) {
+            match windows.iter().find(|(_, last)| now <= *last + 1e-6) {
+                Some((first, _)) => now = now.max(*first),
+                None => late = true,
+            }
+        }
+        plan.stops.push(Stop {
+            code: c.code.clone(),
+            at: Some(at),
+            arrive: Some(now),
+            km_from_previous: Some(km),
+            late,
+        });
+        plan.total_km += km;
+        now += params.service_minutes;
+        here = at;
+    }
+    let back = params.road_km(here, params.end.unwrap_or(origin));
+    plan.total_km += back;
+    plan.back = Some(now + params.drive_minutes(back));
+    plan
+}
+
+fn why_not(
+    origin: LatLon,
+    c: &Candidate,
+    windows: Option<&[(f64, f64)]>,
+    params: &Params,
+) -> NotFitting {
+    let at = c.at.expect("located");
+    let drive = params.drive_minutes(params.road_km(origin, at));
+    let reach = params.start_minute + drive;
+    let drive = params.drive_minutes(params.road_km(at, params.end.unwrap_or(origin)));
+    let Some(windows) = windows else {
+        return if reach + params.service_minutes + drive > params.end_minute {
+            NotFitting::OpensAfterDay
+        } else {
+            NotFitting::DayFull
+        };
+    };
+    if windows.iter().all(|(_, last)| *last < reach) {
+        NotFitting::ClosesBeforeReach
+    } else if windows
+        .iter()
+        .all(|(first, _)| first.max(reach) + params.service_minutes + drive > params.end_minute)
+    {
+        NotFitting::OpensAfterDay
+    } else {
+        NotFitting::DayFull
+    }
+}
+
+/// The solver's order of `located` (indices), leaving out what does not fit.
+fn solve(origin: LatLon, located: &[(&Candidate, Option<Vec<(f64, f64)>>)], params: &Params) -> Vec<usize> {
+    if located.is_empty() {
+        return vec![];
+    }
+    match try_solve(origin, located, params) {
+        Ok(order) => order,
+        Err(e) => {
+            // the solver refused the problem: the list order is still a plan
+            tracing::warn!(error = %e, "route solver failed; keeping the list order");
+            (0..located.len()).collect()
+        }
+    }
+}
+
+fn try_solve(
+    origin: LatLon,
+    located: &[(&Candidate, Option<Vec<(f64, f64)>>)],
+    params: &Params,
+) -> GenericResult<Vec<usize>> {
+    // location 0 is the start, store i is location i + 1, then the end if elsewhere
+    let points: Vec<LatLon> = std::iter::once(origin)
+        .chain(located.iter().map(|(c, _)| c.at.expect("located")))
+        .chain(params.end)
+        .collect();
+    let end_location = if params.end.is_some() { points.len() - 1 } else { 0 };
+    let n = points.len();
+    let mut distances = Vec::with_capacity(n * n);
+    for a in &points {
+        for b in &points {
+            distances.push(params.road_km(*a, *b));
+        }
+    }
+    let durations: Vec<Float> = distances.iter().map(|km| params.drive_minutes(*km)).collect();
+    let transport: Arc<dyn TransportCost> = Arc::new(SimpleTransportCost::new(durations, distances)?);
+
+    let jobs = located
+        .iter()
+        .enumerate()
+        .map(|(i, (c, windows))| {
+            let mut job = SingleBuilder::default()
+                .id(&c.code)
+                .location(i + 1)?
+                .duration(params.service_minutes)?;
+            if let Some(windows) = windows {
+                job = job.times(windows.iter().map(|(a, b)| TimeWindow::new(*a, *b)).collect())?;
+            }
+            job.build_as_job()
+        })
+        .collect::<GenericResult<Vec<_>>>()?;
+    let vehicle = VehicleBuilder::default()
+        .id("rep")
+        .add_detail(
+            VehicleDetailBuilder::default()
+                .set_start_location(0)
+                .set_start_time(params.start_minute)
+                .set_end_location(end_location)
+                .set_end_time(params.end_minute)
+                .build()?,
+        )
+        .build()?;
+    let goal = GoalContextBuilder::with_features(&[
+        MinimizeUnassignedBuilder::new("min-unassigned").build()?,
+        TransportFeatureBuilder::new("min-distance")
+            .set_transport_cost(transport.clone())
+            .set_time_constrained(true)
+            .build_minimize_distance()?,
+    ])?
+    .build()?;
+    let problem = Arc::new(
+        ProblemBuilder::default()
+            .add_jobs(jobs.into_iter())
+            .add_vehicle(vehicle)
+            .with_goal(goal)
+            .with_transport_cost(transport)
+            .build()?,
+    );
+    let environment = Arc::new(Environment::new(
+        Arc::new(DefaultRandom::new_repeatable()),
+        None,
+        rosomaxa_parallelism(),
+        Arc::new(|_: &str| {}),
+        false,
+    ));
+    let config = VrpConfigBuilder::new(problem.clone())
+        .set_environment(environment)
+        .set_telemetry_mode(vrp_core::rosomaxa::evolution::TelemetryMode::None)
+        .prebuild()?
+        .with_max_generations(Some(params.effort.generations))
+        .with_max_time(Some(params.effort.max_secs))
+        .build()?;
+    let solution = Solver::new(problem, config).solve()?;
+    Ok(solution
+        .routes
+        .iter()
+        .flat_map(|r| r.tour.all_activities())
+        .filter(|a| a.job.is_some())
+        .map(|a| a.place.location - 1)
+        .filter(|i| *i < located.len())
+        .collect())
+}
+
+fn rosomaxa_parallelism() -> vrp_core::rosomaxa::utils::Parallelism {
+    vrp_core::rosomaxa::utils::Parallelism::default()
+}
+
+/// The weekday of a date (re-exported for callers building `Params`).
+pub fn weekday_of(date: chrono::NaiveDate) -> Weekday {
+    date.weekday()
+}
