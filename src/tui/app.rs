@@ -52,6 +52,12 @@ pub enum Effect {
     MarkReviewed(ulid::Ulid),
     /// A message for the footer.
     Status(String),
+    /// Plan the day's drive (again) from the last store visited today,
+    /// leaving out the skipped stores.
+    PlanRoute {
+        skipped: Vec<String>,
+        from_store: Option<String>,
+    },
 }
 
 enum EffectKind {
@@ -381,6 +387,38 @@ impl App {
                     {
                         Some(screen) => self.stack.push(Screen::Visit(Box::new(screen))),
                         None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::PlanRoute {
+                    skipped,
+                    from_store,
+                } => {
+                    let rep = self.current_rep().map(str::to_string);
+                    let plan = match rep.as_deref() {
+                        Some(rep) => views::plan_route(
+                            &self.db,
+                            &self.clock,
+                            rep,
+                            &skipped,
+                            from_store.as_deref(),
+                        )?,
+                        None => None,
+                    };
+                    self.status = Some(match &plan {
+                        None => t!("route-nothing-to-plan"),
+                        Some(p) => {
+                            let stops = p.plan.stops.len();
+                            let km = format!("{:.1}", p.plan.total_km);
+                            match &from_store {
+                                Some(store) => {
+                                    t!("route-replanned-from", store = store.clone(), stops = stops, km = km)
+                                }
+                                None => t!("route-replanned", stops = stops, km = km),
+                            }
+                        }
+                    });
+                    if let Some(Screen::Route(s)) = self.stack.last_mut() {
+                        s.set_plan(plan);
                     }
                 }
                 Effect::VisitWrites(writes) => {
