@@ -90,6 +90,7 @@ pub fn week_stores(db: &Database, rep: &str) -> Result<(Vec<Store>, Vec<WeekStor
             at: places.get(&s.code).and_then(|p| p.at),
             every_days: s.visit_every_days,
             hours: places.get(&s.code).and_then(|p| p.hours.clone()),
+            current: s.visit_weekdays,
         })
         .collect();
     Ok((stores, week))

@@ -265,6 +265,7 @@ impl RouteScreen {
                     NotFitting::Closed(_) => "route-closed",
                     NotFitting::ClosesBeforeReach => "route-closes-before",
                     NotFitting::OpensAfterDay => "route-opens-late",
+                    NotFitting::TooFar => "route-too-far",
                     NotFitting::DayFull => "route-day-full",
                 };
                 return (t!(key), Role::Warn);

@@ -21,3 +21,4 @@ route-skip-cleared = { $store } отново е в маршрута: p преп�
 route-map-title = Карта · { $weekday } { $date } · { $rep }
 route-map-none = Няма спирки с координати: натиснете p, за да планирате деня.
 route-map-start = старт
+route-too-far = твърде далеч

@@ -22,3 +22,4 @@ route-skip-cleared = { $store } back on the route: p re-plans
 route-map-title = Map · { $weekday } { $date } · { $rep }
 route-map-none = No located stops: press p to plan the day.
 route-map-start = start
+route-too-far = too far

@@ -21,3 +21,4 @@ route-skip-cleared = { $store } din nou pe traseu: p replanifică
 route-map-title = Hartă · { $weekday } { $date } · { $rep }
 route-map-none = Nicio oprire cu coordonate: apăsați p pentru a planifica ziua.
 route-map-start = start
+route-too-far = prea departe

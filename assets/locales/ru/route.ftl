@@ -21,3 +21,4 @@ route-skip-cleared = { $store } снова в маршруте: p перепла
 route-map-title = Карта · { $weekday } { $date } · { $rep }
 route-map-none = Нет точек с координатами: нажмите p, чтобы спланировать день.
 route-map-start = старт
+route-too-far = слишком далеко

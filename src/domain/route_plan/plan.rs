@@ -106,6 +106,8 @@ pub enum NotFitting {
     ClosesBeforeReach,
     /// Opens too late to visit and drive back within the day.
     OpensAfterDay,
+    /// Too far to drive there, visit and be back within the day.
+    TooFar,
     /// The working day is full.
     DayFull,
 }
@@ -117,6 +119,7 @@ impl NotFitting {
             Self::Closed(day) => format!("closed on {day}"),
             Self::ClosesBeforeReach => "closes before it can be reached".into(),
             Self::OpensAfterDay => "opens too late for the working day".into(),
+            Self::TooFar => "too far to visit and be back within the working day".into(),
             Self::DayFull => "the working day is full".into(),
         }
     }
@@ -275,12 +278,11 @@ fn why_not(
     let drive = params.drive_minutes(params.road_km(origin, at));
     let reach = params.start_minute + drive;
     let drive = params.drive_minutes(params.road_km(at, params.end.unwrap_or(origin)));
+    if reach + params.service_minutes + drive > params.end_minute {
+        return NotFitting::TooFar;
+    }
     let Some(windows) = windows else {
-        return if reach + params.service_minutes + drive > params.end_minute {
-            NotFitting::OpensAfterDay
-        } else {
-            NotFitting::DayFull
-        };
+        return NotFitting::DayFull;
     };
     if windows.iter().all(|(_, last)| *last < reach) {
         NotFitting::ClosesBeforeReach
@@ -369,6 +371,7 @@ fn try_solve(
             .add_vehicle(vehicle)
             .with_goal(goal)
             .with_transport_cost(transport)
+            .with_logger(Arc::new(|_: &str| {}))
             .build()?,
     );
     let environment = Arc::new(Environment::new(
@@ -403,4 +406,138 @@ fn rosomaxa_parallelism() -> vrp_core::rosomaxa::utils::Parallelism {
 /// The weekday of a date (re-exported for callers building `Params`).
 pub fn weekday_of(date: chrono::NaiveDate) -> Weekday {
     date.weekday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> Params {
+        Params {
+            weekday: Weekday::Tue,
+            start: Some(LatLon { lat: 42.0, lon: 23.0 }),
+            end: None,
+            start_minute: 8.0 * 60.0,
+            end_minute: 17.0 * 60.0,
+            service_minutes: 20.0,
+            speed_kmh: 40.0,
+            road_factor: 1.3,
+            effort: Effort::REPLAN,
+        }
+    }
+
+    fn at(code: &str, dlat: f64, dlon: f64, hours: Option<&str>) -> Candidate {
+        Candidate {
+            code: code.into(),
+            at: Some(LatLon {
+                lat: 42.0 + dlat,
+                lon: 23.0 + dlon,
+            }),
+            hours: hours.map(|h| OpeningHours::parse(h).unwrap()),
+        }
+    }
+
+    #[test]
+    fn a_line_of_stores_is_driven_out_and_back_in_order() {
+        // five stores east of the start, given shuffled
+        let stores = [
+            at("C", 0.0, 0.06, None),
+            at("A", 0.0, 0.02, None),
+            at("E", 0.0, 0.10, None),
+            at("B", 0.0, 0.04, None),
+            at("D", 0.0, 0.08, None),
+        ];
+        let plan = plan_day(&stores, &params());
+        let order: Vec<&str> = plan.stops.iter().map(|s| s.code.as_str()).collect();
+        assert!(
+            order == ["A", "B", "C", "D", "E"] || order == ["E", "D", "C", "B", "A"],
+            "{order:?}"
+        );
+        assert!(plan.not_fitting.is_empty());
+        // out to E and back: twice the great-circle distance, with the road factor
+        let far = LatLon { lat: 42.0, lon: 23.1 }.km_to(LatLon { lat: 42.0, lon: 23.0 });
+        assert!((plan.total_km - 2.0 * far * 1.3).abs() < 0.01, "{}", plan.total_km);
+        let km: f64 = plan.stops.iter().filter_map(|s| s.km_from_previous).sum();
+        assert!(km < plan.total_km, "the return is in the total");
+        // service time and driving between the arrivals
+        let (a, b) = (plan.stops[0].arrive.unwrap(), plan.stops[1].arrive.unwrap());
+        let leg = plan.stops[1].km_from_previous.unwrap() / 40.0 * 60.0;
+        assert!((b - a - 20.0 - leg).abs() < 1e-6);
+    }
+
+    #[test]
+    fn opening_hours_are_waited_for_and_closed_stores_left_out() {
+        let stores = [
+            at("LATE", 0.0, 0.01, Some("14:00-18:00")),
+            at("EARLY", 0.0, 0.05, Some("08:00-12:00")),
+            at("SHUT", 0.0, 0.02, Some("Mon 08:00-18:00; Wed-Sun 08:00-18:00")),
+        ];
+        let plan = plan_day(&stores, &params());
+        let order: Vec<&str> = plan.stops.iter().map(|s| s.code.as_str()).collect();
+        assert_eq!(order, ["EARLY", "LATE"]);
+        assert_eq!(plan.stops[1].arrive, Some(14.0 * 60.0), "waits for the opening");
+        assert_eq!(
+            plan.not_fitting,
+            vec![("SHUT".to_string(), NotFitting::Closed(Weekday::Tue))]
+        );
+    }
+
+    #[test]
+    fn stores_that_do_not_fit_are_named_with_a_reason() {
+        let mut p = params();
+        p.end_minute = 11.0 * 60.0; // a three-hour day
+        let stores = [
+            at("NEAR", 0.0, 0.01, None),
+            at("CLOSED_EARLY", 0.3, 0.0, Some("08:00-08:30")),
+            at("FAR", 2.0, 0.0, None),
+            at("OPENS_LATE", 0.0, 0.02, Some("10:50-18:00")),
+        ];
+        let plan = plan_day(&stores, &p);
+        assert_eq!(plan.stops.len(), 1);
+        assert_eq!(plan.stops[0].code, "NEAR");
+        let why: std::collections::HashMap<_, _> = plan.not_fitting.iter().cloned().collect();
+        assert_eq!(why["CLOSED_EARLY"], NotFitting::ClosesBeforeReach);
+        assert_eq!(why["FAR"], NotFitting::TooFar);
+        assert_eq!(why["OPENS_LATE"], NotFitting::OpensAfterDay);
+        assert!(plan.back.unwrap() <= p.end_minute);
+    }
+
+    #[test]
+    fn stores_without_coordinates_come_last_and_the_first_store_can_be_the_start() {
+        let mut p = params();
+        p.start = None;
+        let nowhere = Candidate {
+            code: "X".into(),
+            at: None,
+            hours: None,
+        };
+        let stores = [nowhere, at("A", 0.0, 0.0, None), at("B", 0.0, 0.03, None)];
+        let plan = plan_day(&stores, &p);
+        assert_eq!(plan.start, stores[1].at);
+        let order: Vec<&str> = plan.stops.iter().map(|s| s.code.as_str()).collect();
+        assert_eq!(order.last(), Some(&"X"));
+        assert_eq!(plan.stops[2].arrive, None);
+        assert_eq!(plan.unlocated().count(), 1);
+        // nothing due: an empty plan
+        assert_eq!(plan_day(&[], &params()).stops.len(), 0);
+    }
+
+    #[test]
+    fn a_hand_made_order_is_followed_and_lateness_flagged() {
+        let stores = [
+            at("B", 0.0, 0.3, None),
+            at("A", 0.0, 0.01, Some("08:00-08:40")),
+        ];
+        let plan = follow(&stores, &params());
+        let order: Vec<&str> = plan.stops.iter().map(|s| s.code.as_str()).collect();
+        assert_eq!(order, ["B", "A"]);
+        assert!(plan.stops[1].late, "A closes before the rep is back from B");
+        assert!(!plan.stops[0].late);
+        // a re-plan from a store on the way ends at the home start
+        let mut p = params();
+        p.start = stores[0].at;
+        p.end = params().start;
+        let plan = plan_day(&stores[1..], &p);
+        assert_eq!(plan.not_fitting.len(), 1);
+    }
 }

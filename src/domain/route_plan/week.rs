@@ -18,6 +18,8 @@ pub struct WeekStore {
     pub at: Option<LatLon>,
     pub every_days: u16,
     pub hours: Option<OpeningHours>,
+    /// The weekdays planned now (a starting point when it keeps the frequency).
+    pub current: WeekdaySet,
 }
 
 /// The working days a week proposal uses.
@@ -86,6 +88,64 @@ fn day_len(origin: LatLon, points: &[LatLon]) -> f64 {
     total + here.km_to(origin)
 }
 
+type Located = (usize, LatLon, Vec<u8>);
+
+fn members(located: &[Located], pick: &[u8], d: usize, skip: Option<usize>) -> Vec<LatLon> {
+    located
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| pick[*j] & (1 << d) != 0 && Some(*j) != skip)
+        .map(|(_, l)| l.1)
+        .collect()
+}
+
+fn week_len(located: &[Located], origin: LatLon, pick: &[u8]) -> f64 {
+    (0..5)
+        .map(|d| day_len(origin, &members(located, pick, d, None)))
+        .sum()
+}
+
+/// Moves stores to another of their patterns while the week gets shorter and
+/// no day grows past `cap` stores (or past its size now).
+fn improve(located: &[Located], origin: LatLon, cap: usize, mut pick: Vec<u8>) -> Vec<u8> {
+    let mut lens: Vec<f64> = (0..5)
+        .map(|d| day_len(origin, &members(located, &pick, d, None)))
+        .collect();
+    for _ in 0..6 {
+        let mut better = false;
+        for i in 0..located.len() {
+            let (_, at, pats) = &located[i];
+            let old = pick[i];
+            for &p in pats {
+                if p == old {
+                    continue;
+                }
+                let mut new_lens = lens.clone();
+                let mut fits = true;
+                for d in (0..5).filter(|d| (old | p) & (1 << d) != 0) {
+                    let mut pts = members(located, &pick, d, Some(i));
+                    if p & (1 << d) != 0 {
+                        let size = pts.len() + 1;
+                        fits &= size <= cap.max(members(located, &pick, d, None).len());
+                        pts.push(*at);
+                    }
+                    new_lens[d] = day_len(origin, &pts);
+                }
+                if fits && new_lens.iter().sum::<f64>() < lens.iter().sum::<f64>() - 1e-9 {
+                    pick[i] = p;
+                    lens = new_lens;
+                    better = true;
+                    break;
+                }
+            }
+        }
+        if !better {
+            break;
+        }
+    }
+    pick
+}
+
 /// Proposes the weekdays of each store. Stores without coordinates or closed
 /// on every workday keep no proposal (`None`).
 pub fn propose_week(stores: &[WeekStore], start: Option<LatLon>) -> Vec<(String, Option<WeekdaySet>)> {
@@ -119,9 +179,9 @@ pub fn propose_week(stores: &[WeekStore], start: Option<LatLon>) -> Vec<(String,
             .then(bearing(la.1).total_cmp(&bearing(lb.1)))
     });
     let mut days: [Vec<LatLon>; 5] = Default::default();
-    let mut pick: Vec<u8> = vec![0; located.len()];
-    // sweep: fill the days in turn, each store into the allowed pattern closest
-    // to what its days already hold, over-full days refused while others have room
+    let mut sweep: Vec<u8> = vec![0; located.len()];
+    // sweep: each store into the allowed pattern closest to what its days
+    // already hold, full days avoided while others have room
     for &i in &order {
         let (_, at, pats) = &located[i];
         let cost = |p: u8, days: &[Vec<LatLon>; 5]| -> f64 {
@@ -146,50 +206,24 @@ pub fn propose_week(stores: &[WeekStore], start: Option<LatLon>) -> Vec<(String,
                 day.push(*at);
             }
         }
-        pick[i] = best;
+        sweep[i] = best;
     }
-    // improve: move a store to another of its patterns while the week gets shorter
-    let members = |pick: &[u8], d: usize, skip: Option<usize>| -> Vec<LatLon> {
-        located
-            .iter()
-            .enumerate()
-            .filter(|(j, l)| pick[*j] & (1 << d) != 0 && Some(*j) != skip && l.2.len() > 0)
-            .map(|(_, l)| l.1)
-            .collect()
+    // the current plan, where it keeps the frequency, is the other start
+    let current: Vec<u8> = located
+        .iter()
+        .zip(&sweep)
+        .map(|((i, _, pats), fallback)| {
+            let now = stores[*i].current.0 & 0b11111;
+            if pats.contains(&now) { now } else { *fallback }
+        })
+        .collect();
+    let a = improve(&located, origin, cap, sweep);
+    let b = improve(&located, origin, cap, current);
+    let pick = if week_len(&located, origin, &a) <= week_len(&located, origin, &b) {
+        a
+    } else {
+        b
     };
-    let mut lens: Vec<f64> = (0..5).map(|d| day_len(origin, &members(&pick, d, None))).collect();
-    for _ in 0..4 {
-        let mut better = false;
-        for i in 0..located.len() {
-            let (_, at, pats) = &located[i];
-            let old = pick[i];
-            for &p in pats {
-                if p == old {
-                    continue;
-                }
-                let touched: Vec<usize> = (0..5).filter(|d| (old | p) & (1 << d) != 0).collect();
-                let mut new_lens = lens.clone();
-                let mut fits = true;
-                for &d in &touched {
-                    let mut pts = members(&pick, d, Some(i));
-                    if p & (1 << d) != 0 {
-                        pts.push(*at);
-                        fits &= pts.len() <= cap;
-                    }
-                    new_lens[d] = day_len(origin, &pts);
-                }
-                if fits && new_lens.iter().sum::<f64>() < lens.iter().sum::<f64>() - 1e-9 {
-                    pick[i] = p;
-                    lens = new_lens;
-                    better = true;
-                    break;
-                }
-            }
-        }
-        if !better {
-            break;
-        }
-    }
     for (k, (i, _, _)) in located.iter().enumerate() {
         chosen[*i] = Some(pick[k]);
     }
@@ -210,6 +244,7 @@ mod tests {
             at: Some(LatLon { lat, lon }),
             every_days: every,
             hours: None,
+            current: WeekdaySet::default(),
         }
     }
 
