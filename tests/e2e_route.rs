@@ -72,8 +72,15 @@ fn import_plan_json_and_not_fitting() {
     let text = data.ok(&["route", "plan", "--rep", "R9"]);
     assert!(text.contains("not fitting:") && text.contains("closed on Tue"), "{text}");
     assert!(text.contains("no coordinates"), "{text}");
-    let none = data.ok(&["route", "plan", "--rep", "R9", "--date", "2026-11-25"]);
+    // a rep whose store moved to another rep has nothing due
+    let moved = write(&data, "moved.csv", "code;name;rep\nZ1;Zeta;R8\n");
+    data.ok(&["import", "stores", &moved]);
+    let moved = write(&data, "moved2.csv", "code;name;rep\nZ1;Zeta;R9\n");
+    data.ok(&["import", "stores", &moved]);
+    let none = data.ok(&["route", "plan", "--rep", "R8"]);
     assert!(none.contains("nothing to plan today"), "{none}");
+    let json = data.ok(&["route", "plan", "--rep", "R8", "--format", "json"]);
+    assert!(json.contains("\"stops\": []"), "{json}");
 }
 
 #[test]

@@ -83,7 +83,7 @@ fn plan(
                 .iter()
                 .map(|(code, why)| json!({"store_code": code, "reason": why.text()}))
                 .collect();
-            let out = json!({
+            let mut out = json!({
                 "rep": rep,
                 "date": date.to_string(),
                 "start": plan.start.map(|s| json!({"lat": s.lat, "lon": s.lon})),
@@ -92,6 +92,9 @@ fn plan(
                 "back": plan.back.map(clock_text),
                 "not_fitting": not_fitting,
             });
+            if due.stops.is_empty() {
+                out["note"] = json!("nothing to plan today");
+            }
             println!("{}", serde_json::to_string_pretty(&out)?);
         }
         PlanFormat::Text => print!("{}", plan_text(&due, &plan, &params, rep, date)),

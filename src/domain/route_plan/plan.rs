@@ -180,8 +180,24 @@ pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
     if let Some(origin) = start {
         let order = solve(origin, &located, params);
         let visited: std::collections::HashSet<usize> = order.iter().copied().collect();
-        let chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
-        let followed = follow_located(origin, &chosen, params);
+        let mut chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
+        let mut followed = follow_located(origin, &chosen, params);
+        // a tour from the first store visits it first (the same km), if the hours allow
+        if let Some(pos) = chosen.iter().position(|c| c.at == Some(origin))
+            && pos > 0
+        {
+            let mut front = chosen.clone();
+            let first = front.remove(pos);
+            front.insert(0, first);
+            let tried = follow_located(origin, &front, params);
+            if tried.stops.iter().all(|s| !s.late)
+                && tried.back.is_some_and(|b| b <= params.end_minute + 1e-6)
+                && tried.total_km <= followed.total_km + 1e-6
+            {
+                chosen = front;
+                followed = tried;
+            }
+        }
         plan.total_km = followed.total_km;
         plan.back = followed.back;
         plan.stops = followed.stops;
