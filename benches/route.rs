@@ -34,8 +34,20 @@ fn budget_table() {
     let efforts = [
         ("REPLAN", Effort::REPLAN),
         ("PLAN", Effort::PLAN),
-        ("400 gen", Effort { generations: 400, max_secs: 5 }),
-        ("1000 gen", Effort { generations: 1000, max_secs: 10 }),
+        (
+            "400 gen",
+            Effort {
+                generations: 400,
+                max_secs: 5,
+            },
+        ),
+        (
+            "1000 gen",
+            Effort {
+                generations: 1000,
+                max_secs: 10,
+            },
+        ),
     ];
     eprintln!("budget      n  instances  mean gap  worst gap  mean time  worst time");
     for n in [25, 50, 80] {

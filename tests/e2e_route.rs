@@ -53,7 +53,14 @@ fn import_plan_json_and_not_fitting() {
 
     // --from and a start point in the settings
     let out = data.ok(&[
-        "route", "plan", "--rep", "R9", "--from", "44.5,26.2", "--format", "json",
+        "route",
+        "plan",
+        "--rep",
+        "R9",
+        "--from",
+        "44.5,26.2",
+        "--format",
+        "json",
     ]);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["start"]["lat"], 44.5);
@@ -70,7 +77,10 @@ fn import_plan_json_and_not_fitting() {
 
     // the text form, and a day with nothing due
     let text = data.ok(&["route", "plan", "--rep", "R9"]);
-    assert!(text.contains("not fitting:") && text.contains("closed on Tue"), "{text}");
+    assert!(
+        text.contains("not fitting:") && text.contains("closed on Tue"),
+        "{text}"
+    );
     assert!(text.contains("no coordinates"), "{text}");
     // a rep whose store moved to another rep has nothing due
     let moved = write(&data, "moved.csv", "code;name;rep\nZ1;Zeta;R8\n");
@@ -107,7 +117,8 @@ B5;Half a point;44.1;;;;
         ("6", "lat and lon go together"),
     ] {
         assert!(
-            err.lines().any(|l| l.contains(&format!("line {line}")) && l.contains(what))
+            err.lines()
+                .any(|l| l.contains(&format!("line {line}")) && l.contains(what))
                 || err.contains(&format!("line {line}")) && err.contains(what),
             "line {line} / {what}: {err}"
         );

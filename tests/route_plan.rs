@@ -45,31 +45,41 @@ fn tours_are_within_two_percent_of_the_reference_and_far_shorter_than_the_list()
             plan.total_km,
             gap * 100.0
         );
-        assert!(gap <= 0.02, "seed {seed}: {:.2} % over the reference", gap * 100.0);
-        assert!(plan.total_km < list_km * 0.6, "seed {seed}: not far shorter than the list");
+        assert!(
+            gap <= 0.02,
+            "seed {seed}: {:.2} % over the reference",
+            gap * 100.0
+        );
+        assert!(
+            plan.total_km < list_km * 0.6,
+            "seed {seed}: not far shorter than the list"
+        );
     }
 }
 
 fn window_strategy() -> impl Strategy<Value = Option<Vec<(u16, u16)>>> {
-    prop::option::of(prop::collection::vec((6u16 * 60..20 * 60, 30u16..480), 1..3))
-        .prop_map(|w| {
-            w.map(|ws| {
-                let mut ws: Vec<(u16, u16)> = ws
-                    .into_iter()
-                    .map(|(o, len)| (o, (o + len).min(24 * 60)))
-                    .collect();
-                ws.sort();
-                // no overlaps: merge into disjoint windows
-                let mut out: Vec<(u16, u16)> = Vec::new();
-                for (o, c) in ws {
-                    match out.last_mut() {
-                        Some(last) if o <= last.1 => last.1 = last.1.max(c),
-                        _ => out.push((o, c)),
-                    }
+    prop::option::of(prop::collection::vec(
+        (6u16 * 60..20 * 60, 30u16..480),
+        1..3,
+    ))
+    .prop_map(|w| {
+        w.map(|ws| {
+            let mut ws: Vec<(u16, u16)> = ws
+                .into_iter()
+                .map(|(o, len)| (o, (o + len).min(24 * 60)))
+                .collect();
+            ws.sort();
+            // no overlaps: merge into disjoint windows
+            let mut out: Vec<(u16, u16)> = Vec::new();
+            for (o, c) in ws {
+                match out.last_mut() {
+                    Some(last) if o <= last.1 => last.1 = last.1.max(c),
+                    _ => out.push((o, c)),
                 }
-                out
-            })
+            }
+            out
         })
+    })
 }
 
 proptest! {

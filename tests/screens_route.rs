@@ -3,7 +3,9 @@
 
 use chrono::{NaiveDate, Weekday};
 use ratatui::{Terminal, backend::TestBackend};
-use rounds::domain::route_plan::{Candidate, Effort, LatLon, NotFitting, OpeningHours, Params, follow};
+use rounds::domain::route_plan::{
+    Candidate, Effort, LatLon, NotFitting, OpeningHours, Params, follow,
+};
 use rounds::screens::route::RoutePlanView;
 use rounds::screens::{RouteRow, RouteScreen, RouteView};
 use rounds::tui::Action;
@@ -49,7 +51,10 @@ fn screen() -> RouteScreen {
         .iter()
         .map(|(code, _, _, lat, lon)| Candidate {
             code: (*code).into(),
-            at: lat.is_finite().then_some(LatLon { lat: *lat, lon: *lon }),
+            at: lat.is_finite().then_some(LatLon {
+                lat: *lat,
+                lon: *lon,
+            }),
             hours: (*code == "S010").then(|| OpeningHours::parse("Mon-Fri 09:00-18:00").unwrap()),
         })
         .collect();

@@ -19,20 +19,34 @@ pub fn run(ctx: &Context, command: RouteCommand, rep: Option<&str>) -> CliResult
         _ => crate::planning::pick_rep(&db, rep)?,
     };
     let Some(rep) = rep else {
-        return Err(fail("no reps yet: import stores first (rounds import stores FILE)"));
+        return Err(fail(
+            "no reps yet: import stores first (rounds import stores FILE)",
+        ));
     };
     if db.rep(&rep)?.is_none() {
         return Err(fail(&format!("no rep {rep:?}")));
     }
     match command {
-        RouteCommand::Plan { date, from, format } => {
-            plan(ctx, &db, &rep, date.unwrap_or_else(|| ctx.clock.today()), from, format)
-        }
+        RouteCommand::Plan { date, from, format } => plan(
+            ctx,
+            &db,
+            &rep,
+            date.unwrap_or_else(|| ctx.clock.today()),
+            from,
+            format,
+        ),
         RouteCommand::Week {
             from,
             accept,
             format,
-        } => week(ctx, &db, &rep, from.unwrap_or_else(|| ctx.clock.today()), &accept, format),
+        } => week(
+            ctx,
+            &db,
+            &rep,
+            from.unwrap_or_else(|| ctx.clock.today()),
+            &accept,
+            format,
+        ),
     }
 }
 
@@ -112,7 +126,11 @@ fn plan_text(
     use std::fmt::Write;
     let mut out = String::new();
     if due.stops.is_empty() {
-        let _ = writeln!(out, "{rep}, {} {date}: nothing to plan today", date.weekday());
+        let _ = writeln!(
+            out,
+            "{rep}, {} {date}: nothing to plan today",
+            date.weekday()
+        );
         return out;
     }
     let start = plan

@@ -40,7 +40,8 @@ pub fn places(stores: &[Store], device: &str, at: DateTime<Utc>) -> Vec<StorePla
     let mut rng = ChaCha8Rng::seed_from_u64(0x504c_4143_4553); // "PLACES"
     let mut out = Vec::new();
     for (i, s) in stores.iter().enumerate() {
-        let (dlat, dlon): (f64, f64) = (rng.random_range(-0.04..0.04), rng.random_range(-0.06..0.06));
+        let (dlat, dlon): (f64, f64) =
+            (rng.random_range(-0.04..0.04), rng.random_range(-0.06..0.06));
         let city = CITIES.iter().find(|(name, _, _)| *name == s.city);
         let located = i % 11 != 10;
         let hours = match i % 4 {
@@ -49,12 +50,10 @@ pub fn places(stores: &[Store], device: &str, at: DateTime<Utc>) -> Vec<StorePla
             2 => OpeningHours::parse("07:00-22:00").ok(),
             _ => None,
         };
-        let at_point = city
-            .filter(|_| located)
-            .map(|(_, lat, lon)| LatLon {
-                lat: lat + dlat,
-                lon: lon + dlon,
-            });
+        let at_point = city.filter(|_| located).map(|(_, lat, lon)| LatLon {
+            lat: lat + dlat,
+            lon: lon + dlon,
+        });
         out.push(StorePlace {
             meta: RecordMeta::new(
                 ulid::Ulid::from_parts(at.timestamp_millis().max(0) as u64, rng.random()),

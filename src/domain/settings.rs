@@ -164,10 +164,7 @@ impl Settings {
 
 impl Settings {
     /// Where `rep` starts the day: their own start, else the company's, else none.
-    pub fn start_of(
-        &self,
-        rep: Option<&str>,
-    ) -> Result<Option<super::route_plan::LatLon>, String> {
+    pub fn start_of(&self, rep: Option<&str>) -> Result<Option<super::route_plan::LatLon>, String> {
         let text = rep
             .and_then(|r| self.route_rep_start.get(r))
             .filter(|t| !t.trim().is_empty())

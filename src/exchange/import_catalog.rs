@@ -339,7 +339,9 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let stored_places = db.store_places()?;
     let places: Vec<StorePlace> = dedupe(places, |p| p.store_code.clone())
         .into_iter()
-        .filter(|p| stored_places.contains_key(&p.store_code) || p.at.is_some() || p.hours.is_some())
+        .filter(|p| {
+            stored_places.contains_key(&p.store_code) || p.at.is_some() || p.hours.is_some()
+        })
         .collect();
     let mut place_tally = Tally::default();
     let place_write = settle_all(

@@ -24,7 +24,10 @@ fn bounds(points: &[LatLon], area: Rect) -> ([f64; 2], [f64; 2]) {
     let mid_lat = ((y0 + y1) / 2.0).to_radians().cos().max(0.01);
     // spans in km-like units, at least 1 km
     let (mut w, mut h) = (((x1 - x0) * mid_lat).max(0.01), (y1 - y0).max(0.01));
-    let (cols, rows) = (f64::from(area.width.max(1)), f64::from(area.height.max(1)) * 2.0);
+    let (cols, rows) = (
+        f64::from(area.width.max(1)),
+        f64::from(area.height.max(1)) * 2.0,
+    );
     if w / cols > h / rows {
         h = w / cols * rows;
     } else {
@@ -107,11 +110,17 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
                 Span::styled("S", th.style(Role::Ok).add_modifier(Modifier::BOLD)),
             );
             if end != start {
-                ctx.print(end.lon, end.lat, Span::styled("E", Style::default().fg(home)));
+                ctx.print(
+                    end.lon,
+                    end.lat,
+                    Span::styled("E", Style::default().fg(home)),
+                );
             }
             for (n, code, at) in &located {
                 let style = if Some(*code) == selected {
-                    Style::default().fg(pick).add_modifier(Modifier::BOLD | Modifier::REVERSED)
+                    Style::default()
+                        .fg(pick)
+                        .add_modifier(Modifier::BOLD | Modifier::REVERSED)
                 } else {
                     Style::default().fg(point).add_modifier(Modifier::BOLD)
                 };

@@ -411,7 +411,12 @@ impl App {
                             let km = format!("{:.1}", p.plan.total_km);
                             match &from_store {
                                 Some(store) => {
-                                    t!("route-replanned-from", store = store.clone(), stops = stops, km = km)
+                                    t!(
+                                        "route-replanned-from",
+                                        store = store.clone(),
+                                        stops = stops,
+                                        km = km
+                                    )
                                 }
                                 None => t!("route-replanned", stops = stops, km = km),
                             }

@@ -24,7 +24,10 @@ pub fn plan_route(
     let settings = db.settings()?;
     let mut params = crate::planning::params(&settings, rep, today, None).unwrap_or_else(|e| {
         tracing::warn!(error = %e, "route start point ignored");
-        crate::domain::route_plan::Params::from_settings(&settings, chrono::Datelike::weekday(&today))
+        crate::domain::route_plan::Params::from_settings(
+            &settings,
+            chrono::Datelike::weekday(&today),
+        )
     });
     params.effort = Effort::REPLAN;
     let candidates: Vec<_> = due
@@ -36,7 +39,9 @@ pub fn plan_route(
         return Ok(None);
     }
     if let Some(at) = from_store.and_then(|code| due.candidate(code).at) {
-        let home = params.start.or_else(|| due.candidates().iter().find_map(|c| c.at));
+        let home = params
+            .start
+            .or_else(|| due.candidates().iter().find_map(|c| c.at));
         params.start = Some(at);
         params.end = home;
         let now = chrono::Local::now().time();
@@ -45,11 +50,7 @@ pub fn plan_route(
         params.end_minute = params.end_minute.max(params.start_minute);
     }
     let plan = plan_day(&candidates, &params);
-    let order = plan
-        .stops
-        .iter()
-        .map(|s| due.candidate(&s.code))
-        .collect();
+    let order = plan.stops.iter().map(|s| due.candidate(&s.code)).collect();
     Ok(Some(crate::screens::route::RoutePlanView::new(
         order, params, plan,
     )))

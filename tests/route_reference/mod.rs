@@ -20,7 +20,10 @@ pub fn instance(seed: u64, n: usize) -> Vec<Candidate> {
         .map(|i| {
             let (dlat, dlon) = if rng.random_bool(0.7) {
                 let c = centres[rng.random_range(0..centres.len())];
-                (c.0 + rng.random_range(-0.03..0.03), c.1 + rng.random_range(-0.04..0.04))
+                (
+                    c.0 + rng.random_range(-0.03..0.03),
+                    c.1 + rng.random_range(-0.04..0.04),
+                )
             } else {
                 (rng.random_range(-0.2..0.2), rng.random_range(-0.28..0.28))
             };
@@ -94,7 +97,11 @@ fn or_opt(d: &[Vec<f64>], tour: &mut Vec<usize>) -> bool {
                 let (a, b) = (rest[k], rest[(k + 1) % rest.len()]);
                 let fwd = d[a][first] + d[last][b] - d[a][b];
                 let rev = d[a][last] + d[first][b] - d[a][b];
-                let (gain, reversed) = if fwd <= rev { (fwd, false) } else { (rev, true) };
+                let (gain, reversed) = if fwd <= rev {
+                    (fwd, false)
+                } else {
+                    (rev, true)
+                };
                 if gain < removed - 1e-9 {
                     let mut s = seg.clone();
                     if reversed {

@@ -90,7 +90,12 @@ impl Params {
             hours
                 .on(self.weekday)
                 .iter()
-                .map(|w| (f64::from(w.opens), f64::from(w.closes) - self.service_minutes))
+                .map(|w| {
+                    (
+                        f64::from(w.opens),
+                        f64::from(w.closes) - self.service_minutes,
+                    )
+                })
                 .filter(|(a, b)| b >= a)
                 .collect(),
         )
@@ -193,6 +198,7 @@ pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
             if tried.stops.iter().all(|s| !s.late)
                 && tried.back.is_some_and(|b| b <= params.end_minute + 1e-6)
                 && tried.total_km <= followed.total_km + 1e-6
+                && tried.back <= followed.back.map(|b| b + 1e-6)
             {
                 chosen = front;
                 followed = tried;
@@ -313,7 +319,11 @@ fn why_not(
 }
 
 /// The solver's order of `located` (indices), leaving out what does not fit.
-fn solve(origin: LatLon, located: &[(&Candidate, Option<Vec<(f64, f64)>>)], params: &Params) -> Vec<usize> {
+fn solve(
+    origin: LatLon,
+    located: &[(&Candidate, Option<Vec<(f64, f64)>>)],
+    params: &Params,
+) -> Vec<usize> {
     if located.is_empty() {
         return vec![];
     }
@@ -337,7 +347,11 @@ fn try_solve(
         .chain(located.iter().map(|(c, _)| c.at.expect("located")))
         .chain(params.end)
         .collect();
-    let end_location = if params.end.is_some() { points.len() - 1 } else { 0 };
+    let end_location = if params.end.is_some() {
+        points.len() - 1
+    } else {
+        0
+    };
     let n = points.len();
     let mut distances = Vec::with_capacity(n * n);
     for a in &points {
@@ -345,8 +359,12 @@ fn try_solve(
             distances.push(params.road_km(*a, *b));
         }
     }
-    let durations: Vec<Float> = distances.iter().map(|km| params.drive_minutes(*km)).collect();
-    let transport: Arc<dyn TransportCost> = Arc::new(SimpleTransportCost::new(durations, distances)?);
+    let durations: Vec<Float> = distances
+        .iter()
+        .map(|km| params.drive_minutes(*km))
+        .collect();
+    let transport: Arc<dyn TransportCost> =
+        Arc::new(SimpleTransportCost::new(durations, distances)?);
 
     let jobs = located
         .iter()
@@ -357,7 +375,12 @@ fn try_solve(
                 .location(i + 1)?
                 .duration(params.service_minutes)?;
             if let Some(windows) = windows {
-                job = job.times(windows.iter().map(|(a, b)| TimeWindow::new(*a, *b)).collect())?;
+                job = job.times(
+                    windows
+                        .iter()
+                        .map(|(a, b)| TimeWindow::new(*a, *b))
+                        .collect(),
+                )?;
             }
             job.build_as_job()
         })
@@ -431,7 +454,10 @@ mod tests {
     fn params() -> Params {
         Params {
             weekday: Weekday::Tue,
-            start: Some(LatLon { lat: 42.0, lon: 23.0 }),
+            start: Some(LatLon {
+                lat: 42.0,
+                lon: 23.0,
+            }),
             end: None,
             start_minute: 8.0 * 60.0,
             end_minute: 17.0 * 60.0,
@@ -471,8 +497,19 @@ mod tests {
         );
         assert!(plan.not_fitting.is_empty());
         // out to E and back: twice the great-circle distance, with the road factor
-        let far = LatLon { lat: 42.0, lon: 23.1 }.km_to(LatLon { lat: 42.0, lon: 23.0 });
-        assert!((plan.total_km - 2.0 * far * 1.3).abs() < 0.01, "{}", plan.total_km);
+        let far = LatLon {
+            lat: 42.0,
+            lon: 23.1,
+        }
+        .km_to(LatLon {
+            lat: 42.0,
+            lon: 23.0,
+        });
+        assert!(
+            (plan.total_km - 2.0 * far * 1.3).abs() < 0.01,
+            "{}",
+            plan.total_km
+        );
         let km: f64 = plan.stops.iter().filter_map(|s| s.km_from_previous).sum();
         assert!(km < plan.total_km, "the return is in the total");
         // service time and driving between the arrivals
@@ -486,12 +523,21 @@ mod tests {
         let stores = [
             at("LATE", 0.0, 0.01, Some("14:00-18:00")),
             at("EARLY", 0.0, 0.05, Some("08:00-12:00")),
-            at("SHUT", 0.0, 0.02, Some("Mon 08:00-18:00; Wed-Sun 08:00-18:00")),
+            at(
+                "SHUT",
+                0.0,
+                0.02,
+                Some("Mon 08:00-18:00; Wed-Sun 08:00-18:00"),
+            ),
         ];
         let plan = plan_day(&stores, &params());
         let order: Vec<&str> = plan.stops.iter().map(|s| s.code.as_str()).collect();
         assert_eq!(order, ["EARLY", "LATE"]);
-        assert_eq!(plan.stops[1].arrive, Some(14.0 * 60.0), "waits for the opening");
+        assert_eq!(
+            plan.stops[1].arrive,
+            Some(14.0 * 60.0),
+            "waits for the opening"
+        );
         assert_eq!(
             plan.not_fitting,
             vec![("SHUT".to_string(), NotFitting::Closed(Weekday::Tue))]

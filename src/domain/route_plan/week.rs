@@ -46,7 +46,10 @@ pub fn patterns(store: &WeekStore) -> Vec<u8> {
     let subsets = (1u8..32).filter(|s| s & !open == 0);
     let keeping: Vec<u8> = subsets.clone().filter(|s| max_gap(*s) <= every).collect();
     match keeping.iter().map(|s| s.count_ones()).min() {
-        Some(k) => keeping.into_iter().filter(|s| s.count_ones() == k).collect(),
+        Some(k) => keeping
+            .into_iter()
+            .filter(|s| s.count_ones() == k)
+            .collect(),
         None => vec![open],
     }
 }
@@ -148,7 +151,10 @@ fn improve(located: &[Located], origin: LatLon, cap: usize, mut pick: Vec<u8>) -
 
 /// Proposes the weekdays of each store. Stores without coordinates or closed
 /// on every workday keep no proposal (`None`).
-pub fn propose_week(stores: &[WeekStore], start: Option<LatLon>) -> Vec<(String, Option<WeekdaySet>)> {
+pub fn propose_week(
+    stores: &[WeekStore],
+    start: Option<LatLon>,
+) -> Vec<(String, Option<WeekdaySet>)> {
     let located: Vec<(usize, LatLon, Vec<u8>)> = stores
         .iter()
         .enumerate()
@@ -168,7 +174,9 @@ pub fn propose_week(stores: &[WeekStore], start: Option<LatLon>) -> Vec<(String,
     });
     let visits: u32 = located.iter().map(|l| l.2[0].count_ones()).sum();
     let cap = (f64::from(visits) / 5.0 * 1.2).ceil().max(1.0) as usize;
-    let bearing = |p: LatLon| (p.lat - origin.lat).atan2((p.lon - origin.lon) * origin.lat.to_radians().cos());
+    let bearing = |p: LatLon| {
+        (p.lat - origin.lat).atan2((p.lon - origin.lon) * origin.lat.to_radians().cos())
+    };
     let mut order: Vec<usize> = (0..located.len()).collect();
     // constrained stores (more visits, fewer choices) first, then by bearing
     order.sort_by(|a, b| {
@@ -261,7 +269,11 @@ mod tests {
         // every 3 days: three visits (Mon, Wed, Fri among them), no gap over 3
         let three = patterns(&store("a", 0.0, 0.0, 3));
         assert!(three.contains(&0b10101));
-        assert!(three.iter().all(|p| p.count_ones() == 3 && max_gap(*p) <= 3));
+        assert!(
+            three
+                .iter()
+                .all(|p| p.count_ones() == 3 && max_gap(*p) <= 3)
+        );
         // every day: all five workdays
         assert_eq!(patterns(&store("a", 0.0, 0.0, 1)), vec![0b11111]);
         // closed on Mondays: weekly stores never get a Monday
@@ -284,7 +296,10 @@ mod tests {
             }
         }
         stores.push(store("T1", 42.02, 23.02, 4));
-        let start = Some(LatLon { lat: 42.0, lon: 23.0 });
+        let start = Some(LatLon {
+            lat: 42.0,
+            lon: 23.0,
+        });
         let week = propose_week(&stores, start);
         for ((code, set), s) in week.iter().zip(&stores) {
             let set = set.expect(code);
