@@ -66,7 +66,7 @@ enum EffectKind {
 }
 
 pub enum Screen {
-    Route(RouteScreen),
+    Route(Box<RouteScreen>),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
     Visit(Box<VisitScreen>),
@@ -136,7 +136,8 @@ impl App {
         };
         app.load_reps(rep)?;
         let view = views::route_view(&app.db, &app.clock, app.current_rep())?;
-        app.stack.push(Screen::Route(RouteScreen::new(view, theme)));
+        app.stack
+            .push(Screen::Route(Box::new(RouteScreen::new(view, theme))));
         if app.db.is_empty()? {
             app.overlay = Some(Overlay::DemoOffer(DemoOffer { theme }));
         }

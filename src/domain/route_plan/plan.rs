@@ -159,6 +159,9 @@ impl DayPlan {
     }
 }
 
+/// A located store and the windows its visit may start in (`None`: any time).
+type Located<'a> = (&'a Candidate, Option<Vec<(f64, f64)>>);
+
 /// Orders `candidates` into the day's tour.
 pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
     let start = params
@@ -168,7 +171,7 @@ pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
         start,
         ..DayPlan::default()
     };
-    let mut located: Vec<(&Candidate, Option<Vec<(f64, f64)>>)> = Vec::new();
+    let mut located: Vec<Located> = Vec::new();
     let mut unlocated = Vec::new();
     for c in candidates {
         let windows = params.windows(&c.hours);
@@ -185,7 +188,7 @@ pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
     if let Some(origin) = start {
         let order = solve(origin, &located, params);
         let visited: std::collections::HashSet<usize> = order.iter().copied().collect();
-        let mut chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
+        let chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
         let mut followed = follow_located(origin, &chosen, params);
         // a tour from the first store visits it first (the same km), if the hours allow
         if let Some(pos) = chosen.iter().position(|c| c.at == Some(origin))
@@ -200,7 +203,6 @@ pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
                 && tried.total_km <= followed.total_km + 1e-6
                 && tried.back <= followed.back.map(|b| b + 1e-6)
             {
-                chosen = front;
                 followed = tried;
             }
         }
@@ -230,18 +232,14 @@ pub fn follow(order: &[Candidate], params: &Params) -> DayPlan {
     let start = params.start.or_else(|| order.iter().find_map(|c| c.at));
     let Some(origin) = start else {
         return DayPlan {
-            stops: order.iter().map(|c| unlocated_stop(c)).collect(),
+            stops: order.iter().map(unlocated_stop).collect(),
             ..DayPlan::default()
         };
     };
     let located: Vec<&Candidate> = order.iter().filter(|c| c.at.is_some()).collect();
     let mut plan = follow_located(origin, &located, params);
-    plan.stops.extend(
-        order
-            .iter()
-            .filter(|c| c.at.is_none())
-            .map(|c| unlocated_stop(c)),
-    );
+    plan.stops
+        .extend(order.iter().filter(|c| c.at.is_none()).map(unlocated_stop));
     plan
 }
 
@@ -319,11 +317,7 @@ fn why_not(
 }
 
 /// The solver's order of `located` (indices), leaving out what does not fit.
-fn solve(
-    origin: LatLon,
-    located: &[(&Candidate, Option<Vec<(f64, f64)>>)],
-    params: &Params,
-) -> Vec<usize> {
+fn solve(origin: LatLon, located: &[Located], params: &Params) -> Vec<usize> {
     if located.is_empty() {
         return vec![];
     }
@@ -337,11 +331,7 @@ fn solve(
     }
 }
 
-fn try_solve(
-    origin: LatLon,
-    located: &[(&Candidate, Option<Vec<(f64, f64)>>)],
-    params: &Params,
-) -> GenericResult<Vec<usize>> {
+fn try_solve(origin: LatLon, located: &[Located], params: &Params) -> GenericResult<Vec<usize>> {
     // location 0 is the start, store i is location i + 1, then the end if elsewhere
     let points: Vec<LatLon> = std::iter::once(origin)
         .chain(located.iter().map(|(c, _)| c.at.expect("located")))
