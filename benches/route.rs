@@ -35,17 +35,19 @@ fn budget_table() {
         ("REPLAN", Effort::REPLAN),
         ("PLAN", Effort::PLAN),
         (
-            "400 gen",
+            "vrp 700ms",
             Effort {
-                generations: 400,
-                max_secs: 5,
+                generations: 5000,
+                millis: 700,
+                polish_millis: 0,
             },
         ),
         (
-            "1000 gen",
+            "vrp 2s",
             Effort {
-                generations: 1000,
-                max_secs: 10,
+                generations: 5000,
+                millis: 2000,
+                polish_millis: 0,
             },
         ),
     ];

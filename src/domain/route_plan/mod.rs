@@ -5,6 +5,7 @@ pub mod geo;
 pub mod hours;
 pub mod place;
 pub mod plan;
+pub mod polish;
 pub mod week;
 
 pub use geo::{LatLon, haversine_km};

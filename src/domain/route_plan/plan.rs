@@ -18,25 +18,30 @@ pub struct Candidate {
     pub hours: Option<OpeningHours>,
 }
 
-/// How hard the solver searches (its budget).
+/// How hard the solver searches (its budget); the local search that
+/// finishes its tour (`polish`) comes on top, a few milliseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Effort {
     /// Generations of the evolutionary search at most.
     pub generations: usize,
-    /// Wall-clock seconds at most.
-    pub max_secs: usize,
+    /// Wall-clock milliseconds of the solver at most.
+    pub millis: u64,
+    /// Milliseconds of local search on the solver's tour afterwards.
+    pub polish_millis: u64,
 }
 
 impl Effort {
-    /// The day's plan: well inside 1 s for 80 stores on two cores (docs/route.md).
+    /// The day's plan: inside 1 s for 80 stores on two cores (docs/route.md).
     pub const PLAN: Effort = Effort {
-        generations: 200,
-        max_secs: 1,
+        generations: 2000,
+        millis: 250,
+        polish_millis: 550,
     };
     /// A re-plan on the screen: under 300 ms.
     pub const REPLAN: Effort = Effort {
-        generations: 60,
-        max_secs: 1,
+        generations: 2000,
+        millis: 100,
+        polish_millis: 150,
     };
 }
 
@@ -188,7 +193,12 @@ pub fn plan_day(candidates: &[Candidate], params: &Params) -> DayPlan {
     if let Some(origin) = start {
         let order = solve(origin, &located, params);
         let visited: std::collections::HashSet<usize> = order.iter().copied().collect();
-        let chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
+        let mut chosen: Vec<&Candidate> = order.iter().map(|&i| located[i].0).collect();
+        let deadline = std::time::Instant::now()
+            + std::time::Duration::from_millis(params.effort.polish_millis);
+        if params.effort.polish_millis > 0 {
+            super::polish::kick(origin, &mut chosen, params, deadline);
+        }
         let mut followed = follow_located(origin, &chosen, params);
         // a tour from the first store visits it first (the same km), if the hours allow
         if let Some(pos) = chosen.iter().position(|c| c.at == Some(origin))
@@ -253,7 +263,7 @@ fn unlocated_stop(c: &Candidate) -> Stop {
     }
 }
 
-fn follow_located(origin: LatLon, order: &[&Candidate], params: &Params) -> DayPlan {
+pub(super) fn follow_located(origin: LatLon, order: &[&Candidate], params: &Params) -> DayPlan {
     let mut plan = DayPlan {
         start: Some(origin),
         ..DayPlan::default()
@@ -405,7 +415,9 @@ fn try_solve(origin: LatLon, located: &[Located], params: &Params) -> GenericRes
     );
     let environment = Arc::new(Environment::new(
         Arc::new(DefaultRandom::new_repeatable()),
-        None,
+        Some(Arc::new(vrp_core::rosomaxa::utils::TimeQuota::new(
+            params.effort.millis as Float / 1000.0,
+        ))),
         rosomaxa_parallelism(),
         Arc::new(|_: &str| {}),
         false,
@@ -415,7 +427,6 @@ fn try_solve(origin: LatLon, located: &[Located], params: &Params) -> GenericRes
         .set_telemetry_mode(vrp_core::rosomaxa::evolution::TelemetryMode::None)
         .prebuild()?
         .with_max_generations(Some(params.effort.generations))
-        .with_max_time(Some(params.effort.max_secs))
         .build()?;
     let solution = Solver::new(problem, config).solve()?;
     Ok(solution
