@@ -73,7 +73,7 @@ const ROUTE: &[Binding] = &[
     bind!("v", StartVisit, true, [KeyCode::Char('v')]),
     bind!("o", Order, true, [KeyCode::Char('o')]),
     bind!("p", Replan, true, [KeyCode::Char('p')]),
-    bind!("m", ToggleMap, true, [KeyCode::Char('m')]),
+    bind!("m", ToggleMap, false, [KeyCode::Char('m')]),
     bind!("x", Skip, false, [KeyCode::Char('x')]),
     bind!("K", MoveUp, false, [KeyCode::Char('K')]),
     bind!("J", MoveDown, false, [KeyCode::Char('J')]),

@@ -152,9 +152,9 @@ fn local_search(
 /// Shortens a feasible tour of located stores in place until `deadline`
 /// (an infeasible one is left as it is). Seeded: the same input gives the
 /// same kicks.
-pub fn kick<'a>(
+pub fn kick(
     origin: LatLon,
-    order: &mut Vec<&'a Candidate>,
+    order: &mut Vec<&Candidate>,
     params: &Params,
     deadline: std::time::Instant,
 ) {
