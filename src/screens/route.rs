@@ -159,13 +159,17 @@ impl RouteScreen {
         self.view.rows.sort_by_key(|r| rank(r));
     }
 
-    /// Where the rep is: the last store visited today, in the order shown.
+    /// Where the rep is: the store with a visit open, else the last store
+    /// visited today in the order shown.
     fn position(&self) -> Option<String> {
-        self.view
-            .rows
-            .iter()
-            .rev()
-            .find(|r| r.last_visit == Some(self.view.today))
+        let rows = &self.view.rows;
+        rows.iter()
+            .find(|r| r.in_progress)
+            .or_else(|| {
+                rows.iter()
+                    .rev()
+                    .find(|r| r.last_visit == Some(self.view.today))
+            })
             .map(|r| r.code.clone())
     }
 

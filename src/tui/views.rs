@@ -33,7 +33,11 @@ pub fn plan_route(
     let candidates: Vec<_> = due
         .candidates()
         .into_iter()
-        .filter(|c| !skipped.contains(&c.code) && !due.visited_on_day.contains(&c.code))
+        .filter(|c| {
+            !skipped.contains(&c.code)
+                && !due.visited_on_day.contains(&c.code)
+                && Some(c.code.as_str()) != from_store
+        })
         .collect();
     if candidates.is_empty() {
         return Ok(None);
