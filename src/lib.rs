@@ -10,6 +10,7 @@ pub mod domain;
 pub mod exchange;
 pub mod i18n;
 pub mod kiosk;
+pub mod planning;
 pub mod screens;
 pub mod search;
 pub mod storage;

@@ -165,6 +165,46 @@ pub enum Command {
     /// Order suggestions and their forecast quality
     #[command(subcommand)]
     Order(OrderCommand),
+    /// Plan the day's drive, or propose the week's weekday plan (--rep CODE)
+    #[command(subcommand)]
+    Route(RouteCommand),
+}
+
+/// `rounds route ...`
+#[derive(Debug, Subcommand)]
+pub enum RouteCommand {
+    /// Order the stores due on a day into a tour (time windows, service time, the working day)
+    Plan {
+        /// The day to plan (default: today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Start and end here (default: the rep's start point, else the first store)
+        #[arg(long, value_name = "LAT,LON", value_parser = parse_point, allow_hyphen_values = true)]
+        from: Option<crate::domain::route_plan::LatLon>,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
+    /// Propose which weekdays each store is visited on (frequencies kept, short drives)
+    Week {
+        /// The week that holds this day (default: this week)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        from: Option<NaiveDate>,
+        /// Accept the proposal into the weekday plan: `all`, or store codes
+        #[arg(long, value_name = "all|CODE", value_delimiter = ',')]
+        accept: Vec<String>,
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
+}
+
+fn parse_point(text: &str) -> Result<crate::domain::route_plan::LatLon, String> {
+    crate::domain::route_plan::LatLon::parse(text)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,6 +13,7 @@ mod kpis;
 mod order;
 mod progress;
 mod review;
+mod route;
 mod settings;
 mod stats;
 mod sync;
@@ -280,6 +281,7 @@ fn run(cli: Cli) -> CliResult {
             },
         ),
         Some(Command::Sync { command }) => sync::run(&ctx, &command),
+        Some(Command::Route(command)) => route::run(&ctx, command, cli.rep.as_deref()),
         Some(Command::Backup) => backup::make(&ctx),
         Some(Command::Recover) => backup::recover(&ctx),
     }

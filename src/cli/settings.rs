@@ -15,6 +15,28 @@ pub fn run(ctx: &Context, set: &[String]) -> CliResult {
                 )));
             };
             let key = key.trim();
+            // the start points are "LAT,LON" text, the company's or a rep's
+            if key == "route_start" || key.starts_with("route_start.") {
+                let text = raw.trim();
+                if !text.is_empty() {
+                    crate::domain::route_plan::LatLon::parse(text)
+                        .map_err(|e| fail(format!("{key}: {e}")))?;
+                }
+                match key.strip_prefix("route_start.") {
+                    None => value["route_start"] = serde_json::Value::from(text),
+                    Some(rep) => {
+                        let map = value["route_rep_start"]
+                            .as_object_mut()
+                            .ok_or_else(|| fail("route_rep_start is not a map".into()))?;
+                        if text.is_empty() {
+                            map.remove(rep);
+                        } else {
+                            map.insert(rep.to_string(), serde_json::Value::from(text));
+                        }
+                    }
+                }
+                continue;
+            }
             let obj = value
                 .as_object_mut()
                 .ok_or_else(|| fail("settings are not an object".into()))?;
@@ -28,7 +50,7 @@ pub fn run(ctx: &Context, set: &[String]) -> CliResult {
             let raw = raw.trim().replace(',', ".");
             let new: serde_json::Value = serde_json::from_str(&raw)
                 .map_err(|_| fail(format!("{key}: {raw:?} is not a number")))?;
-            if old.is_u64() && !new.is_u64() || !new.is_number() {
+            if !old.is_number() || old.is_u64() && !new.is_u64() || !new.is_number() {
                 return Err(fail(format!("{key}: {raw:?} must be a {}", kind(old))));
             }
             obj.insert(key.to_string(), new);

@@ -269,6 +269,11 @@ fn load_in_unit(db: &Database, clock: &Clock) -> Result<DemoSummary> {
     db.put_reps(&data.reps)?;
     db.put_products(&data.products)?;
     db.put_stores(&data.stores)?;
+    db.put_store_places(&super::places::places(
+        &data.stores,
+        db.device(),
+        noon(clock.today() - Duration::days(400)),
+    ))?;
     db.put_assortment(&data.assortment)?;
     db.put_sales(&data.sales)?;
     db.put_visits(&data.visits)?;

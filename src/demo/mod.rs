@@ -5,6 +5,7 @@ mod generate;
 mod history;
 pub mod large;
 mod lists;
+pub mod places;
 pub mod users;
 
 pub use generate::{DemoSummary, build, load};

@@ -10,6 +10,7 @@ pub mod product;
 pub mod record;
 pub mod rep;
 pub mod route;
+pub mod route_plan;
 pub mod sales;
 pub mod settings;
 pub mod store;

@@ -36,6 +36,20 @@ pub struct Settings {
     pub kiosk_idle_secs: u64,
     /// Automatic backups kept (before imports and migrations, once a day).
     pub backups_keep: u32,
+    /// Minutes spent at each store on the day's plan.
+    pub route_service_minutes: f64,
+    /// Average driving speed, km/h.
+    pub route_speed_kmh: f64,
+    /// Road km per great-circle km.
+    pub route_road_factor: f64,
+    /// Length of the working day, hours (back at the start by its end).
+    pub route_day_hours: f64,
+    /// When the working day starts (8.5 = 08:30).
+    pub route_start_hour: f64,
+    /// Where the company's reps start and end the day ("LAT,LON"; empty: the first store).
+    pub route_start: String,
+    /// A rep's own start ("LAT,LON") by rep code (`--set route_start.R01=LAT,LON`).
+    pub route_rep_start: std::collections::BTreeMap<String, String>,
 }
 
 impl Default for Settings {
@@ -56,6 +70,13 @@ impl Default for Settings {
             trusted_min_unchanged: 0.90,
             kiosk_idle_secs: 120,
             backups_keep: 7,
+            route_service_minutes: 20.0,
+            route_speed_kmh: 40.0,
+            route_road_factor: 1.3,
+            route_day_hours: 9.0,
+            route_start_hour: 8.0,
+            route_start: String::new(),
+            route_rep_start: Default::default(),
         }
     }
 }
@@ -116,7 +137,42 @@ impl Settings {
         share("trusted_min_unchanged", self.trusted_min_unchanged)?;
         at_least("kiosk_idle_secs", self.kiosk_idle_secs as f64, 1.0)?;
         at_least("backups_keep", f64::from(self.backups_keep), 1.0)?;
+        at_least("route_service_minutes", self.route_service_minutes, 0.0)?;
+        at_least("route_speed_kmh", self.route_speed_kmh, 1.0)?;
+        at_least("route_road_factor", self.route_road_factor, 1.0)?;
+        if !(self.route_day_hours > 0.0 && self.route_day_hours <= 24.0) {
+            return Err(format!(
+                "route_day_hours is between 0 and 24, not {}",
+                self.route_day_hours
+            ));
+        }
+        if !(0.0..24.0).contains(&self.route_start_hour) {
+            return Err(format!(
+                "route_start_hour is between 0 and 24 (8.5 = 08:30), not {}",
+                self.route_start_hour
+            ));
+        }
+        self.start_of(None)
+            .map_err(|e| format!("route_start: {e}"))?;
+        for rep in self.route_rep_start.keys() {
+            self.start_of(Some(rep))
+                .map_err(|e| format!("route_start.{rep}: {e}"))?;
+        }
         Ok(())
+    }
+}
+
+impl Settings {
+    /// Where `rep` starts the day: their own start, else the company's, else none.
+    pub fn start_of(&self, rep: Option<&str>) -> Result<Option<super::route_plan::LatLon>, String> {
+        let text = rep
+            .and_then(|r| self.route_rep_start.get(r))
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.route_start);
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        super::route_plan::LatLon::parse(text).map(Some)
     }
 }
 

@@ -5,6 +5,7 @@ use super::cells::{self, CellError};
 use super::job::{ImportError, ImportReport, Job, known};
 use super::table::{Row, Spec};
 use super::upsert::{Tally, placeholder, settle_all};
+use crate::domain::route_plan::{LatLon, OpeningHours, StorePlace, geo::parse_degrees};
 use crate::domain::{AssortmentLine, Channel, Ean, Money, Product, Rep, Store, WeekdaySet};
 use std::collections::HashMap;
 
@@ -83,11 +84,95 @@ pub const STORES: Spec = Spec {
         "route_order",
         "deferral_days",
         "credit_limit",
+        "lat",
+        "lon",
+        "opens",
+        "closes",
+        "hours",
     ],
     required: &["code", "name"],
 };
 
+/// The optional location and opening hours of a store row (`lat`, `lon`;
+/// `hours`, or `opens` and `closes`), problems named by column.
+fn place_of(row: &mut Row<'_, '_>) -> (Option<LatLon>, Option<OpeningHours>, bool) {
+    let mut ok = true;
+    let (lat, lon) = (row.text("lat").trim(), row.text("lon").trim());
+    let at = match (lat.is_empty(), lon.is_empty()) {
+        (true, true) => None,
+        (false, true) => {
+            row.problem("lon", crate::t!("import-lat-without-lon"));
+            ok = false;
+            None
+        }
+        (true, false) => {
+            row.problem("lat", crate::t!("import-lat-without-lon"));
+            ok = false;
+            None
+        }
+        (false, false) => {
+            let lat = parse_degrees(lat).and_then(|v| {
+                if (-90.0..=90.0).contains(&v) {
+                    Ok(v)
+                } else {
+                    Err(format!("latitude {v} is out of range (-90 to 90)"))
+                }
+            });
+            let lon = parse_degrees(lon).and_then(|v| {
+                if (-180.0..=180.0).contains(&v) {
+                    Ok(v)
+                } else {
+                    Err(format!("longitude {v} is out of range (-180 to 180)"))
+                }
+            });
+            match (lat, lon) {
+                (Ok(lat), Ok(lon)) => Some(LatLon { lat, lon }),
+                (lat, lon) => {
+                    if let Err(e) = lat {
+                        row.problem("lat", e);
+                    }
+                    if let Err(e) = lon {
+                        row.problem("lon", e);
+                    }
+                    ok = false;
+                    None
+                }
+            }
+        }
+    };
+    let hours_text = row.text("hours").trim();
+    let (opens, closes) = (row.text("opens").trim(), row.text("closes").trim());
+    let hours = if !hours_text.is_empty() {
+        match OpeningHours::parse(hours_text) {
+            Ok(h) => Some(h),
+            Err(e) => {
+                row.problem("hours", e);
+                ok = false;
+                None
+            }
+        }
+    } else if opens.is_empty() && closes.is_empty() {
+        None
+    } else if opens.is_empty() || closes.is_empty() {
+        let column = if opens.is_empty() { "opens" } else { "closes" };
+        row.problem(column, crate::t!("import-opens-closes"));
+        ok = false;
+        None
+    } else {
+        match OpeningHours::daily(opens, closes) {
+            Ok(h) => Some(h),
+            Err(e) => {
+                row.problem("closes", e);
+                ok = false;
+                None
+            }
+        }
+    };
+    (at, hours, ok)
+}
+
 pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
+    let mut places: Vec<StorePlace> = Vec::new();
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
     let mut seen = FirstLine::default();
@@ -125,6 +210,15 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         let route_order = row.parse_or("route_order", 0, cells::count);
         let deferral = row.parse_or("deferral_days", 0, small);
         let limit = row.parse_or("credit_limit", Money(0), cells::money);
+        let (at, hours, place_ok) = place_of(row);
+        if let (Some(code), true) = (code, place_ok) {
+            places.push(StorePlace {
+                meta: meta.clone(),
+                store_code: code.to_string(),
+                at,
+                hours,
+            });
+        }
         if let (
             Some(code),
             Some(name),
@@ -238,13 +332,52 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         |s| Ok(existing.get(&s.code).cloned()),
         |_, _| {},
     )?;
+    // a place only when the file has its columns or one is stored; a file
+    // without them keeps what is stored
+    let has_at = present.has("lat") || present.has("lon");
+    let has_hours = present.has("hours") || present.has("opens") || present.has("closes");
+    let stored_places = db.store_places()?;
+    let places: Vec<StorePlace> = dedupe(places, |p| p.store_code.clone())
+        .into_iter()
+        .filter(|p| {
+            stored_places.contains_key(&p.store_code) || p.at.is_some() || p.hours.is_some()
+        })
+        .collect();
+    let mut place_tally = Tally::default();
+    let place_write = settle_all(
+        places,
+        &job.stamp,
+        &mut place_tally,
+        |p| Ok(stored_places.get(&p.store_code).cloned()),
+        |new, old| {
+            if !has_at {
+                new.at = old.at;
+            }
+            if !has_hours {
+                new.hours = old.hours.clone();
+            }
+        },
+    )?;
+    // a store whose only change is its place counts as changed
+    for p in &place_write {
+        if existing.contains_key(&p.store_code) && !write.iter().any(|s| s.code == p.store_code) {
+            tally.unchanged = tally.unchanged.saturating_sub(1);
+            tally.changed += 1;
+        }
+    }
     if !job.dry_run {
-        if !new_reps.is_empty() {
-            db.put_reps(&new_reps)?;
-        }
-        if !write.is_empty() {
-            db.put_stores(&write)?;
-        }
+        db.atomically(|| {
+            if !new_reps.is_empty() {
+                db.put_reps(&new_reps)?;
+            }
+            if !write.is_empty() {
+                db.put_stores(&write)?;
+            }
+            if !place_write.is_empty() {
+                db.put_store_places(&place_write)?;
+            }
+            Ok(())
+        })?;
     }
     let mut report = job.report(rows, tally);
     report.reps_created = new_reps.len();

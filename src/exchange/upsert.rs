@@ -27,7 +27,8 @@ has_meta!(
     AssortmentLine,
     DeliveryLine,
     Invoice,
-    Promotion
+    Promotion,
+    crate::domain::route_plan::StorePlace
 );
 
 /// What an import does with one record.

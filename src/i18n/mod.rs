@@ -34,6 +34,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/conflicts.ftl")),
     ("bg", include_str!("../../assets/locales/bg/conflicts.ftl")),
     ("ro", include_str!("../../assets/locales/ro/conflicts.ftl")),
+    ("en", include_str!("../../assets/locales/en/route.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/route.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/route.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/route.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];

@@ -6,6 +6,7 @@ pub mod demo_offer;
 pub mod help;
 pub mod order;
 pub mod route;
+pub mod route_map;
 pub mod store_card;
 pub mod store_list;
 pub mod visit;

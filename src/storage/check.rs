@@ -42,6 +42,10 @@ impl Database {
             self.first_undecodable::<User>("users", "user")?,
             self.first_undecodable::<VisitReview>("reviews", "review")?,
             self.first_undecodable::<VisitComment>("comments", "comment")?,
+            self.first_undecodable::<crate::domain::route_plan::StorePlace>(
+                "store_places",
+                "store place",
+            )?,
         ];
         let mut out: Vec<String> = found.into_iter().flatten().collect();
         // a visit the store index does not know would vanish from the screens

@@ -20,6 +20,7 @@ mod kpis;
 mod lookups;
 mod migrate;
 mod orders;
+mod places;
 mod reviews;
 mod sales;
 mod sync_log;
@@ -68,4 +69,5 @@ pub const KINDS: &[(&str, &str)] = &[
     ("visit_notes", "visit_notes"),
     ("amendments", "amendments"),
     ("conflicts", "conflicts"),
+    ("store_places", "store_places"),
 ];

@@ -208,6 +208,13 @@ const TABLE: &[(&str, Check)] = &[
             |a| by_visit(a.visit_id, &a.meta.id.to_bytes()),
         )
     }),
+    ("store_places", |b| {
+        with_meta::<crate::domain::route_plan::StorePlace>(
+            b,
+            |p| &p.meta,
+            |p| p.store_code.as_bytes().to_vec(),
+        )
+    }),
 ];
 
 /// Decodes a value of `tree` as this build's schema and recomputes its key.

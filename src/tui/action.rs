@@ -74,6 +74,16 @@ pub enum Action {
     TakeLost,
     /// Type a third value.
     TypeValue,
+    /// Route: plan (or re-plan from the current position) the day's drive.
+    Replan,
+    /// Route: skip the selected store today (the next re-plan leaves it out).
+    Skip,
+    /// Route: the map of the day's drive, or back to the list.
+    ToggleMap,
+    /// Route: move the selected store one place earlier by hand.
+    MoveUp,
+    /// Route: move the selected store one place later by hand.
+    MoveDown,
 }
 
 impl Action {
@@ -145,6 +155,11 @@ impl Action {
             Self::KeepValue => "key-keep-value",
             Self::TakeLost => "key-take-lost",
             Self::TypeValue => "key-type-value",
+            Self::Replan => "key-replan",
+            Self::Skip => "key-skip",
+            Self::ToggleMap => "key-map",
+            Self::MoveUp => "key-move-up",
+            Self::MoveDown => "key-move-down",
         }
     }
 }

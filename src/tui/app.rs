@@ -56,6 +56,12 @@ pub enum Effect {
     SettleConflict(String, crate::storage::Choice),
     /// A message for the footer.
     Status(String),
+    /// Plan the day's drive (again) from the last store visited today,
+    /// leaving out the skipped stores.
+    PlanRoute {
+        skipped: Vec<String>,
+        from_store: Option<String>,
+    },
 }
 
 enum EffectKind {
@@ -64,7 +70,7 @@ enum EffectKind {
 }
 
 pub enum Screen {
-    Route(RouteScreen),
+    Route(Box<RouteScreen>),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
     Visit(Box<VisitScreen>),
@@ -136,7 +142,8 @@ impl App {
         };
         app.load_reps(rep)?;
         let view = views::route_view(&app.db, &app.clock, app.current_rep())?;
-        app.stack.push(Screen::Route(RouteScreen::new(view, theme)));
+        app.stack
+            .push(Screen::Route(Box::new(RouteScreen::new(view, theme))));
         if app.db.is_empty()? {
             app.overlay = Some(Overlay::DemoOffer(DemoOffer { theme }));
         }
@@ -389,6 +396,43 @@ impl App {
                     {
                         Some(screen) => self.stack.push(Screen::Visit(Box::new(screen))),
                         None => self.status = Some(t!("error-unknown-store", code = code)),
+                    }
+                }
+                Effect::PlanRoute {
+                    skipped,
+                    from_store,
+                } => {
+                    let rep = self.current_rep().map(str::to_string);
+                    let plan = match rep.as_deref() {
+                        Some(rep) => views::plan_route(
+                            &self.db,
+                            &self.clock,
+                            rep,
+                            &skipped,
+                            from_store.as_deref(),
+                        )?,
+                        None => None,
+                    };
+                    self.status = Some(match &plan {
+                        None => t!("route-nothing-to-plan"),
+                        Some(p) => {
+                            let stops = p.plan.stops.len();
+                            let km = format!("{:.1}", p.plan.total_km);
+                            match &from_store {
+                                Some(store) => {
+                                    t!(
+                                        "route-replanned-from",
+                                        store = store.clone(),
+                                        stops = stops,
+                                        km = km
+                                    )
+                                }
+                                None => t!("route-replanned", stops = stops, km = km),
+                            }
+                        }
+                    });
+                    if let Some(Screen::Route(s)) = self.stack.last_mut() {
+                        s.set_plan(plan);
                     }
                 }
                 Effect::VisitWrites(writes) => {

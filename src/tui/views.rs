@@ -7,6 +7,59 @@ use crate::storage::{Database, Result};
 use chrono::Duration;
 use std::collections::HashMap;
 
+/// The day's drive for the route screen: the due stores not visited today
+/// and not skipped, from the last store visited (at the time of day now, if
+/// later than the day's start; the tour still ends at the rep's start).
+pub fn plan_route(
+    db: &Database,
+    clock: &Clock,
+    rep: &str,
+    skipped: &[String],
+    from_store: Option<&str>,
+) -> Result<Option<crate::screens::route::RoutePlanView>> {
+    use crate::domain::route_plan::{Effort, plan_day};
+    use chrono::Timelike;
+    let today = clock.today();
+    let due = crate::planning::due_stores(db, rep, today)?;
+    let settings = db.settings()?;
+    let mut params = crate::planning::params(&settings, rep, today, None).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "route start point ignored");
+        crate::domain::route_plan::Params::from_settings(
+            &settings,
+            chrono::Datelike::weekday(&today),
+        )
+    });
+    params.effort = Effort::REPLAN;
+    let candidates: Vec<_> = due
+        .candidates()
+        .into_iter()
+        .filter(|c| {
+            !skipped.contains(&c.code)
+                && !due.visited_on_day.contains(&c.code)
+                && Some(c.code.as_str()) != from_store
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Ok(None);
+    }
+    if let Some(at) = from_store.and_then(|code| due.candidate(code).at) {
+        let home = params
+            .start
+            .or_else(|| due.candidates().iter().find_map(|c| c.at));
+        params.start = Some(at);
+        params.end = home;
+        let now = chrono::Local::now().time();
+        let minute = f64::from(now.hour() * 60 + now.minute());
+        params.start_minute = params.start_minute.max(minute);
+        params.end_minute = params.end_minute.max(params.start_minute);
+    }
+    let plan = plan_day(&candidates, &params);
+    let order = plan.stops.iter().map(|s| due.candidate(&s.code)).collect();
+    Ok(Some(crate::screens::route::RoutePlanView::new(
+        order, params, plan,
+    )))
+}
+
 pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<RouteView> {
     let today = clock.today();
     let Some(rep) = rep else {

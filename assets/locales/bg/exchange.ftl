@@ -70,3 +70,5 @@ import-more-errors = { $count ->
    *[other] … и още { $shown } грешки
 }
 import-thousands-separator = {"\u00A0"}
+import-lat-without-lon = lat и lon се дават заедно: и двете или нито едно
+import-opens-closes = opens и closes се дават заедно (ЧЧ:ММ), или колоната hours

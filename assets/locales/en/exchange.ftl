@@ -70,3 +70,5 @@ import-more-errors = { $count ->
    *[other] … and { $shown } more errors
 }
 import-thousands-separator = ,
+import-lat-without-lon = lat and lon go together: give both or neither
+import-opens-closes = opens and closes go together: give both (HH:MM), or the hours column

@@ -75,3 +75,5 @@ import-more-errors = { $count ->
    *[other] … și încă { $shown } de erori
 }
 import-thousands-separator = .
+import-lat-without-lon = lat și lon merg împreună: amândouă sau niciuna
+import-opens-closes = opens și closes merg împreună (HH:MM), sau coloana hours

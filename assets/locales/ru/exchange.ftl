@@ -75,3 +75,5 @@ import-more-errors = { $count ->
    *[many] … и ещё { $shown } ошибок
 }
 import-thousands-separator = {"\u00A0"}
+import-lat-without-lon = lat и lon указываются вместе: обе или ни одной
+import-opens-closes = opens и closes указываются вместе (ЧЧ:ММ), или столбец hours

@@ -1,0 +1,25 @@
+# The day's drive on the route screen and its map.
+key-replan = plan
+key-skip = skip
+key-map = map
+key-move-up = move up
+key-move-down = move down
+col-arrive = Arrive
+col-km = km
+route-plan-summary = { $km } km · back { $back }
+route-skipped = skipped
+route-late = late
+route-no-coordinates = no coordinates
+route-closed = closed today
+route-closes-before = closes too early
+route-opens-late = opens too late
+route-day-full = day full
+route-replanned = Planned: { $stops } stops, { $km } km
+route-replanned-from = Re-planned from { $store }: { $stops } stops, { $km } km
+route-nothing-to-plan = Nothing to plan today.
+route-skip-marked = { $store } skipped: p re-plans without it
+route-skip-cleared = { $store } back on the route: p re-plans
+route-map-title = Map · { $weekday } { $date } · { $rep }
+route-map-none = No located stops: press p to plan the day.
+route-map-start = start
+route-too-far = too far
