@@ -30,7 +30,7 @@ pub fn suggest(
     let rows: Vec<_> = s
         .rows
         .iter()
-        .filter(|r| all || r.line.suggested_qty > 0)
+        .filter(|r| all || r.line.suggested_qty > 0 || r.line.is_no_sales())
         .collect();
     match format {
         SuggestFormat::Json => {

@@ -9,6 +9,8 @@ use crate::domain::order::{
 use crate::domain::{Invoice, Product, SalesSeries, Settings, Store};
 use crate::screens::order::{OrderView, ProductInfo};
 use crate::storage::{Database, Result};
+use crate::domain::forecast::pool::{Pool, PoolRow};
+use crate::domain::order::{POOL_BELOW_DAYS, Window};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
 
@@ -47,8 +49,8 @@ pub fn next_planned_visit(store: &Store, date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// Weekly units before `date`, from the week of the first recorded sale
-/// (before it the product was likely not listed), at most two years.
+/// Weekly units before `date`, from the week of the first recorded sale,
+/// at most two years (the backtest's view of a weekly series).
 pub fn history_weeks(series: &SalesSeries, date: NaiveDate) -> Vec<f64> {
     let end = date.num_days_from_ce();
     let Some(first) = series.points.iter().find(|p| p.day < end) else {
@@ -103,6 +105,76 @@ pub fn audit_seen(db: &Database, code: &str, date: NaiveDate) -> Result<HashMap<
         .collect())
 }
 
+/// Days the store's audits saw each line out of stock (not ordered, not
+/// delivered), within the history window: their demand is unknown.
+fn out_of_stock_days(
+    db: &Database,
+    code: &str,
+    window: &Window,
+) -> Result<HashMap<String, Vec<i32>>> {
+    use crate::domain::visit::MissingReason;
+    let mut out: HashMap<String, Vec<i32>> = HashMap::new();
+    for v in db.visits_of_store(code)? {
+        let day = v.date.num_days_from_ce();
+        if day < window.start || day >= window.end {
+            continue;
+        }
+        for l in db.audit_lines(v.meta.id)? {
+            if !l.on_shelf
+                && matches!(
+                    l.missing,
+                    Some(MissingReason::NotOrdered | MissingReason::NotDelivered) | None
+                )
+            {
+                out.entry(l.sku).or_default().push(day);
+            }
+        }
+    }
+    Ok(out)
+}
+
+
+/// The empirical-Bayes pool over every store's series in the same window,
+/// when this store's history is short (beyond 13 weeks a series' own days
+/// outweigh the prior and the scan of all stores is not worth it).
+fn pool_if_thin(db: &Database, window: &Window, date: NaiveDate) -> Result<Option<Pool>> {
+    if window.end - window.start >= POOL_BELOW_DAYS {
+        return Ok(None);
+    }
+    let categories: HashMap<String, String> = db
+        .products()?
+        .into_iter()
+        .map(|p| (p.sku, p.category))
+        .collect();
+    let all = db.all_sales()?;
+    let mut by_store: HashMap<&str, Vec<&SalesSeries>> = HashMap::new();
+    for s in &all {
+        by_store.entry(&s.store_code).or_default().push(s);
+    }
+    let mut totals: Vec<(&str, &str, &str, f64, f64)> = Vec::new();
+    for (store, series) in &by_store {
+        let w = Window::of_store(series.iter().copied(), date);
+        for s in series {
+            let values = w.values(Some(s));
+            let units: f64 = values.iter().sum();
+            let days = (values.len() as u32 * w.period_days) as f64;
+            let category = categories.get(&s.sku).map_or("", |c| c.as_str());
+            totals.push((store, &s.sku, category, units, days));
+        }
+    }
+    let rows: Vec<PoolRow> = totals
+        .iter()
+        .map(|(store, sku, category, units, days)| PoolRow {
+            store,
+            sku,
+            category,
+            units: *units,
+            days: *days,
+        })
+        .collect();
+    Ok(Some(Pool::new(&rows)))
+}
+
 /// The suggestion for a store as of `date`, from history before `date` only,
 /// and the shelf audit of the visit on that day (if any).
 pub fn store_suggestion(
@@ -127,6 +199,9 @@ pub fn store_suggestion(
         .into_iter()
         .map(|s| (s.sku.clone(), s))
         .collect();
+    let window = Window::of_store(sales.values(), date);
+    let out_days = out_of_stock_days(db, code, &window)?;
+    let pool = pool_if_thin(db, &window, date)?;
     let promotions: Vec<_> = db
         .promotions()?
         .into_iter()
@@ -137,6 +212,7 @@ pub fn store_suggestion(
         cover_days: cover_days as f64,
         service_level: settings.service_level,
         trusted,
+        zero_when_stock_covers: settings.zero_when_stock_covers,
     };
     // reads first (sled), then the per-line estimates on every core: they are
     // independent, and fitting 1,000 series is most of the time
@@ -145,20 +221,22 @@ pub fn store_suggestion(
         let Some(product) = db.product(&a.sku)? else {
             continue;
         };
-        let weekly = sales
-            .get(&a.sku)
-            .map(|s| history_weeks(s, date))
-            .unwrap_or_default();
-        inputs.push((product, weekly));
+        let values = window.values(sales.get(&a.sku));
+        let censored = window.censored(&values, out_days.get(&a.sku).map_or(&[], |d| d));
+        let prior = pool
+            .as_ref()
+            .and_then(|p| p.prior(code, &product.sku, &product.category));
+        inputs.push((product, values, censored, prior));
     }
     use rayon::prelude::*;
     let rows = inputs
         .into_par_iter()
-        .map(|(product, weekly)| {
+        .map(|(product, values, censored, prior)| {
             let input = LineInput {
                 sku: &product.sku,
                 case_pack: product.case_pack,
-                weekly: &weekly,
+                history: window.series(&values, &censored),
+                prior,
                 seen: seen.get(&product.sku).copied(),
                 last_refusal: refusals.get(&product.sku),
                 promotion: promotions.iter().find(|p| p.sku == product.sku),
@@ -193,7 +271,7 @@ pub fn draft_from(s: &StoreSuggestion, number: String, meta: crate::domain::Reco
     let lines = s
         .rows
         .iter()
-        .filter(|r| r.line.suggested_qty > 0)
+        .filter(|r| r.line.suggested_qty > 0 || r.line.is_no_sales())
         .map(|r| OrderLine {
             sku: r.product.sku.clone(),
             qty: r.line.suggested_qty,

@@ -16,6 +16,7 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
             trend: 0.0,
             damping: 1.0,
             error_week: 0.0,
+            class: None,
         };
     };
     let correction = 1.0 - alpha / 2.0;
@@ -47,5 +48,6 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
         } else {
             (sq_err / n as f64).sqrt()
         },
+        class: None,
     }
 }
