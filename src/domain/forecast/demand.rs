@@ -105,6 +105,23 @@ pub fn classify(adi: f64, cv2: f64) -> Class {
 /// Weekly series at least this long may get a damped trend (chosen on a holdout).
 pub const TREND_MIN_WEEKS: usize = 26;
 
+/// Under eight weeks of history (in days) the level is the mean of what there is.
+pub const SHORT_DAYS: f64 = 56.0;
+
+fn mean_of(obs: &[f64]) -> Forecast {
+    let n = obs.len().max(1) as f64;
+    let mean = obs.iter().sum::<f64>() / n;
+    let var = obs.iter().map(|q| (q - mean).powi(2)).sum::<f64>() / n;
+    Forecast {
+        method: Method::Mean,
+        per_week: mean,
+        trend: 0.0,
+        damping: 1.0,
+        error_week: var.sqrt(),
+        class: None,
+    }
+}
+
 /// Below this many periods the fit's own error is no guide to the spread.
 pub const FLOOR_BELOW: usize = 8;
 
@@ -117,7 +134,10 @@ pub fn estimate_series(s: &Series<'_>, prior: Option<Prior>) -> Forecast {
         return no_sales(s, n);
     };
     let class = classify(adi, cv2);
+    let short = (n as f64) * days < SHORT_DAYS;
     let mut f = match class {
+        // too little history to fit a smoothing constant: the mean is the best level
+        _ if short => mean_of(&obs),
         Class::Intermittent | Class::Lumpy => tsb::tsb(&obs),
         Class::Smooth | Class::Erratic => {
             let level = ses_periods(&obs);

@@ -56,22 +56,23 @@ impl Pool {
                 r.days,
             );
         }
-        // method of moments on x = observed / prior mean: Var x = cv² + E[1/(m·days)]
-        let (mut sq, mut noise, mut n) = (0.0, 0.0, 0usize);
+        // method of moments on x = observed / prior mean: Var x = cv² + 1/(m·days),
+        // each series weighted by its expected units (a busy series says more)
+        let (mut sum, mut weight) = (0.0, 0.0);
         for r in rows.iter().filter(|r| r.days > 0.0) {
             let m = p.mean(r.store, r.sku, r.category);
             if m <= 0.0 {
                 continue;
             }
             let x = r.units / r.days / m;
-            sq += (x - 1.0).powi(2);
-            noise += 1.0 / (m * r.days);
-            n += 1;
+            let w = m * r.days;
+            sum += w * ((x - 1.0).powi(2) - 1.0 / w);
+            weight += w;
         }
-        p.cv2 = if n == 0 {
-            MIN_CV2
+        p.cv2 = if weight > 0.0 {
+            (sum / weight).max(MIN_CV2)
         } else {
-            ((sq - noise) / n as f64).max(MIN_CV2)
+            MIN_CV2
         };
         p
     }

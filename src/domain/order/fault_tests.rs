@@ -106,16 +106,15 @@ fn fault_4_stock_out_days_are_not_zero_demand() {
 
 #[test]
 fn fault_5_daily_history_is_fitted_in_days() {
-    // 21 days: sold 2 a day for two weeks, then 4 a day: a daily fit follows the
-    // last week more than a mean of three weekly totals would
-    let mut days = vec![2.0; 21];
-    for d in days.iter_mut().skip(14) {
-        *d = 4.0;
-    }
+    // 21 days, 7 sold every Friday: by week a steady 7 (and a spread of √7 at
+    // best), by day an intermittent series with its true spread
+    let days: Vec<f64> = (0..21).map(|d| if d % 7 == 4 { 7.0 } else { 0.0 }).collect();
     let f = estimate_series(&Series::daily(&days), None);
-    let weekly_mean = (14.0 + 14.0 + 28.0) / 3.0;
-    assert!(f.per_week > weekly_mean, "{f:?}");
-    assert_eq!(f.class, Some(Class::Smooth));
+    assert_eq!(f.class, Some(Class::Intermittent));
+    assert!((f.per_week - 7.0).abs() < 1e-9, "{f:?}");
+    let by_week = estimate(&[7.0, 7.0, 7.0]);
+    assert_eq!(by_week.class, Some(Class::Smooth));
+    assert!(f.error_week > by_week.error_week, "{f:?} {by_week:?}");
 }
 
 #[test]
