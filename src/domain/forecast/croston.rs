@@ -6,6 +6,7 @@ use super::{Forecast, Method};
 
 /// Smoothing constant for sizes and intervals; low, because intermittent
 /// series carry little information per week.
+#[allow(dead_code)]
 pub const ALPHA: f64 = 0.1;
 
 pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
@@ -17,6 +18,7 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
             damping: 1.0,
             error_week: 0.0,
             class: None,
+        history_days: 0.0,
         };
     };
     let correction = 1.0 - alpha / 2.0;
@@ -49,5 +51,6 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
             (sq_err / n as f64).sqrt()
         },
         class: None,
+        history_days: 0.0,
     }
 }

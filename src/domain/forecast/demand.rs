@@ -119,6 +119,7 @@ fn mean_of(obs: &[f64]) -> Forecast {
         damping: 1.0,
         error_week: var.sqrt(),
         class: None,
+        history_days: 0.0,
     }
 }
 
@@ -160,7 +161,7 @@ pub fn estimate_series(s: &Series<'_>, prior: Option<Prior>) -> Forecast {
         // too few periods for an error of its own: at least Poisson noise
         f.error_week = f.error_week.max((var.max(mean) * scale).sqrt());
     }
-    f.error_week *= (1.0 + 1.0 / n as f64).sqrt();
+    f.history_days = n as f64 * days;
     if let Some(p) = prior.filter(|p| p.per_day.is_finite() && p.strength_days > 0.0) {
         // gamma–Poisson posterior mean: own days and prior days, weighted
         let own_days = n as f64 * days;
@@ -182,6 +183,7 @@ fn no_sales(s: &Series<'_>, observed: usize) -> Forecast {
         damping: 1.0,
         error_week: 0.0,
         class: None,
+        history_days: 0.0,
     }
 }
 

@@ -138,6 +138,7 @@ pub fn previous(weekly_from_first_sale: &[f64]) -> Forecast {
             damping: 1.0,
             error_week: var.sqrt().max(mean.sqrt()),
             class: None,
+        history_days: 0.0,
         };
     }
     let sold = w.iter().filter(|q| **q > 0.0).count();

@@ -67,6 +67,8 @@ pub struct Forecast {
     pub error_week: f64,
     /// The ADI/CV² class of the series (None: nothing sold, or not classified).
     pub class: Option<Class>,
+    /// Days of history the level was estimated from (0: unknown).
+    pub history_days: f64,
 }
 
 impl Forecast {
@@ -92,10 +94,17 @@ impl Forecast {
     }
 
     /// Safety stock for `days` of cover at service level `service` (0..1):
-    /// z · σ_week · √(weeks), errors taken as independent from week to week.
+    /// z · σ_week · √(weeks) · √(1 + days / history days): errors taken as
+    /// independent from period to period, and the level itself known only
+    /// from the history (a mean of n days carries σ²/n into every day ahead).
     pub fn safety_stock(&self, days: f64, service: f64) -> f64 {
         let weeks = (days / 7.0).max(0.0);
-        (z_score(service) * self.error_week * weeks.sqrt()).max(0.0)
+        let level = if self.history_days > 0.0 {
+            (1.0 + days.max(0.0) / self.history_days).sqrt()
+        } else {
+            1.0
+        };
+        (z_score(service) * self.error_week * weeks.sqrt() * level).max(0.0)
     }
 }
 

@@ -21,6 +21,7 @@ pub fn ses(weekly: &[f64]) -> Forecast {
         damping: 1.0,
         error_week: rmse(sse, weekly.len()),
         class: None,
+        history_days: 0.0,
     }
 }
 
@@ -65,6 +66,7 @@ pub fn holt_damped(weekly: &[f64]) -> Forecast {
         damping: DAMPING,
         error_week: rmse(sse, weekly.len()),
         class: None,
+        history_days: 0.0,
     }
 }
 
@@ -115,6 +117,7 @@ pub fn ses_periods(values: &[f64]) -> Forecast {
         damping: 1.0,
         error_week: rmse(sse, values.len()),
         class: None,
+        history_days: 0.0,
     }
 }
 
