@@ -78,26 +78,39 @@ fn pure_suggestion(c: &mut Criterion) {
     // daily history: a year of days per line, with a pooled prior and stock-outs
     let days: Vec<Vec<f64>> = weeks
         .iter()
-        .map(|w| w.iter().flat_map(|q| (0..7).map(move |d| if d < 3 { (q / 3.0).floor() } else { 0.0 })).take(364).collect())
+        .map(|w| {
+            w.iter()
+                .flat_map(|q| (0..7).map(move |d| if d < 3 { (q / 3.0).floor() } else { 0.0 }))
+                .take(364)
+                .collect()
+        })
         .collect();
     let censored: Vec<bool> = (0..364).map(|d| d % 50 == 0).collect();
-    let prior = Prior { per_day: 0.5, strength_days: 30.0 };
+    let prior = Prior {
+        per_day: 0.5,
+        strength_days: 30.0,
+    };
     let daily: Vec<LineInput> = days
         .iter()
         .zip(&skus)
         .map(|(d, sku)| LineInput {
             sku,
             case_pack: 6,
-            history: Series { values: d, censored: &censored, period_days: 1 },
+            history: Series {
+                values: d,
+                censored: &censored,
+                period_days: 1,
+            },
             prior: Some(prior),
             seen: None,
             last_refusal: None,
             promotion: None,
         })
         .collect();
-    c.bench_function("order suggestion, 1,000 lines x 364 days, pooled (pure)", |b| {
-        b.iter(|| black_box(suggest(black_box(&daily), &params)))
-    });
+    c.bench_function(
+        "order suggestion, 1,000 lines x 364 days, pooled (pure)",
+        |b| b.iter(|| black_box(suggest(black_box(&daily), &params))),
+    );
 }
 
 fn data_dir() -> PathBuf {

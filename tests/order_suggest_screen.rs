@@ -25,9 +25,9 @@ fn the_command_line_suggestion_equals_the_screen() {
                 .map(|l| (l.sku.clone(), u64::from(l.qty)))
                 .collect()
         };
-        let json: serde_json::Value = serde_json::from_str(&data.ok(&[
-            "order", "suggest", "--store", store, "--format", "json",
-        ]))
+        let json: serde_json::Value = serde_json::from_str(
+            &data.ok(&["order", "suggest", "--store", store, "--format", "json"]),
+        )
         .unwrap();
         let cli: Vec<(String, u64)> = json["lines"]
             .as_array()

@@ -103,7 +103,13 @@ pub fn run(ctx: &Context, o: &Options) -> CliResult {
         lines.extend(l);
     }
     if let Some(dir) = &o.export {
-        export(dir, &stores, &lines, o.history_days.map(|d| d as i32), cover)?;
+        export(
+            dir,
+            &stores,
+            &lines,
+            o.history_days.map(|d| d as i32),
+            cover,
+        )?;
     }
     print(o, &ours, &prev, lines.len());
     if o.sales.is_none() && o.format == BacktestFormat::Text && o.history_days.is_none() {
@@ -206,8 +212,14 @@ fn export(
     train.flush()?;
     let mut w = csv::Writer::from_path(dir.join("ours.csv"))?;
     w.write_record([
-        "unique_id", "actual", "ours_expected", "ours_qty", "previous_expected", "previous_qty",
-        "method", "cover_days",
+        "unique_id",
+        "actual",
+        "ours_expected",
+        "ours_qty",
+        "previous_expected",
+        "previous_qty",
+        "method",
+        "cover_days",
     ])?;
     for l in lines {
         w.write_record([

@@ -164,7 +164,10 @@ pub fn backtest(
             );
             let _ = writeln!(out, "| method | WAPE | bias |\n|---|---|---|");
             for (name, s) in [
-                ("ours (TSB / SES / damped trend, by ADI/CV² class)", &total.ours),
+                (
+                    "ours (TSB / SES / damped trend, by ADI/CV² class)",
+                    &total.ours,
+                ),
                 ("naive moving average, 4 weeks", &total.moving_average),
                 (
                     "seasonal naive, same weeks last year",

@@ -2,15 +2,15 @@
 //! order screen and `rounds order suggest`), and the order screen's view.
 
 use crate::clock::Clock;
+use crate::domain::forecast::pool::{Pool, PoolRow};
 use crate::domain::order::{
     self, Acceptance, LineInput, Order, OrderLine, OrderState, PromoStep, Refusal, Seen,
     SuggestParams, SuggestedLine,
 };
+use crate::domain::order::{POOL_BELOW_DAYS, Window};
 use crate::domain::{Invoice, Product, SalesSeries, Settings, Store};
 use crate::screens::order::{OrderView, ProductInfo};
 use crate::storage::{Database, Result};
-use crate::domain::forecast::pool::{Pool, PoolRow};
-use crate::domain::order::{POOL_BELOW_DAYS, Window};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
 
@@ -132,7 +132,6 @@ fn out_of_stock_days(
     }
     Ok(out)
 }
-
 
 /// The empirical-Bayes pool over every store's series in the same window,
 /// when this store's history is short (beyond 13 weeks a series' own days

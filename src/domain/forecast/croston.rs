@@ -18,7 +18,7 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
             damping: 1.0,
             error_week: 0.0,
             class: None,
-        history_days: 0.0,
+            history_days: 0.0,
         };
     };
     let correction = 1.0 - alpha / 2.0;

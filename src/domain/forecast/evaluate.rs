@@ -35,12 +35,16 @@ impl Scores {
         self.error += expected - actual;
         self.filled += qty.min(actual);
         self.overstock += (qty - actual).max(0.0);
-        self.pinball += PINBALL_TAU * (actual - qty).max(0.0)
-            + (1.0 - PINBALL_TAU) * (qty - actual).max(0.0);
+        self.pinball +=
+            PINBALL_TAU * (actual - qty).max(0.0) + (1.0 - PINBALL_TAU) * (qty - actual).max(0.0);
     }
 
     fn share(&self, x: f64) -> f64 {
-        if self.actual > 0.0 { x / self.actual } else { 0.0 }
+        if self.actual > 0.0 {
+            x / self.actual
+        } else {
+            0.0
+        }
     }
     pub fn mae(&self) -> f64 {
         self.abs_error / self.forecasts.max(1) as f64
@@ -138,7 +142,7 @@ pub fn previous(weekly_from_first_sale: &[f64]) -> Forecast {
             damping: 1.0,
             error_week: var.sqrt().max(mean.sqrt()),
             class: None,
-        history_days: 0.0,
+            history_days: 0.0,
         };
     }
     let sold = w.iter().filter(|q| **q > 0.0).count();
@@ -146,7 +150,11 @@ pub fn previous(weekly_from_first_sale: &[f64]) -> Forecast {
         return sba(w, 0.1);
     }
     let (l, t) = (ses(w), holt_damped(w));
-    if t.error_week < 0.9 * l.error_week { t } else { l }
+    if t.error_week < 0.9 * l.error_week {
+        t
+    } else {
+        l
+    }
 }
 
 fn weeks_from_first_sale(s: &SalesSeries, until: i32) -> Vec<f64> {
@@ -168,7 +176,15 @@ pub fn run_split(stores: &[StoreLines<'_>], split: &Split) -> (Scores, Scores, V
     let cut_stores: Vec<(usize, Vec<SalesSeries>)> = stores
         .iter()
         .enumerate()
-        .map(|(i, s)| (i, s.series.iter().map(|x| cut(x, from, split.origin)).collect()))
+        .map(|(i, s)| {
+            (
+                i,
+                s.series
+                    .iter()
+                    .map(|x| cut(x, from, split.origin))
+                    .collect(),
+            )
+        })
         .collect();
     let date = chrono::NaiveDate::from_num_days_from_ce_opt(split.origin).unwrap_or_default();
     let windows: Vec<Window> = cut_stores
@@ -181,7 +197,13 @@ pub fn run_split(stores: &[StoreLines<'_>], split: &Split) -> (Scores, Scores, V
         for s in series {
             let v = w.values(Some(s));
             let days = (v.len() as u32 * w.period_days) as f64;
-            rows_owned.push((*i, s.sku.clone(), (stores[*i].category)(&s.sku), v.iter().sum::<f64>(), days));
+            rows_owned.push((
+                *i,
+                s.sku.clone(),
+                (stores[*i].category)(&s.sku),
+                v.iter().sum::<f64>(),
+                days,
+            ));
         }
     }
     let rows: Vec<PoolRow> = rows_owned
@@ -194,7 +216,9 @@ pub fn run_split(stores: &[StoreLines<'_>], split: &Split) -> (Scores, Scores, V
             days: *days,
         })
         .collect();
-    let short = windows.iter().all(|w| w.end - w.start < crate::domain::order::POOL_BELOW_DAYS);
+    let short = windows
+        .iter()
+        .all(|w| w.end - w.start < crate::domain::order::POOL_BELOW_DAYS);
     let pool = short.then(|| Pool::new(&rows));
     let cover = f64::from(split.cover_days);
     let (mut ours, mut prev, mut lines) = (Scores::default(), Scores::default(), Vec::new());
@@ -203,10 +227,23 @@ pub fn run_split(stores: &[StoreLines<'_>], split: &Split) -> (Scores, Scores, V
         for (s, full) in series.iter().zip(&store.series) {
             let a = actual(full, split.origin, split.cover_days);
             let v = w.values(Some(s));
-            let prior = pool.as_ref().and_then(|p| p.prior(store.code, &s.sku, &(store.category)(&s.sku)));
-            let f = super::estimate_series(&Series { values: &v, censored: &[], period_days: w.period_days }, prior);
+            let prior = pool
+                .as_ref()
+                .and_then(|p| p.prior(store.code, &s.sku, &(store.category)(&s.sku)));
+            let f = super::estimate_series(
+                &Series {
+                    values: &v,
+                    censored: &[],
+                    period_days: w.period_days,
+                },
+                prior,
+            );
             let o = qty_of(&f, cover, split.service_level);
-            let p = qty_of(&previous(&weeks_from_first_sale(s, split.origin)), cover, split.service_level);
+            let p = qty_of(
+                &previous(&weeks_from_first_sale(s, split.origin)),
+                cover,
+                split.service_level,
+            );
             ours.add(o.0, o.1, a);
             prev.add(p.0, p.1, a);
             lines.push(LineResult {

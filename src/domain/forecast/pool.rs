@@ -42,7 +42,11 @@ impl Pool {
     pub fn new(rows: &[PoolRow<'_>]) -> Self {
         let mut p = Pool::default();
         for r in rows.iter().filter(|r| r.days > 0.0) {
-            add(p.item.entry(r.sku.to_string()).or_default(), r.units, r.days);
+            add(
+                p.item.entry(r.sku.to_string()).or_default(),
+                r.units,
+                r.days,
+            );
             add(
                 p.store_category
                     .entry((r.store.to_string(), r.category.to_string()))
@@ -80,7 +84,12 @@ impl Pool {
     /// Prior mean units per day for the item in the store.
     pub fn mean(&self, store: &str, sku: &str, category: &str) -> f64 {
         let item = self.item.get(sku).copied().map(rate).unwrap_or(0.0);
-        let cat = self.category.get(category).copied().map(rate).unwrap_or(0.0);
+        let cat = self
+            .category
+            .get(category)
+            .copied()
+            .map(rate)
+            .unwrap_or(0.0);
         let here = self
             .store_category
             .get(&(store.to_string(), category.to_string()))

@@ -22,7 +22,7 @@ pub fn tsb(values: &[f64]) -> Forecast {
             damping: 1.0,
             error_week: 0.0,
             class: None,
-        history_days: 0.0,
+            history_days: 0.0,
         };
     }
     let mut prob = sold.len() as f64 / n as f64;

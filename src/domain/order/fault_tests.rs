@@ -4,7 +4,9 @@
 //! item, a new item, a one-off spike.
 
 use super::*;
-use crate::domain::forecast::{Class, Method, Prior, Series, adi_cv2, classify, estimate, estimate_series};
+use crate::domain::forecast::{
+    Class, Method, Prior, Series, adi_cv2, classify, estimate, estimate_series,
+};
 
 fn params(cover: f64) -> SuggestParams {
     SuggestParams {
@@ -29,16 +31,27 @@ fn input<'a>(history: Series<'a>, pack: u32, seen: Option<Seen>) -> LineInput<'a
 
 /// Weeks from the first sale, as the loader used to cut them.
 fn every(n: usize, size: f64, weeks: usize) -> Vec<f64> {
-    (0..weeks).map(|w| if w % n == 0 { size } else { 0.0 }).collect()
+    (0..weeks)
+        .map(|w| if w % n == 0 { size } else { 0.0 })
+        .collect()
 }
 
 #[test]
 fn fault_1_a_must_stock_line_with_no_sales_stays_with_a_reason() {
     let zeros = [0.0; 21];
     for (history, words) in [
-        (Series::daily(&zeros), "no sales in 3 weeks: check the shelf"),
-        (Series::daily(&zeros[..5]), "no sales in 5 days: check the shelf"),
-        (Series::weekly(&zeros[..8]), "no sales in 8 weeks: check the shelf"),
+        (
+            Series::daily(&zeros),
+            "no sales in 3 weeks: check the shelf",
+        ),
+        (
+            Series::daily(&zeros[..5]),
+            "no sales in 5 days: check the shelf",
+        ),
+        (
+            Series::weekly(&zeros[..8]),
+            "no sales in 8 weeks: check the shelf",
+        ),
         (Series::daily(&[]), "no sales in 0 days: check the shelf"),
     ] {
         let s = suggest_line(&input(history, 6, None), &params(7.0));
@@ -56,7 +69,10 @@ fn fault_2_counted_stock_is_subtracted_order_up_to() {
     let target = suggest_line(&input(Series::daily(&days), 1, None), &params(7.0)).target_level;
     let want = |stock: f64| (target - stock).max(0.0).ceil() as u32;
     for stock in [0.0, 5.0, 14.0, target.floor(), target + 3.0] {
-        let s = suggest_line(&input(Series::daily(&days), 1, Some(Seen::Stock(stock))), &params(7.0));
+        let s = suggest_line(
+            &input(Series::daily(&days), 1, Some(Seen::Stock(stock))),
+            &params(7.0),
+        );
         if stock > 0.0 {
             assert_eq!(s.suggested_qty, want(stock), "stock {stock}: {s:?}");
         }
@@ -69,7 +85,10 @@ fn fault_2_counted_stock_is_subtracted_order_up_to() {
         zero_when_stock_covers: false,
         ..params(7.0)
     };
-    assert_eq!(suggest_line(&input(Series::daily(&days), 12, covered), &keep).suggested_qty, 12);
+    assert_eq!(
+        suggest_line(&input(Series::daily(&days), 12, covered), &keep).suggested_qty,
+        12
+    );
 }
 
 #[test]
@@ -97,7 +116,11 @@ fn fault_4_stock_out_days_are_not_zero_demand() {
         days[d] = 0.0;
         censored[d] = true;
     }
-    let left_out = Series { values: &days, censored: &censored, period_days: 1 };
+    let left_out = Series {
+        values: &days,
+        censored: &censored,
+        period_days: 1,
+    };
     let f = estimate_series(&left_out, None);
     assert!((f.per_week - 21.0).abs() < 1.0, "{f:?}");
     // counted as zeros, the same history forecasts well below
@@ -108,7 +131,9 @@ fn fault_4_stock_out_days_are_not_zero_demand() {
 fn fault_5_daily_history_is_fitted_in_days() {
     // 21 days, 7 sold every Friday: by week a steady 7 (and a spread of √7 at
     // best), by day an intermittent series with its true spread
-    let days: Vec<f64> = (0..21).map(|d| if d % 7 == 4 { 7.0 } else { 0.0 }).collect();
+    let days: Vec<f64> = (0..21)
+        .map(|d| if d % 7 == 4 { 7.0 } else { 0.0 })
+        .collect();
     let f = estimate_series(&Series::daily(&days), None);
     assert_eq!(f.class, Some(Class::Intermittent));
     assert!((f.per_week - 7.0).abs() < 1e-9, "{f:?}");
@@ -127,8 +152,13 @@ fn fault_6_a_case_minimum_is_explained() {
     assert!(text.contains("needs 1, case of 20"), "{text}");
     // a fast seller's case is just the case
     let fast = [70.0; 20];
-    let text = suggest_line(&input(Series::weekly(&fast), 20, None), &params(3.0)).reason.text();
-    assert!(text.contains("case of 20") && !text.contains("needs"), "{text}");
+    let text = suggest_line(&input(Series::weekly(&fast), 20, None), &params(3.0))
+        .reason
+        .text();
+    assert!(
+        text.contains("case of 20") && !text.contains("needs"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -136,7 +166,10 @@ fn fault_7_demand_classes_by_adi_and_cv2() {
     let cases: [(&[f64], Class); 4] = [
         (&[5.0, 5.0, 6.0, 5.0, 4.0, 5.0], Class::Smooth),
         (&[1.0, 9.0, 1.0, 12.0, 1.0, 1.0], Class::Erratic),
-        (&[0.0, 3.0, 0.0, 0.0, 3.0, 0.0, 4.0, 0.0], Class::Intermittent),
+        (
+            &[0.0, 3.0, 0.0, 0.0, 3.0, 0.0, 4.0, 0.0],
+            Class::Intermittent,
+        ),
         (&[0.0, 1.0, 0.0, 0.0, 15.0, 0.0, 1.0, 0.0], Class::Lumpy),
     ];
     for (values, want) in cases {
@@ -162,7 +195,11 @@ fn shapes_the_estimator_must_survive() {
     // obsolete: sold 3 a week for a year, nothing for the last 20 weeks
     let mut obsolete = vec![3.0; 52];
     obsolete.extend([0.0; 20]);
-    assert!(estimate(&obsolete).per_week < 1.2, "{:?}", estimate(&obsolete));
+    assert!(
+        estimate(&obsolete).per_week < 1.2,
+        "{:?}",
+        estimate(&obsolete)
+    );
     // new: nothing, then 5 a day for the last 10 days (the loader starts it near its first sale)
     let new = [5.0; 10];
     assert!((estimate_series(&Series::daily(&new), None).per_week - 35.0).abs() < 3.0);
@@ -177,7 +214,10 @@ fn shapes_the_estimator_must_survive() {
 fn a_thin_series_is_pulled_toward_the_pool() {
     // three days sold 0, 0, 3 (1 a day); the item sells 0.2 a day elsewhere
     let days = [0.0, 0.0, 3.0];
-    let prior = Prior { per_day: 0.2, strength_days: 20.0 };
+    let prior = Prior {
+        per_day: 0.2,
+        strength_days: 20.0,
+    };
     let own = estimate_series(&Series::daily(&days), None).per_week;
     let pooled = estimate_series(&Series::daily(&days), Some(prior)).per_week;
     assert!(pooled < own && pooled > 0.2 * 7.0, "{own} {pooled}");

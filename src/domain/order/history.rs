@@ -29,7 +29,10 @@ pub struct Window {
 impl Window {
     /// From all the store's series: daily when its sale days spread over the
     /// week, starting at its first sale before `date` (capped).
-    pub fn of_store<'a>(series: impl IntoIterator<Item = &'a SalesSeries>, date: NaiveDate) -> Self {
+    pub fn of_store<'a>(
+        series: impl IntoIterator<Item = &'a SalesSeries>,
+        date: NaiveDate,
+    ) -> Self {
         let end = date.num_days_from_ce();
         let mut weekdays = [false; 7];
         let mut first = end;

@@ -11,7 +11,10 @@ fn series(points: &[(u32, f32)]) -> SalesSeries {
     SalesSeries {
         store_code: "S".into(),
         sku: "P".into(),
-        points: points.iter().map(|(day, q)| SalePoint::new(d(*day), *q)).collect(),
+        points: points
+            .iter()
+            .map(|(day, q)| SalePoint::new(d(*day), *q))
+            .collect(),
     }
 }
 
