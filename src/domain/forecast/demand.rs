@@ -157,6 +157,11 @@ pub fn estimate_series(s: &Series<'_>, prior: Option<Prior>) -> Forecast {
     // a short history knows its own mean only roughly: σ of the mean added
     let mean = obs.iter().sum::<f64>() / n as f64;
     let var = obs.iter().map(|q| (q - mean).powi(2)).sum::<f64>() / n as f64;
+    if s.period_days == 1 {
+        // days are not independent (a level that wanders, a busy week): the
+        // spread of the 7-day sums the history itself shows is a floor
+        f.error_week = f.error_week.max(weekly_spread(&obs));
+    }
     if n < FLOOR_BELOW {
         // too few periods for an error of its own: at least Poisson noise
         f.error_week = f.error_week.max((var.max(mean) * scale).sqrt());
@@ -172,6 +177,17 @@ pub fn estimate_series(s: &Series<'_>, prior: Option<Prior>) -> Forecast {
     }
     f.class = Some(class);
     f
+}
+
+/// Standard deviation of the rolling 7-day sums of a daily history (0 under two weeks).
+fn weekly_spread(days: &[f64]) -> f64 {
+    if days.len() < 14 {
+        return 0.0;
+    }
+    let sums: Vec<f64> = days.windows(7).map(|w| w.iter().sum()).collect();
+    let n = sums.len() as f64;
+    let mean = sums.iter().sum::<f64>() / n;
+    (sums.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt()
 }
 
 fn no_sales(s: &Series<'_>, observed: usize) -> Forecast {
