@@ -1,13 +1,13 @@
 //! Loaders for ordering: the store's suggestion as of a date (shared by the
 //! order screen and `rounds order suggest`), and the order screen's view.
 
+use super::views_order_history::{out_of_stock_days, pool_if_thin};
 use crate::clock::Clock;
-use crate::domain::forecast::pool::{Pool, PoolRow};
+use crate::domain::order::Window;
 use crate::domain::order::{
     self, Acceptance, LineInput, Order, OrderLine, OrderState, PromoStep, Refusal, Seen,
     SuggestParams, SuggestedLine,
 };
-use crate::domain::order::{POOL_BELOW_DAYS, Window};
 use crate::domain::{Invoice, Product, SalesSeries, Settings, Store};
 use crate::screens::order::{OrderView, ProductInfo};
 use crate::storage::{Database, Result};
@@ -103,75 +103,6 @@ pub fn audit_seen(db: &Database, code: &str, date: NaiveDate) -> Result<HashMap<
         })
         .map(|l| (l.sku, Seen::OutOfStock))
         .collect())
-}
-
-/// Days the store's audits saw each line out of stock (not ordered, not
-/// delivered), within the history window: their demand is unknown.
-fn out_of_stock_days(
-    db: &Database,
-    code: &str,
-    window: &Window,
-) -> Result<HashMap<String, Vec<i32>>> {
-    use crate::domain::visit::MissingReason;
-    let mut out: HashMap<String, Vec<i32>> = HashMap::new();
-    for v in db.visits_of_store(code)? {
-        let day = v.date.num_days_from_ce();
-        if day < window.start || day >= window.end {
-            continue;
-        }
-        for l in db.audit_lines(v.meta.id)? {
-            if !l.on_shelf
-                && matches!(
-                    l.missing,
-                    Some(MissingReason::NotOrdered | MissingReason::NotDelivered) | None
-                )
-            {
-                out.entry(l.sku).or_default().push(day);
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The empirical-Bayes pool over every store's series in the same window,
-/// when this store's history is short (beyond 13 weeks a series' own days
-/// outweigh the prior and the scan of all stores is not worth it).
-fn pool_if_thin(db: &Database, window: &Window, date: NaiveDate) -> Result<Option<Pool>> {
-    if window.end - window.start >= POOL_BELOW_DAYS {
-        return Ok(None);
-    }
-    let categories: HashMap<String, String> = db
-        .products()?
-        .into_iter()
-        .map(|p| (p.sku, p.category))
-        .collect();
-    let all = db.all_sales()?;
-    let mut by_store: HashMap<&str, Vec<&SalesSeries>> = HashMap::new();
-    for s in &all {
-        by_store.entry(&s.store_code).or_default().push(s);
-    }
-    let mut totals: Vec<(&str, &str, &str, f64, f64)> = Vec::new();
-    for (store, series) in &by_store {
-        let w = Window::of_store(series.iter().copied(), date);
-        for s in series {
-            let values = w.values(Some(s));
-            let units: f64 = values.iter().sum();
-            let days = (values.len() as u32 * w.period_days) as f64;
-            let category = categories.get(&s.sku).map_or("", |c| c.as_str());
-            totals.push((store, &s.sku, category, units, days));
-        }
-    }
-    let rows: Vec<PoolRow> = totals
-        .iter()
-        .map(|(store, sku, category, units, days)| PoolRow {
-            store,
-            sku,
-            category,
-            units: *units,
-            days: *days,
-        })
-        .collect();
-    Ok(Some(Pool::new(&rows)))
 }
 
 /// The suggestion for a store as of `date`, from history before `date` only,
