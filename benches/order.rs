@@ -8,6 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rounds::demo::large::{self, LargeSpec};
+use rounds::domain::forecast::{Prior, Series};
 use rounds::domain::order::{LineInput, SuggestParams, suggest};
 use rounds::storage::Database;
 use rounds::tui::views_order;
@@ -58,7 +59,8 @@ fn pure_suggestion(c: &mut Criterion) {
         .map(|(w, sku)| LineInput {
             sku,
             case_pack: 6,
-            weekly: w,
+            history: Series::weekly(w),
+            prior: None,
             seen: None,
             last_refusal: None,
             promotion: None,
@@ -68,10 +70,47 @@ fn pure_suggestion(c: &mut Criterion) {
         cover_days: 8.0,
         service_level: 0.95,
         trusted: false,
+        zero_when_stock_covers: true,
     };
     c.bench_function("order suggestion, 1,000 lines x 104 weeks (pure)", |b| {
         b.iter(|| black_box(suggest(black_box(&lines), &params)))
     });
+    // daily history: a year of days per line, with a pooled prior and stock-outs
+    let days: Vec<Vec<f64>> = weeks
+        .iter()
+        .map(|w| {
+            w.iter()
+                .flat_map(|q| (0..7).map(move |d| if d < 3 { (q / 3.0).floor() } else { 0.0 }))
+                .take(364)
+                .collect()
+        })
+        .collect();
+    let censored: Vec<bool> = (0..364).map(|d| d % 50 == 0).collect();
+    let prior = Prior {
+        per_day: 0.5,
+        strength_days: 30.0,
+    };
+    let daily: Vec<LineInput> = days
+        .iter()
+        .zip(&skus)
+        .map(|(d, sku)| LineInput {
+            sku,
+            case_pack: 6,
+            history: Series {
+                values: d,
+                censored: &censored,
+                period_days: 1,
+            },
+            prior: Some(prior),
+            seen: None,
+            last_refusal: None,
+            promotion: None,
+        })
+        .collect();
+    c.bench_function(
+        "order suggestion, 1,000 lines x 364 days, pooled (pure)",
+        |b| b.iter(|| black_box(suggest(black_box(&daily), &params))),
+    );
 }
 
 fn data_dir() -> PathBuf {

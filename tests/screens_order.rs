@@ -171,3 +171,47 @@ fn bonus_column_only_when_a_line_has_a_bonus_and_names_get_the_room() {
         "bonus right-aligned under its heading:\n{head}\n{first}"
     );
 }
+
+#[test]
+fn counted_stock_and_an_explained_case_minimum() {
+    use rounds::domain::forecast::{Method, Series};
+    use rounds::domain::order::{LineInput, Seen, SuggestParams, suggest_line};
+    let (_dir, mut screen) = screen();
+    // a slow seller (3 a week) on a 3-day cover, case of 20, 1 counted on the shelf
+    let weeks = [3.0; 20];
+    let sku = screen.view.order.lines[0].sku.clone();
+    if let Some(p) = screen.view.products.get_mut(&sku) {
+        p.case_pack = 20;
+    }
+    let line = &mut screen.view.order.lines[0];
+    let s = suggest_line(
+        &LineInput {
+            sku: &line.sku,
+            case_pack: 20,
+            history: Series::weekly(&weeks),
+            prior: None,
+            seen: Some(Seen::Stock(1.0)),
+            last_refusal: None,
+            promotion: None,
+        },
+        &SuggestParams {
+            cover_days: 3.0,
+            service_level: 0.95,
+            trusted: false,
+            zero_when_stock_covers: true,
+        },
+    );
+    assert_ne!(s.forecast.method, Method::NoSales(0));
+    let text = s.reason.text();
+    assert!(
+        text.contains("1 on the shelf") && text.contains("needs 2, case of 20"),
+        "{text}"
+    );
+    assert_eq!(s.suggested_qty, 20);
+    line.qty = s.suggested_qty;
+    line.reason = Some(s.reason);
+    insta::assert_snapshot!(
+        "order_counted_stock_case_minimum",
+        draw(100, 30, &screen).backend()
+    );
+}

@@ -264,6 +264,15 @@ pub enum OrderCommand {
         /// Days of demand each forecast covers (rounded up to whole weeks)
         #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(i64).range(1..=91))]
         cover_days: i64,
+        /// Days of history before each origin (default: all there is); 21 for a short history
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(i64).range(1..=3650))]
+        history_days: Option<i64>,
+        /// Read the sales from this CSV (store_code,sku,date,qty) instead of the database
+        #[arg(long, value_name = "FILE")]
+        sales: Option<std::path::PathBuf>,
+        /// Write the split (train.csv, test.csv, ours.csv) here, for other tools
+        #[arg(long, value_name = "DIR")]
+        export: Option<std::path::PathBuf>,
         #[arg(long, value_enum, default_value_t = BacktestFormat::Text)]
         format: BacktestFormat,
     },

@@ -1,6 +1,7 @@
 //! The command line: global flags, subcommands, exit codes.
 
 mod args;
+mod backtest;
 mod backup;
 mod check;
 mod conflicts;
@@ -262,8 +263,21 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Order(args::OrderCommand::Backtest {
             origins,
             cover_days,
+            history_days,
+            sales,
+            export,
             format,
-        })) => order::backtest(&ctx, origins as usize, cover_days, format),
+        })) => backtest::run(
+            &ctx,
+            &backtest::Options {
+                origins: origins as usize,
+                cover_days,
+                history_days,
+                sales,
+                export,
+                format,
+            },
+        ),
         Some(Command::Import {
             kind,
             file,

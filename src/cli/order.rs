@@ -30,7 +30,7 @@ pub fn suggest(
     let rows: Vec<_> = s
         .rows
         .iter()
-        .filter(|r| all || r.line.suggested_qty > 0)
+        .filter(|r| all || r.line.suggested_qty > 0 || r.line.is_no_sales())
         .collect();
     match format {
         SuggestFormat::Json => {
@@ -164,7 +164,10 @@ pub fn backtest(
             );
             let _ = writeln!(out, "| method | WAPE | bias |\n|---|---|---|");
             for (name, s) in [
-                ("ours (SBA / SES / damped trend, per series)", &total.ours),
+                (
+                    "ours (TSB / SES / damped trend, by ADI/CV² class)",
+                    &total.ours,
+                ),
                 ("naive moving average, 4 weeks", &total.moving_average),
                 (
                     "seasonal naive, same weeks last year",

@@ -26,6 +26,9 @@ pub struct Settings {
     pub delivery_lead_days: i64,
     /// Service level for safety stock.
     pub service_level: f64,
+    /// A counted stock that covers a line's target level gives it 0; when
+    /// false, such a line still gets one case.
+    pub zero_when_stock_covers: bool,
     /// Orders delivered below this fill rate are chased.
     pub fill_rate_alert: f64,
     /// Drafts accepted in a row to mark a store trusted...
@@ -65,6 +68,7 @@ impl Default for Settings {
             returns_write_off_days: 7,
             delivery_lead_days: 1,
             service_level: 0.95,
+            zero_when_stock_covers: true,
             fill_rate_alert: 0.80,
             trusted_after_drafts: 3,
             trusted_min_unchanged: 0.90,

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod run;
 pub mod views;
 pub mod views_order;
+mod views_order_history;
 pub mod views_review;
 pub mod views_visit;
 

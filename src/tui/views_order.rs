@@ -1,7 +1,9 @@
 //! Loaders for ordering: the store's suggestion as of a date (shared by the
 //! order screen and `rounds order suggest`), and the order screen's view.
 
+use super::views_order_history::{out_of_stock_days, pool_if_thin};
 use crate::clock::Clock;
+use crate::domain::order::Window;
 use crate::domain::order::{
     self, Acceptance, LineInput, Order, OrderLine, OrderState, PromoStep, Refusal, Seen,
     SuggestParams, SuggestedLine,
@@ -47,8 +49,8 @@ pub fn next_planned_visit(store: &Store, date: NaiveDate) -> NaiveDate {
     }
 }
 
-/// Weekly units before `date`, from the week of the first recorded sale
-/// (before it the product was likely not listed), at most two years.
+/// Weekly units before `date`, from the week of the first recorded sale,
+/// at most two years (the backtest's view of a weekly series).
 pub fn history_weeks(series: &SalesSeries, date: NaiveDate) -> Vec<f64> {
     let end = date.num_days_from_ce();
     let Some(first) = series.points.iter().find(|p| p.day < end) else {
@@ -127,6 +129,9 @@ pub fn store_suggestion(
         .into_iter()
         .map(|s| (s.sku.clone(), s))
         .collect();
+    let window = Window::of_store(sales.values(), date);
+    let out_days = out_of_stock_days(db, code, &window)?;
+    let pool = pool_if_thin(db, &window, date)?;
     let promotions: Vec<_> = db
         .promotions()?
         .into_iter()
@@ -137,6 +142,7 @@ pub fn store_suggestion(
         cover_days: cover_days as f64,
         service_level: settings.service_level,
         trusted,
+        zero_when_stock_covers: settings.zero_when_stock_covers,
     };
     // reads first (sled), then the per-line estimates on every core: they are
     // independent, and fitting 1,000 series is most of the time
@@ -145,20 +151,22 @@ pub fn store_suggestion(
         let Some(product) = db.product(&a.sku)? else {
             continue;
         };
-        let weekly = sales
-            .get(&a.sku)
-            .map(|s| history_weeks(s, date))
-            .unwrap_or_default();
-        inputs.push((product, weekly));
+        let values = window.values(sales.get(&a.sku));
+        let censored = window.censored(&values, out_days.get(&a.sku).map_or(&[], |d| d));
+        let prior = pool
+            .as_ref()
+            .and_then(|p| p.prior(code, &product.sku, &product.category));
+        inputs.push((product, values, censored, prior));
     }
     use rayon::prelude::*;
     let rows = inputs
         .into_par_iter()
-        .map(|(product, weekly)| {
+        .map(|(product, values, censored, prior)| {
             let input = LineInput {
                 sku: &product.sku,
                 case_pack: product.case_pack,
-                weekly: &weekly,
+                history: window.series(&values, &censored),
+                prior,
                 seen: seen.get(&product.sku).copied(),
                 last_refusal: refusals.get(&product.sku),
                 promotion: promotions.iter().find(|p| p.sku == product.sku),
@@ -193,7 +201,7 @@ pub fn draft_from(s: &StoreSuggestion, number: String, meta: crate::domain::Reco
     let lines = s
         .rows
         .iter()
-        .filter(|r| r.line.suggested_qty > 0)
+        .filter(|r| r.line.suggested_qty > 0 || r.line.is_no_sales())
         .map(|r| OrderLine {
             sku: r.product.sku.clone(),
             qty: r.line.suggested_qty,

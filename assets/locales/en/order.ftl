@@ -91,3 +91,8 @@ route-orders-chase = ⚠ { $count ->
 }
 card-orders-chase = Orders to chase (fill rate below the setting)
 card-order-fill = { $number }: { $percent } % ({ $delivered }/{ $ordered } lines)
+method-tsb = sells now and then
+method-no_sales = no sales
+reason-no-sales-weeks = no sales in {$weeks} weeks: check the shelf
+reason-no-sales-days = no sales in {$days} days: check the shelf
+reason-case-minimum = needs {$needs}, case of {$pack}

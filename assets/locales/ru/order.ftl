@@ -97,3 +97,16 @@ route-orders-chase = ⚠ { $count ->
 }
 card-orders-chase = Недопоставленные заказы (уровень выполнения ниже порога)
 card-order-fill = { $number }: { $percent } % ({ $delivered }/{ $ordered } строк)
+method-tsb = продаётся время от времени
+method-no_sales = нет продаж
+reason-no-sales-weeks = нет продаж {$weeks ->
+    [one] {$weeks} неделю
+    [few] {$weeks} недели
+   *[many] {$weeks} недель
+}: проверьте полку
+reason-no-sales-days = нет продаж {$days ->
+    [one] {$days} день
+    [few] {$days} дня
+   *[many] {$days} дней
+}: проверьте полку
+reason-case-minimum = нужно {$needs}, в коробке {$pack}

@@ -48,7 +48,7 @@ pub struct Backtest {
     pub ours: Score,
     pub moving_average: Score,
     pub seasonal_naive: Score,
-    /// Intermittent origins only (where our method chose SBA): ours, moving average.
+    /// Intermittent origins only (where our method chose TSB): ours, moving average.
     pub intermittent: (Score, Score),
 }
 
@@ -81,7 +81,7 @@ impl Backtest {
             self.ours.add(ours, actual);
             self.moving_average.add(ma, actual);
             self.seasonal_naive.add(season, actual);
-            if fit.method == super::Method::Sba {
+            if fit.method == super::Method::Tsb {
                 self.intermittent.0.add(ours, actual);
                 self.intermittent.1.add(ma, actual);
             }

@@ -6,6 +6,7 @@ use super::{Forecast, Method};
 
 /// Smoothing constant for sizes and intervals; low, because intermittent
 /// series carry little information per week.
+#[allow(dead_code)]
 pub const ALPHA: f64 = 0.1;
 
 pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
@@ -16,6 +17,8 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
             trend: 0.0,
             damping: 1.0,
             error_week: 0.0,
+            class: None,
+            history_days: 0.0,
         };
     };
     let correction = 1.0 - alpha / 2.0;
@@ -47,5 +50,7 @@ pub fn sba(weekly: &[f64], alpha: f64) -> Forecast {
         } else {
             (sq_err / n as f64).sqrt()
         },
+        class: None,
+        history_days: 0.0,
     }
 }

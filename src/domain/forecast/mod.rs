@@ -1,16 +1,23 @@
-//! Demand estimation from weekly sales, chosen per series: SBA (Croston with
-//! the Syntetos–Boylan correction) for intermittent series, exponential
-//! smoothing (with a damped trend when it fits better) for regular ones.
-//! Formulas in docs/ordering.md. Pure functions, no allocation per week.
+//! Demand estimation from daily or weekly sales, chosen per series by its
+//! ADI/CV² class: TSB for intermittent and lumpy series, exponential
+//! smoothing (with a damped trend when it wins on a holdout) for smooth and
+//! erratic ones; stock-outs left out; thin series pooled toward the item
+//! across stores. Formulas in docs/ordering.md. Pure functions.
 
 pub mod backtest;
 mod croston;
+mod demand;
+pub mod evaluate;
 mod normal;
+pub mod pool;
 mod smoothing;
+mod tsb;
 
 pub use croston::sba;
+pub use demand::{ADI_CUT, CV2_CUT, Class, Prior, Series, adi_cv2, classify, estimate_series};
 pub use normal::z_score;
-pub use smoothing::{holt_damped, ses};
+pub use smoothing::{holt_damped, ses, ses_periods};
+pub use tsb::tsb;
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +33,10 @@ pub enum Method {
     Ses,
     /// Exponential smoothing with a damped additive trend.
     Trend,
+    /// Teunter–Syntetos–Babai: probability of a sale and its size.
+    Tsb,
+    /// Nothing sold in this many days of history (stock-outs left out).
+    NoSales(u16),
 }
 
 impl Method {
@@ -35,6 +46,8 @@ impl Method {
             Self::Sba => "sba",
             Self::Ses => "ses",
             Self::Trend => "trend",
+            Self::Tsb => "tsb",
+            Self::NoSales(_) => "no_sales",
         }
     }
 }
@@ -49,8 +62,13 @@ pub struct Forecast {
     pub trend: f64,
     /// Damping of the trend per week ahead (φ).
     pub damping: f64,
-    /// Root mean square of the one-week-ahead errors over the history.
+    /// Spread of a week's demand around the forecast (one-period-ahead
+    /// errors, at least Poisson noise, widened for a short history).
     pub error_week: f64,
+    /// The ADI/CV² class of the series (None: nothing sold, or not classified).
+    pub class: Option<Class>,
+    /// Days of history the level was estimated from (0: unknown).
+    pub history_days: f64,
 }
 
 impl Forecast {
@@ -76,10 +94,17 @@ impl Forecast {
     }
 
     /// Safety stock for `days` of cover at service level `service` (0..1):
-    /// z · σ_week · √(weeks), errors taken as independent from week to week.
+    /// z · σ_week · √(weeks) · √(1 + days / history days): errors taken as
+    /// independent from period to period, and the level itself known only
+    /// from the history (a mean of n days carries σ²/n into every day ahead).
     pub fn safety_stock(&self, days: f64, service: f64) -> f64 {
         let weeks = (days / 7.0).max(0.0);
-        (z_score(service) * self.error_week * weeks.sqrt()).max(0.0)
+        let level = if self.history_days > 0.0 {
+            (1.0 + days.max(0.0) / self.history_days).sqrt()
+        } else {
+            1.0
+        };
+        (z_score(service) * self.error_week * weeks.sqrt() * level).max(0.0)
     }
 }
 
@@ -99,36 +124,10 @@ pub const INTERMITTENT_ADI: f64 = 1.32;
 /// Below this many weeks there is no history to fit anything to.
 pub const MIN_WEEKS: usize = 4;
 
-/// The estimate for one series of weekly sales (oldest first), chosen by its shape:
-/// intermittent → SBA; regular → SES, or the damped trend when it fits the
-/// history clearly better (one-week-ahead error lower by 10 %).
+/// The estimate for one series of weekly sales (oldest first), no stock-outs
+/// known, no prior: see `estimate_series`.
 pub fn estimate(weekly: &[f64]) -> Forecast {
-    if weekly.len() < MIN_WEEKS {
-        let mean = if weekly.is_empty() {
-            0.0
-        } else {
-            weekly.iter().sum::<f64>() / weekly.len() as f64
-        };
-        let var =
-            weekly.iter().map(|q| (q - mean).powi(2)).sum::<f64>() / (weekly.len().max(1)) as f64;
-        return Forecast {
-            method: Method::Mean,
-            per_week: mean,
-            trend: 0.0,
-            damping: 1.0,
-            error_week: var.sqrt().max(mean.sqrt()),
-        };
-    }
-    if demand_interval(weekly) > INTERMITTENT_ADI {
-        return sba(weekly, croston::ALPHA);
-    }
-    let level = ses(weekly);
-    let trend = holt_damped(weekly);
-    if trend.error_week < 0.9 * level.error_week {
-        trend
-    } else {
-        level
-    }
+    estimate_series(&Series::weekly(weekly), None)
 }
 
 /// The smoothing constants tried when fitting a regular series.

@@ -20,6 +20,8 @@ pub fn ses(weekly: &[f64]) -> Forecast {
         trend: 0.0,
         damping: 1.0,
         error_week: rmse(sse, weekly.len()),
+        class: None,
+        history_days: 0.0,
     }
 }
 
@@ -63,6 +65,8 @@ pub fn holt_damped(weekly: &[f64]) -> Forecast {
         trend,
         damping: DAMPING,
         error_week: rmse(sse, weekly.len()),
+        class: None,
+        history_days: 0.0,
     }
 }
 
@@ -82,4 +86,42 @@ fn run_holt(weekly: &[f64], alpha: f64, beta: f64) -> (f64, f64, f64) {
 
 fn rmse(sse: f64, n: usize) -> f64 {
     if n == 0 { 0.0 } else { (sse / n as f64).sqrt() }
+}
+
+/// Smoothing constants for any period length: daily series need the small ones.
+const PERIOD_ALPHAS: [f64; 6] = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5];
+
+/// Level-only smoothing for days or weeks, started at the mean of the whole
+/// series (a backcast: the first periods do not steer the fit), α by the
+/// one-period-ahead error.
+pub fn ses_periods(values: &[f64]) -> Forecast {
+    let n = values.len().max(1);
+    let start = values.iter().sum::<f64>() / n as f64;
+    let mut best: Option<(f64, f64)> = None;
+    for alpha in PERIOD_ALPHAS {
+        let mut level = start;
+        let mut sse = 0.0;
+        for &y in values {
+            sse += (y - level).powi(2);
+            level += alpha * (y - level);
+        }
+        if best.is_none_or(|(b, _)| sse < b) {
+            best = Some((sse, level));
+        }
+    }
+    let (sse, level) = best.unwrap_or((0.0, 0.0));
+    Forecast {
+        method: Method::Ses,
+        per_week: level.max(0.0),
+        trend: 0.0,
+        damping: 1.0,
+        error_week: rmse(sse, values.len()),
+        class: None,
+        history_days: 0.0,
+    }
+}
+
+/// The damped trend on any periods (the grid of `holt_damped`).
+pub fn holt_damped_periods(values: &[f64]) -> Forecast {
+    holt_damped(values)
 }

@@ -3,6 +3,7 @@
 
 mod draft;
 mod fill_rate;
+mod history;
 mod qty;
 mod reason;
 mod suggest;
@@ -14,6 +15,7 @@ pub use draft::{
     order_number,
 };
 pub use fill_rate::{FillRate, fill_rate, to_chase};
+pub use history::{POOL_BELOW_DAYS, Window};
 pub use qty::{MAX_CASES, QtyError, QtyOk, check_qty, max_qty};
 pub use reason::Reason;
 pub use suggest::{

@@ -1,11 +1,12 @@
-//! The suggested quantity of each must-stock line: demand over the cover
-//! period plus safety stock, minus the stock seen, rounded up to the case
-//! pack; out-of-stock lines never at zero; last refusals cap the line;
+//! The suggested quantity of each must-stock line, order-up-to: the target
+//! level (demand over the cover period plus safety stock) minus the stock
+//! counted, rounded up to the case pack; a line with no sales stays in with
+//! a reason; out-of-stock lines never at zero; last refusals cap the line;
 //! running promotions add their bonus.
 
 use super::{Reason, Refusal, RefusalReason};
 use crate::domain::Promotion;
-use crate::domain::forecast::{self, Forecast};
+use crate::domain::forecast::{self, Forecast, Method, Prior, Series};
 use serde::{Deserialize, Serialize};
 
 /// What the shelf audit saw of a line.
@@ -37,8 +38,11 @@ impl Seen {
 pub struct LineInput<'a> {
     pub sku: &'a str,
     pub case_pack: u32,
-    /// Weekly units before the order date, oldest first.
-    pub weekly: &'a [f64],
+    /// Units per day or week before the order date, oldest first, with the
+    /// periods the audit saw out of stock.
+    pub history: Series<'a>,
+    /// The item across stores, for a thin history (empirical Bayes).
+    pub prior: Option<Prior>,
     pub seen: Option<Seen>,
     /// The decision maker's refusal of this line on the store's last order.
     pub last_refusal: Option<&'a Refusal>,
@@ -53,6 +57,8 @@ pub struct SuggestParams {
     pub service_level: f64,
     /// A trusted (loyal) store gets promotion lines topped up to the bonus step.
     pub trusted: bool,
+    /// A counted stock that covers the target level gives 0 (else one case).
+    pub zero_when_stock_covers: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -61,10 +67,22 @@ pub struct SuggestedLine {
     pub forecast: Forecast,
     pub expected_demand: f64,
     pub safety_stock: f64,
+    /// Demand plus safety stock: what the shelf should hold.
+    pub target_level: f64,
+    /// What is still missing to the target after the stock counted.
+    pub need: f64,
     pub stock_seen: Option<f64>,
     pub suggested_qty: u32,
     pub bonus_qty: u32,
     pub reason: Reason,
+}
+
+impl SuggestedLine {
+    /// A must-stock line that sold nothing in its history: kept in the
+    /// order at its quantity (often 0) so the rep checks the shelf.
+    pub fn is_no_sales(&self) -> bool {
+        matches!(self.forecast.method, Method::NoSales(_))
+    }
 }
 
 /// Cover period: days until the next planned visit plus the lead time (≥ 1 day).
@@ -83,7 +101,7 @@ fn round_up_to_pack(units: f64, pack: u32) -> u32 {
 
 /// One line's suggestion.
 pub fn suggest_line(line: &LineInput<'_>, p: &SuggestParams) -> SuggestedLine {
-    let forecast = forecast::estimate(line.weekly);
+    let forecast = forecast::estimate_series(&line.history, line.prior);
     suggest_from(line, p, forecast)
 }
 
@@ -91,9 +109,15 @@ pub(super) fn suggest_from(line: &LineInput<'_>, p: &SuggestParams, f: Forecast)
     let pack = line.case_pack.max(1);
     let demand = f.demand_over(p.cover_days);
     let safety = f.safety_stock(p.cover_days, p.service_level);
+    let target = demand + safety;
     let seen_units = line.seen.map(Seen::units).unwrap_or(0.0);
-    let need = demand + safety - seen_units;
+    let need = (target - seen_units).max(0.0);
     let mut qty = round_up_to_pack(need, pack);
+    // a counted stock that covers the target: 0, unless the company keeps a case coming
+    let counted = matches!(line.seen, Some(Seen::Stock(q)) if q > 0.0);
+    if counted && qty == 0 && !p.zero_when_stock_covers && !matches!(f.method, Method::NoSales(_)) {
+        qty = pack;
+    }
     let mut reason = Reason {
         method: f.method,
         per_week: f.per_week,
@@ -140,6 +164,8 @@ pub(super) fn suggest_from(line: &LineInput<'_>, p: &SuggestParams, f: Forecast)
         forecast: f,
         expected_demand: demand,
         safety_stock: safety,
+        target_level: target,
+        need,
         stock_seen: line.seen.map(Seen::units),
         suggested_qty: qty,
         bonus_qty: bonus,
@@ -155,3 +181,7 @@ pub fn suggest(lines: &[LineInput<'_>], p: &SuggestParams) -> Vec<SuggestedLine>
 #[cfg(test)]
 #[path = "suggest_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "fault_tests.rs"]
+mod fault_tests;

@@ -9,6 +9,7 @@ fn params(cover: f64) -> SuggestParams {
         cover_days: cover,
         service_level: 0.95,
         trusted: false,
+        zero_when_stock_covers: true,
     }
 }
 
@@ -16,7 +17,8 @@ fn line<'a>(weekly: &'a [f64], pack: u32) -> LineInput<'a> {
     LineInput {
         sku: "P1",
         case_pack: pack,
-        weekly,
+        history: crate::domain::forecast::Series::weekly(weekly),
+        prior: None,
         seen: None,
         last_refusal: None,
         promotion: None,
