@@ -95,12 +95,8 @@ fn field_merge<T: Stored>(existing: &[u8], incoming: &[u8]) -> Result<Resolved> 
     })
 }
 
-/// The value to store for a received record, or None to keep what is there.
-pub fn resolve(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<Option<Vec<u8>>> {
-    Ok(resolve_fields(tree, existing, incoming)?.value)
-}
-
-/// [`resolve`], with the conflicts a field-by-field merge found.
+/// What to store for a received record, with the conflicts a
+/// field-by-field merge found (the one entry point: laptops and the hub).
 pub fn resolve_fields(tree: &str, existing: Option<&[u8]>, incoming: &[u8]) -> Result<Resolved> {
     let Some(existing) = existing else {
         // stored as this build writes it, whatever layout it came in
