@@ -92,6 +92,7 @@ fn visit_benches(c: &mut Criterion) {
                     facings: Some((i % 5) as u16),
                     price_seen: Some(Money(1000 + (i % 100) as i64)),
                     missing: None,
+                    stock: Some((i % 30) as u32),
                 };
                 let writes = [
                     VisitWrite::Audit(line),

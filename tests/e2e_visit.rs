@@ -63,10 +63,12 @@ fn a_whole_visit_by_keyboard_survives_a_quit_and_is_exported() {
     tui.wait_for("Why is it missing?");
     tui.send("2");
     tui.wait_for("not delivered");
-    // third: facings and a price typed with a comma
+    // third: facings, a stock count and a price typed with a comma
     tui.send("\r");
     tui.wait_for("Shelf line");
     tui.type_text("3");
+    tui.send("\r");
+    tui.type_text("7");
     tui.send("\r");
     tui.type_text("12,50");
     tui.send("\r");
@@ -170,7 +172,7 @@ fn a_whole_visit_by_keyboard_survives_a_quit_and_is_exported() {
     assert!(
         audit
             .iter()
-            .any(|a| a["facings"] == 3 && a["price_seen"] == "12.50")
+            .any(|a| a["facings"] == 3 && a["stock"] == 7 && a["price_seen"] == "12.50")
     );
     let batches = visit["batches"].as_array().expect("batches");
     assert_eq!(batches.len(), 1);

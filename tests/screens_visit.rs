@@ -90,6 +90,7 @@ fn view() -> VisitView {
             facings: f,
             price_seen: p.map(Money),
             missing: m,
+            stock: None,
         };
     rows[0].audit = Some(audit("P01", true, Some(4), Some(8990), None));
     rows[1].audit = Some(audit(
@@ -293,6 +294,8 @@ fn line_form_refuses_bad_price_in_place_and_takes_a_scan() {
     s.handle(Action::Open);
     type_text(&mut s, "3");
     key(&mut s, KeyCode::Enter);
+    // the stock count is optional: Enter on it goes on to the price
+    key(&mut s, KeyCode::Enter);
     type_text(&mut s, "12,5x");
     key(&mut s, KeyCode::Enter);
     assert!(
@@ -308,6 +311,38 @@ fn line_form_refuses_bad_price_in_place_and_takes_a_scan() {
     key(&mut s, KeyCode::Enter);
     assert_eq!(s.mode, Mode::Browse);
     assert_eq!(s.audit_sel, 0);
+}
+
+/// Facings, then the units counted, then the price: the count is saved on
+/// the line, a bad count is refused in place, and the audit shows it.
+#[test]
+fn line_form_takes_a_stock_count() {
+    let mut s = screen();
+    s.handle(Action::Bottom);
+    s.handle(Action::Open);
+    type_text(&mut s, "2");
+    key(&mut s, KeyCode::Enter);
+    type_text(&mut s, "-4");
+    key(&mut s, KeyCode::Enter);
+    let Mode::Form(form) = &s.mode else {
+        panic!("refused: the form stays open")
+    };
+    assert_eq!(form.focus, 1, "the focus stays on the count");
+    assert!(form.fields[1].error.is_some(), "a negative count says why");
+    key(&mut s, KeyCode::Backspace);
+    key(&mut s, KeyCode::Backspace);
+    type_text(&mut s, "0");
+    key(&mut s, KeyCode::Enter);
+    let effect = key(&mut s, KeyCode::Enter);
+    let Some(Effect::VisitWrites(writes)) = effect else {
+        panic!("saved: {effect:?}")
+    };
+    let VisitWrite::Audit(line) = &writes[0] else {
+        panic!("an audit line first: {writes:?}")
+    };
+    assert_eq!((line.facings, line.stock), (Some(2), Some(0)));
+    assert_eq!(s.mode, Mode::Browse);
+    insta::assert_snapshot!("visit_audit_counted", draw(120, 14, &s));
 }
 
 #[test]

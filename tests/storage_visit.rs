@@ -45,6 +45,7 @@ fn resume_submit_and_amend() {
         facings: Some(2),
         price_seen: Some(Money(1000)),
         missing: None,
+        stock: Some(12),
     };
     let ret = ReturnLine {
         meta: RecordMeta::fresh("R01", "dev", t0),
@@ -115,12 +116,14 @@ fn resume_submit_and_amend() {
     let a = &history[0];
     assert_eq!(a.meta.created.by, "SUP");
     assert_eq!(a.target, "audit P1");
-    assert_eq!(a.before, "on shelf, 3 facings, price 10.00");
-    assert_eq!(a.after, "missing, price 10.00, in_backroom");
+    assert_eq!(a.before, "on shelf, 3 facings, 12 counted, price 10.00");
+    assert_eq!(a.after, "missing, 12 counted, price 10.00, in_backroom");
     assert_eq!(
         db.audit_lines(id).unwrap()[0].missing,
         Some(MissingReason::InBackroom)
     );
+    // the count is kept with the line
+    assert_eq!(db.audit_lines(id).unwrap()[0].stock, Some(12));
     assert_eq!(
         db.returns_of_store("S001").unwrap()[0].status,
         ReturnStatus::WrittenOff

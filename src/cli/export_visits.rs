@@ -22,6 +22,8 @@ struct AuditRecord {
     fast_mover: bool,
     on_shelf: bool,
     facings: Option<u16>,
+    /// Units the rep counted, when counted.
+    stock: Option<u32>,
     price_seen: Option<String>,
     list_price: String,
     missing_reason: Option<&'static str>,
@@ -220,6 +222,7 @@ fn visit_record(
                     fast_mover: fast.contains(&a.sku),
                     on_shelf: a.on_shelf,
                     facings: a.facings,
+                    stock: a.stock,
                     price_seen: a.price_seen.map(|m| m.to_string()),
                     list_price: p.map(|p| p.list_price.to_string()).unwrap_or_default(),
                     missing_reason: a.missing.map(|m| m.key()),
@@ -325,6 +328,8 @@ fn rows(v: VisitRecord) -> Vec<VisitRow> {
             product: a.product,
             on_shelf: a.on_shelf.to_string(),
             facings: opt(&a.facings),
+            // an audit row's quantity is the counted stock
+            qty: opt(&a.stock),
             price_seen: a.price_seen.unwrap_or_default(),
             reason: a.missing_reason.unwrap_or_default().to_string(),
             value: a.list_price,

@@ -87,6 +87,7 @@ pub fn build(data: &DemoData, today: NaiveDate, device: &str) -> VisitHistory {
                         MissingReason::InBackroom,
                     ][rng.random_range(0..3)]
                 }),
+                stock: None,
             };
             if first_line.is_none() && !line.on_shelf {
                 first_line = Some(line.clone());

@@ -23,6 +23,39 @@ pub fn decode<T: DeserializeOwned>(kind: &'static str, bytes: &[u8]) -> Result<T
         })
 }
 
+/// A value and the bytes after it (a record with a trailing extension).
+pub fn decode_prefix<'a, T: DeserializeOwned>(
+    kind: &'static str,
+    bytes: &'a [u8],
+) -> Result<(T, &'a [u8])> {
+    bincode::serde::decode_from_slice(bytes, config())
+        .map(|(v, used)| (v, &bytes[used..]))
+        .map_err(|e| StorageError::Corrupt {
+            kind,
+            detail: e.to_string(),
+        })
+}
+
+/// An audit line is the line and then, only when the rep counted, the
+/// counted stock: a line without a count keeps the bytes it had before
+/// counting existed, and lines written before then read as not counted.
+pub fn encode_audit(a: &crate::domain::visit::AuditLine) -> Result<Vec<u8>> {
+    let mut out = encode("audit line", a)?;
+    if let Some(stock) = a.stock {
+        out.extend(encode("audit line", &stock)?);
+    }
+    Ok(out)
+}
+
+pub fn decode_audit(bytes: &[u8]) -> Result<crate::domain::visit::AuditLine> {
+    let (mut line, rest): (crate::domain::visit::AuditLine, _) =
+        decode_prefix("audit line", bytes)?;
+    if !rest.is_empty() {
+        line.stock = Some(decode("audit line", rest)?);
+    }
+    Ok(line)
+}
+
 /// A record that merges field by field is stored as its value followed by
 /// its clocks. A value alone (written before schema 4) takes the record's
 /// clock for every field.

@@ -1,7 +1,7 @@
 //! Bulk writes of recorded visit lines (the demo's history): one batch and
 //! one flush per kind, with the keys the visit screens read.
 
-use super::visit_lines::{AMENDMENTS, AUDIT, BATCHES, RETURNS, audit_key, by_store, by_visit};
+use super::visit_lines::{AMENDMENTS, BATCHES, RETURNS, by_store, by_visit};
 use super::{Database, Result};
 use crate::domain::visit::{Amendment, AuditLine, Batch, ReturnLine};
 
@@ -14,7 +14,7 @@ impl Database {
         amendments: &[Amendment],
     ) -> Result<()> {
         self.atomically(|| {
-            self.put_all(AUDIT, "audit line", audit.iter().map(|a| (audit_key(a), a)))?;
+            self.put_audit_lines(audit)?;
             self.put_all(
                 BATCHES,
                 "batch",

@@ -74,6 +74,20 @@ fn with_meta<T: DeserializeOwned>(
     })
 }
 
+/// An audit line, alone or followed by its counted stock.
+fn audit_line(bytes: &[u8]) -> Result<Checked, Invalid> {
+    let (line, used): (AuditLine, usize) =
+        bincode::serde::decode_from_slice(bytes, bincode::config::standard())
+            .map_err(|e| Invalid::Undecodable(e.to_string()))?;
+    if used < bytes.len() {
+        let _stock: u32 = whole(&bytes[used..])?;
+    }
+    Ok(Checked {
+        key: audit_key(&line),
+        clock_ms: hlc_ms(&line.meta),
+    })
+}
+
 /// A record that merges field by field: its value and then its clocks, one
 /// per field, none of them from the future.
 fn versioned<T: super::Stored>(bytes: &[u8]) -> Result<Checked, Invalid> {
@@ -178,9 +192,7 @@ const TABLE: &[(&str, Check)] = &[
     ("store_trust", |b| {
         with_meta::<super::StoreTrust>(b, |t| &t.meta, |t| t.store_code.as_bytes().to_vec())
     }),
-    ("visit_audit", |b| {
-        with_meta::<AuditLine>(b, |a| &a.meta, audit_key)
-    }),
+    ("visit_audit", audit_line),
     ("visit_batches", |b| {
         with_meta::<Batch>(
             b,
@@ -326,5 +338,42 @@ mod tests {
             check_record("meta", &store.value),
             Err(Invalid::UnknownTree)
         );
+    }
+
+    #[test]
+    fn an_audit_line_reads_with_and_without_its_count() {
+        let at = chrono::DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let mut line = AuditLine {
+            meta: RecordMeta::fresh("R01", "dev", at),
+            visit_id: ulid::Ulid::nil(),
+            sku: "P1".into(),
+            on_shelf: true,
+            facings: Some(2),
+            price_seen: None,
+            missing: None,
+            stock: None,
+        };
+        let plain = super::super::codec::encode_audit(&line).unwrap();
+        // no count: the bytes every earlier build wrote and reads
+        assert_eq!(
+            plain,
+            super::super::codec::encode("audit line", &line).unwrap()
+        );
+        line.stock = Some(14);
+        let counted = super::super::codec::encode_audit(&line).unwrap();
+        assert_eq!(super::super::codec::decode_audit(&counted).unwrap(), line);
+        assert_eq!(
+            super::super::codec::decode_audit(&plain).unwrap().stock,
+            None
+        );
+        for bytes in [&plain, &counted] {
+            assert_eq!(
+                check_record("visit_audit", bytes).unwrap().key,
+                audit_key(&line)
+            );
+        }
+        let mut bad = counted.clone();
+        bad.push(7);
+        assert!(check_record("visit_audit", &bad).is_err());
     }
 }

@@ -35,7 +35,29 @@ pub(super) fn audit_key(a: &AuditLine) -> Vec<u8> {
 
 impl Database {
     pub fn audit_lines(&self, visit: Ulid) -> Result<Vec<AuditLine>> {
-        self.scan(AUDIT, "audit line", &visit.to_bytes())
+        self.tree(AUDIT)?
+            .scan_prefix(visit.to_bytes())
+            .map(|item| codec::decode_audit(&item?.1))
+            .collect()
+    }
+
+    fn audit_line(&self, key: &[u8]) -> Result<Option<AuditLine>> {
+        self.tree(AUDIT)?
+            .get(key)?
+            .map(|v| codec::decode_audit(&v))
+            .transpose()
+    }
+
+    /// Audit lines, each with its count when counted (see `codec::encode_audit`).
+    pub(super) fn put_audit_lines<'a>(
+        &self,
+        lines: impl IntoIterator<Item = &'a AuditLine>,
+    ) -> Result<()> {
+        let encoded = lines
+            .into_iter()
+            .map(|a| Ok((audit_key(a), codec::encode_audit(a)?)))
+            .collect::<Result<Vec<_>>>()?;
+        self.put_all_encoded(AUDIT, encoded)
     }
 
     pub fn batches(&self, visit: Ulid) -> Result<Vec<Batch>> {
@@ -163,7 +185,7 @@ impl Database {
         let none = || "—".to_string();
         let before = match change {
             VisitWrite::Audit(a) => self
-                .get::<AuditLine>(AUDIT, "audit line", &audit_key(a))?
+                .audit_line(&audit_key(a))?
                 .map(|old| crate::domain::visit::write::describe_audit(&old)),
             VisitWrite::Batch(b) => self
                 .get::<Batch>(
@@ -204,7 +226,7 @@ impl Database {
 
     fn put_record(&self, change: &VisitWrite) -> Result<()> {
         match change {
-            VisitWrite::Audit(a) => self.put_all(AUDIT, "audit line", [(audit_key(a), a)]),
+            VisitWrite::Audit(a) => self.put_audit_lines([a]),
             VisitWrite::Batch(b) => self.put_all(
                 BATCHES,
                 "batch",

@@ -79,9 +79,10 @@ fn last_refusals(orders: &[Order], date: NaiveDate) -> HashMap<String, Refusal> 
 const AUDIT_VALID_DAYS: i64 = 3;
 
 /// What the store's latest shelf audit (on `date` or up to three days before)
-/// saw, by sku: a line missing because it was not ordered or not delivered is
-/// out of stock. The audit records facings, not units, so a line on the shelf
-/// (or in the backroom, or delisted) leaves the stock unknown.
+/// saw, by sku: the units counted where the rep counted; otherwise a line
+/// missing because it was not ordered or not delivered is out of stock, and
+/// a line on the shelf (or in the backroom, or delisted) leaves the stock
+/// unknown.
 pub fn audit_seen(db: &Database, code: &str, date: NaiveDate) -> Result<HashMap<String, Seen>> {
     use crate::domain::visit::MissingReason;
     let Some(visit) = db
@@ -94,14 +95,18 @@ pub fn audit_seen(db: &Database, code: &str, date: NaiveDate) -> Result<HashMap<
     Ok(db
         .audit_lines(visit.meta.id)?
         .into_iter()
-        .filter(|l| {
-            !l.on_shelf
-                && matches!(
-                    l.missing,
-                    Some(MissingReason::NotOrdered | MissingReason::NotDelivered) | None
-                )
+        .filter_map(|l| {
+            let seen = match (l.stock, l.on_shelf, l.missing) {
+                (Some(n), _, _) => Seen::Stock(f64::from(n)),
+                (
+                    None,
+                    false,
+                    Some(MissingReason::NotOrdered | MissingReason::NotDelivered) | None,
+                ) => Seen::OutOfStock,
+                _ => return None,
+            };
+            Some((l.sku, seen))
         })
-        .map(|l| (l.sku, Seen::OutOfStock))
         .collect())
 }
 

@@ -36,6 +36,7 @@ input-date-too-far = повече от десет години напред
 input-unknown-product = няма такъв продукт в този обект
 
 field-facings = Лица
+field-stock = Наличност (рафт и склад; Enter пропуска)
 field-price = Цена на рафта
 field-product = Продукт (EAN или име)
 field-expiry = Срок на годност
@@ -118,6 +119,7 @@ visit-pull-list = За изтегляне ({ $count }):
 visit-col-product = Продукт
 col-shelf = Рафт
 col-facings = Лц
+col-stock = Нал
 col-price-seen = Видяна
 col-list-price = Листова
 col-reason = Причина

@@ -37,6 +37,7 @@ input-date-in-past = the due date cannot be before today
 input-unknown-product = no product of this store matches
 
 field-facings = Facings
+field-stock = Stock counted (shelf and backroom; Enter skips)
 field-price = Price seen
 field-product = Product (EAN or name)
 field-expiry = Expiry date
@@ -124,6 +125,7 @@ visit-pull-list = Pull list ({ $count }):
 visit-col-product = Product
 col-shelf = Shelf
 col-facings = Fc
+col-stock = Stk
 col-price-seen = Seen
 col-list-price = List
 col-reason = Reason

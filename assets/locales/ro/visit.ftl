@@ -36,6 +36,7 @@ input-date-too-far = mai mult de zece ani
 input-unknown-product = niciun produs al acestui magazin nu se potrivește
 
 field-facings = Fețe
+field-stock = Stoc numărat (raft și depozit; Enter sare)
 field-price = Preț la raft
 field-product = Produs (EAN sau nume)
 field-expiry = Data expirării
@@ -118,6 +119,7 @@ visit-pull-list = De retras ({ $count }):
 visit-col-product = Produs
 col-shelf = Raft
 col-facings = Fț
+col-stock = Stc
 col-price-seen = Văzut
 col-list-price = Listă
 col-reason = Motiv

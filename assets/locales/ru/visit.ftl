@@ -37,6 +37,7 @@ input-date-in-past = срок не может быть раньше сегодн
 input-unknown-product = нет такого товара в этом магазине
 
 field-facings = Фейсинги
+field-stock = Остаток (полка и склад; Enter — пропустить)
 field-price = Цена на полке
 field-product = Товар (EAN или название)
 field-expiry = Срок годности
@@ -124,6 +125,7 @@ visit-pull-list = Снять с полки ({ $count }):
 visit-col-product = Товар
 col-shelf = Полка
 col-facings = Фс
+col-stock = Ост
 col-price-seen = Цена
 col-list-price = Прайс
 col-reason = Причина

@@ -42,6 +42,11 @@ pub struct AuditLine {
     pub facings: Option<u16>,
     pub price_seen: Option<Money>,
     pub missing: Option<MissingReason>,
+    /// Units counted on the shelf and in the backroom, when the rep counted.
+    /// Not part of the line's encoding: storage writes it after the line,
+    /// so lines recorded before counting existed still read.
+    #[serde(skip)]
+    pub stock: Option<u32>,
 }
 
 /// The order of the audit: the store's must-stock skus with fast movers first.
@@ -160,6 +165,7 @@ mod tests {
             facings: None,
             price_seen: price.map(Money),
             missing: None,
+            stock: None,
         }
     }
 

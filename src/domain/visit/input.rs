@@ -84,6 +84,11 @@ pub fn parse_facings(text: &str) -> Result<u16, InputError> {
     parse_count(text, MAX_FACINGS, true).map(|n| n as u16)
 }
 
+/// Units counted on the shelf and in the backroom: 0 is a real count.
+pub fn parse_stock(text: &str) -> Result<u32, InputError> {
+    parse_count(text, MAX_QTY, true)
+}
+
 /// A shelf price: a comma or a dot as the decimal separator.
 pub fn parse_price(text: &str) -> Result<Money, InputError> {
     let t = text.trim();
@@ -253,6 +258,11 @@ mod tests {
         );
         assert_eq!(parse_qty("abc"), Err(InputError::NotANumber));
         assert_eq!(parse_facings("0"), Ok(0));
+        assert_eq!(parse_stock("0"), Ok(0));
+        assert_eq!(parse_stock("240"), Ok(240));
+        assert_eq!(parse_stock("-2"), Err(InputError::Negative));
+        assert_eq!(parse_stock("1.5"), Err(InputError::NotANumber));
+        assert_eq!(parse_stock("10000"), Err(InputError::TooLarge(MAX_QTY)));
         assert_eq!(parse_facings("100"), Err(InputError::TooLarge(MAX_FACINGS)));
     }
 

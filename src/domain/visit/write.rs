@@ -79,6 +79,9 @@ pub fn describe_audit(a: &AuditLine) -> String {
     if let Some(f) = a.facings {
         s.push_str(&format!(", {f} facings"));
     }
+    if let Some(n) = a.stock {
+        s.push_str(&format!(", {n} counted"));
+    }
     if let Some(p) = a.price_seen {
         s.push_str(&format!(", price {p}"));
     }

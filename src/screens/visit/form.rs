@@ -12,6 +12,8 @@ pub enum FieldKind {
     /// EAN (typed or scanned) or a few letters of the name.
     Product,
     Facings,
+    /// Units counted; 0 allowed.
+    Stock,
     Price,
     Qty,
     Date,
@@ -74,7 +76,7 @@ impl Field {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormKind {
-    /// Facings and price seen of the audit row.
+    /// Facings, counted stock and price seen of the audit row.
     Line {
         row: usize,
     },
@@ -180,6 +182,7 @@ impl Form {
             FieldKind::Facings => {
                 input::parse_count(&f.text, input::MAX_FACINGS, false).map(Value::Count)
             }
+            FieldKind::Stock => input::parse_stock(&f.text).map(Value::Count),
             FieldKind::Qty => input::parse_qty(&f.text).map(Value::Count),
             FieldKind::Price => input::parse_price(&f.text).map(Value::Price),
             FieldKind::Date => input::parse_quick_date(&f.text, today).map(Value::Date),

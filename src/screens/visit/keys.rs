@@ -207,7 +207,7 @@ impl VisitScreen {
                 self.mode = Mode::Reason
             }
             (VisitStep::Audit, Action::Open | Action::Facings) => self.open_line_form(0),
-            (VisitStep::Audit, Action::PriceSeen) => self.open_line_form(1),
+            (VisitStep::Audit, Action::PriceSeen) => self.open_line_form(2),
             (VisitStep::Expiry, Action::Add) => {
                 let row = (!self.view.rows.is_empty()).then_some(self.audit_sel);
                 self.open_batch_form(row)
@@ -291,6 +291,10 @@ impl VisitScreen {
             .and_then(|a| a.facings)
             .map(|f| f.to_string())
             .unwrap_or_default();
+        let stock = a
+            .and_then(|a| a.stock)
+            .map(|n| n.to_string())
+            .unwrap_or_default();
         let price = a
             .and_then(|a| a.price_seen)
             .map(|p| p.to_string())
@@ -304,6 +308,9 @@ impl VisitScreen {
                 Field::new("field-facings", FieldKind::Facings)
                     .optional()
                     .with_text(facings),
+                Field::new("field-stock", FieldKind::Stock)
+                    .optional()
+                    .with_text(stock),
                 Field::new("field-price", FieldKind::Price)
                     .optional()
                     .with_text(price),

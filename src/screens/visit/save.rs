@@ -31,6 +31,7 @@ impl VisitScreen {
                 facings: None,
                 price_seen: None,
                 missing: None,
+                stock: None,
             },
         }
     }
@@ -219,7 +220,8 @@ impl VisitScreen {
                 line.on_shelf = true;
                 line.missing = None;
                 line.facings = count(&values[0]).map(|n| n as u16);
-                line.price_seen = match values[1] {
+                line.stock = count(&values[1]);
+                line.price_seen = match values[2] {
                     Value::Price(p) => Some(p),
                     _ => None,
                 };

@@ -62,6 +62,11 @@ impl VisitScreen {
                             .map(|f| f.to_string())
                             .unwrap_or_default(),
                     ),
+                    Cell::from(
+                        a.and_then(|a| a.stock)
+                            .map(|n| n.to_string())
+                            .unwrap_or_default(),
+                    ),
                     Cell::from(Span::styled(
                         price.map(|p| p.to_string()).unwrap_or_default(),
                         th.style(price_role),
@@ -75,13 +80,14 @@ impl VisitScreen {
                 ]
             })
             .collect();
-        // as the terminal narrows: EAN, then list price, then reason go
+        // as the terminal narrows: EAN, then stock, list price, reason go
         let cols = vec![
             Col::new(String::new(), 1, None),
             Col::new(t!("visit-col-product"), 0, None),
-            Col::new("EAN".into(), 13, Some(5)),
+            Col::new("EAN".into(), 13, Some(6)),
             Col::new(t!("col-shelf"), 5, None),
             Col::new(t!("col-facings"), 4, Some(2)),
+            Col::new(t!("col-stock"), 5, Some(5)),
             Col::new(t!("col-price-seen"), 8, Some(1)),
             Col::new(t!("col-list-price"), 8, Some(4)),
             Col::new(t!("col-reason"), 14, Some(3)),
