@@ -72,7 +72,8 @@ impl Hub {
 
 /// The URL from `--db`, else from `ROUNDS_HUB_URL`.
 pub fn url_from(flag: Option<&str>) -> Result<String, HubError> {
-    flag.map(str::to_string)
+    flag.filter(|u| !u.trim().is_empty())
+        .map(str::to_string)
         .or_else(|| std::env::var(URL_ENV).ok().filter(|u| !u.trim().is_empty()))
         .ok_or(HubError::NoUrl)
 }
