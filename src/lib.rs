@@ -8,6 +8,7 @@ pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod exchange;
+pub mod hub;
 pub mod i18n;
 pub mod kiosk;
 pub mod planning;

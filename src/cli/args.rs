@@ -162,6 +162,11 @@ pub enum Command {
         #[command(subcommand)]
         command: SyncCommand,
     },
+    /// The office hub on PostgreSQL: init, ingest, bundle, device, confirm, stats
+    Hub {
+        #[command(subcommand)]
+        command: super::hub::HubCommand,
+    },
     /// Order suggestions and their forecast quality
     #[command(subcommand)]
     Order(OrderCommand),
@@ -225,6 +230,11 @@ pub enum SyncCommand {
     Import {
         /// The bundle file to merge
         file: PathBuf,
+    },
+    /// On the office network: push this laptop's outbox to the hub, then pull its bundle
+    Hub {
+        #[command(flatten)]
+        db: super::hub::HubUrl,
     },
     /// Import every bundle dropped into DIR; move each to DIR/done or DIR/failed
     Watch {

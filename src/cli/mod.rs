@@ -8,6 +8,8 @@ mod conflicts;
 mod export;
 mod export_orders;
 mod export_visits;
+mod hub;
+mod hub_stats;
 mod identity;
 mod import;
 mod kpis;
@@ -295,6 +297,7 @@ fn run(cli: Cli) -> CliResult {
             },
         ),
         Some(Command::Sync { command }) => sync::run(&ctx, &command),
+        Some(Command::Hub { command }) => hub::run(&ctx, &command),
         Some(Command::Route(command)) => route::run(&ctx, command, cli.rep.as_deref()),
         Some(Command::Backup) => backup::make(&ctx),
         Some(Command::Recover) => backup::recover(&ctx),

@@ -12,6 +12,7 @@ pub fn run(ctx: &Context, command: &SyncCommand) -> CliResult {
         SyncCommand::Export { output, dest, all } => export(ctx, output, dest, *all),
         SyncCommand::Import { file } => import(ctx, file),
         SyncCommand::Watch { dir, once } => watch(ctx, dir, *once),
+        SyncCommand::Hub { db } => super::hub::sync_hub(ctx, db),
     }
 }
 

@@ -21,6 +21,7 @@ mod lookups;
 mod migrate;
 mod orders;
 mod places;
+mod record_json;
 mod reviews;
 mod sales;
 mod sync_log;
@@ -39,6 +40,7 @@ pub use database::{Database, OpenOptions, SCHEMA_VERSION, default_data_dir, lock
 pub use error::StorageError;
 pub use kpis::KpiTable;
 pub use orders::StoreTrust;
+pub use record_json::record_json;
 pub use reviews::ReviewItem;
 pub use sync_log::{RELAYED_TREE, RawRecord, ReceivedTouched, decode_value, encode_value};
 pub use users::Login;

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod kill;
+pub mod pg;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};

@@ -331,29 +331,46 @@ pub fn apply_verified(
     verified: &Verified,
     progress: Progress<'_>,
 ) -> std::result::Result<ApplyReport, SyncError> {
-    let mut stream = source.open()?;
-    if stream.header() != &verified.header {
-        return Err(BundleError::Damaged.into());
-    }
-    let schema = verified.header.schema_version;
     let mut merger = Merger::new(db);
-    let mut n = 0;
-    while let Some(mut chunk) = stream.next_chunk()? {
-        check_trees(&chunk)?;
-        validate::upgrade(&mut chunk, schema, n)?;
-        merger.chunk(&chunk)?;
-        n += chunk.len();
+    for_each_verified_chunk(source, verified, |chunk, n| {
+        merger.chunk(chunk)?;
         if let Some(p) = progress {
             p(Step::Applying {
                 records: n as u64,
                 total: verified.records as u64,
             });
         }
+        Ok::<_, SyncError>(())
+    })?;
+    Ok(merger.finish()?)
+}
+
+/// Pass 2 for any receiver (this database or the office hub): reads the
+/// bundle `verified` describes again, frame by frame, and hands each chunk
+/// of records, upgraded to this build's schema, to `f` with the count read
+/// so far. A file that changed since pass 1 fails, after the last chunk at
+/// the latest: the caller's unit must not commit then.
+pub fn for_each_verified_chunk<E: From<SyncError>>(
+    source: Source<'_>,
+    verified: &Verified,
+    mut f: impl FnMut(&[RawRecord], usize) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let mut stream = source.open()?;
+    if stream.header() != &verified.header {
+        return Err(SyncError::from(BundleError::Damaged).into());
+    }
+    let schema = verified.header.schema_version;
+    let mut n = 0;
+    while let Some(mut chunk) = stream.next_chunk().map_err(SyncError::from)? {
+        check_trees(&chunk)?;
+        validate::upgrade(&mut chunk, schema, n)?;
+        n += chunk.len();
+        f(&chunk, n)?;
     }
     if n != verified.records || stream.digest() != verified.digest {
-        return Err(BundleError::Damaged.into());
+        return Err(SyncError::from(BundleError::Damaged).into());
     }
-    Ok(merger.finish()?)
+    Ok(())
 }
 
 /// Checks a bundle whole (pass 1), then merges it (pass 2) as one atomic
