@@ -47,7 +47,8 @@ FROM rounds_hub.records WHERE tree = 'visits';
 
 CREATE VIEW rounds_bi.audit_lines AS
 SELECT visit_id, doc->>'sku' AS sku, (doc->>'on_shelf')::boolean AS on_shelf,
-       (doc->>'facings')::int AS facings, (doc->>'price_seen')::bigint AS price_seen_cents,
+       (doc->>'facings')::int AS facings, (doc->>'stock')::int AS stock_counted,
+       (doc->>'price_seen')::bigint AS price_seen_cents,
        doc->>'missing' AS missing
 FROM rounds_hub.records WHERE tree = 'visit_audit';
 

@@ -8,7 +8,7 @@ use crate::domain::merge::FieldConflict;
 use crate::domain::order::Order;
 use crate::domain::review::{VisitComment, VisitReview};
 use crate::domain::route_plan::StorePlace;
-use crate::domain::visit::{Amendment, AuditLine, Batch, Note, Problem, ReturnLine};
+use crate::domain::visit::{Amendment, Batch, Note, Problem, ReturnLine};
 use crate::domain::{
     AssortmentLine, DeliveryLine, Invoice, Product, Promotion, Rep, SalesSeries, Store, Visit,
 };
@@ -37,6 +37,16 @@ fn versioned<T: Stored>(bytes: &[u8]) -> Result<Value> {
     Ok(out)
 }
 
+/// The line and, when the rep counted, its `stock` (stored after the line).
+fn audit_line(bytes: &[u8]) -> Result<Value> {
+    let line = codec::decode_audit(bytes)?;
+    let mut out = json(&line)?;
+    if let Value::Object(map) = &mut out {
+        map.insert("stock".into(), line.stock.map_or(Value::Null, Value::from));
+    }
+    Ok(out)
+}
+
 const TABLE: &[(&str, ToJson)] = &[
     ("stores", versioned::<Store>),
     ("products", versioned::<Product>),
@@ -53,7 +63,7 @@ const TABLE: &[(&str, ToJson)] = &[
     ("comments", plain::<VisitComment>),
     ("orders", plain::<Order>),
     ("store_trust", plain::<super::StoreTrust>),
-    ("visit_audit", plain::<AuditLine>),
+    ("visit_audit", audit_line),
     ("visit_batches", plain::<Batch>),
     ("returns", plain::<ReturnLine>),
     ("problems", plain::<Problem>),
@@ -81,5 +91,26 @@ mod tests {
             assert!(TABLE.iter().any(|(t, _)| t == tree), "{tree}");
         }
         assert!(record_json("meta", b"").is_err());
+    }
+
+    #[test]
+    fn an_audit_line_shows_its_count_when_counted() {
+        let at = chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap();
+        let mut line = crate::domain::visit::AuditLine {
+            meta: crate::domain::RecordMeta::fresh("R01", "dev", at),
+            visit_id: ulid::Ulid::nil(),
+            sku: "P1".into(),
+            on_shelf: true,
+            facings: Some(2),
+            price_seen: None,
+            missing: None,
+            stock: None,
+        };
+        let uncounted = record_json("visit_audit", &codec::encode_audit(&line).unwrap()).unwrap();
+        assert_eq!(uncounted["stock"], Value::Null);
+        assert_eq!(uncounted["facings"], 2);
+        line.stock = Some(14);
+        let counted = record_json("visit_audit", &codec::encode_audit(&line).unwrap()).unwrap();
+        assert_eq!(counted["stock"], 14);
     }
 }
