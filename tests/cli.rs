@@ -90,6 +90,22 @@ fn settings_change_and_persist() {
     let shown: serde_json::Value = serde_json::from_str(&data.ok(&["settings"])).unwrap();
     assert_eq!(shown["price_tolerance"], 0.05);
     assert_eq!(shown["returns_write_off_days"], 7);
+    // text and yes/no settings; a currency is an ISO code
+    data.ok(&[
+        "settings",
+        "--set",
+        "currency=rub",
+        "--set",
+        "zero_when_stock_covers=no",
+    ]);
+    let shown: serde_json::Value = serde_json::from_str(&data.ok(&["settings"])).unwrap();
+    assert_eq!(shown["currency"], "RUB");
+    assert_eq!(shown["zero_when_stock_covers"], false);
+    let out = data.run(&["settings", "--set", "currency=roubles"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ISO 4217"));
+    let out = data.run(&["settings", "--set", "zero_when_stock_covers=maybe"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("true or false"));
 }
 
 #[test]

@@ -47,6 +47,25 @@ pub fn run(ctx: &Context, set: &[String]) -> CliResult {
                     known.join(", ")
                 )));
             };
+            if old.is_string() {
+                let text = raw.trim();
+                let text = if key == "currency" {
+                    text.to_uppercase()
+                } else {
+                    text.to_string()
+                };
+                obj.insert(key.to_string(), serde_json::Value::from(text));
+                continue;
+            }
+            if old.is_boolean() {
+                let yes = match raw.trim().to_lowercase().as_str() {
+                    "true" | "yes" | "on" | "1" => true,
+                    "false" | "no" | "off" | "0" => false,
+                    _ => return Err(fail(format!("{key}: {raw:?} must be true or false"))),
+                };
+                obj.insert(key.to_string(), serde_json::Value::from(yes));
+                continue;
+            }
             let raw = raw.trim().replace(',', ".");
             let new: serde_json::Value = serde_json::from_str(&raw)
                 .map_err(|_| fail(format!("{key}: {raw:?} is not a number")))?;

@@ -53,6 +53,9 @@ pub struct Settings {
     pub route_start: String,
     /// A rep's own start ("LAT,LON") by rep code (`--set route_start.R01=LAT,LON`).
     pub route_rep_start: std::collections::BTreeMap<String, String>,
+    /// The currency of the price list and of every amount (ISO 4217: EUR,
+    /// RUB, BGN, RON, GBP...); screens write it in the user's language.
+    pub currency: String,
 }
 
 impl Default for Settings {
@@ -81,6 +84,7 @@ impl Default for Settings {
             route_start_hour: 8.0,
             route_start: String::new(),
             route_rep_start: Default::default(),
+            currency: "EUR".into(),
         }
     }
 }
@@ -154,6 +158,12 @@ impl Settings {
             return Err(format!(
                 "route_start_hour is between 0 and 24 (8.5 = 08:30), not {}",
                 self.route_start_hour
+            ));
+        }
+        if !super::money_format::is_currency_code(&self.currency) {
+            return Err(format!(
+                "currency is an ISO 4217 code of three capital letters (EUR, RUB, BGN, RON, GBP), not {:?}",
+                self.currency
             ));
         }
         self.start_of(None)
