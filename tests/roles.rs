@@ -118,8 +118,61 @@ fn a_supervisor_comments_and_approves_and_the_rep_sees_it() {
     assert!(shown.contains("reviewed by olga"));
     let reviewed = data.ok(&["review", "list", "--status", "reviewed"]);
     assert!(reviewed.contains(&id));
+    // the export says what review says, with who and when
+    let all: serde_json::Value =
+        serde_json::from_str(&data.ok(&["export", "visits", "--format", "json"])).unwrap();
+    let v = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == id.as_str())
+        .expect("the reviewed visit exported");
+    assert_eq!(v["status"], "reviewed");
+    assert_eq!(v["reviewed_by"], "olga");
+    assert!(v["reviewed_at"].as_str().is_some_and(|t| t.starts_with("20")));
     let out = data.ok(&["check"]);
     assert!(out.contains("intact"), "{out}");
+}
+
+#[test]
+fn an_open_visit_cannot_be_marked_reviewed() {
+    let data = DataDir::with_demo();
+    // a rep checks in at a store and has not submitted yet
+    common::isolate_config();
+    {
+        let db = rounds::storage::Database::open(data.path()).unwrap();
+        let store = db
+            .stores()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.rep == "R01")
+            .unwrap();
+        let at = chrono::Utc::now();
+        db.save_visit(&rounds::domain::Visit {
+            meta: rounds::domain::RecordMeta::fresh("R01", db.device(), at),
+            store_code: store.code,
+            rep: "R01".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            checked_in: at,
+            submitted: None,
+            status: rounds::domain::VisitStatus::Open,
+        })
+        .unwrap();
+    }
+    let open = ids(&data.ok(&["review", "list", "--status", "open"]));
+    let (id, _) = open.first().expect("the open visit is listed").clone();
+    let out = as_user(&data, "olga", "9999", &["review", "approve", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("still open"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // nothing was recorded: the visit is still open and not in "reviewed"
+    let reviewed = data.ok(&["review", "list", "--status", "reviewed"]);
+    assert!(!reviewed.contains(&id));
+    let shown = stdout(&as_user(&data, "olga", "9999", &["review", "show", &id]));
+    assert!(!shown.contains("reviewed by"), "{shown}");
 }
 
 #[test]

@@ -7,6 +7,7 @@ use super::export::{with_output, write_records};
 use super::{CliResult, Context};
 use crate::domain::visit::audit::FigureInput;
 use crate::domain::visit::{AuditPlan, ExpiryRules, ShelfFigures};
+use crate::domain::review::ReviewStatus;
 use crate::domain::{Settings, Visit};
 use crate::storage::Database;
 use chrono::{Duration, NaiveDate};
@@ -81,7 +82,11 @@ struct VisitRecord {
     date: NaiveDate,
     checked_in: String,
     submitted: Option<String>,
+    /// As review sees it: open, submitted, amended (since its last review) or reviewed.
     status: &'static str,
+    /// The last review that counts (made after the submission).
+    reviewed_by: Option<String>,
+    reviewed_at: Option<String>,
     /// Weighted OSA over the lines checked (fast movers weigh more).
     osa: Option<f64>,
     price_compliance: Option<f64>,
@@ -106,9 +111,12 @@ struct VisitRow {
     rep: String,
     date: String,
     status: String,
-    /// The visit row's check-in and submission times (empty on line rows).
+    /// The visit row's check-in and submission times and its last review
+    /// (empty on line rows).
     checked_in: String,
     submitted: String,
+    reviewed_by: String,
+    reviewed_at: String,
     line: &'static str,
     sku: String,
     product: String,
@@ -199,6 +207,15 @@ fn visit_record(
         settings,
     );
     let rules = ExpiryRules::from_settings(settings);
+    let amendments = db.amendments(id)?;
+    let last_amended = amendments.iter().map(|a| a.meta.created.at).max();
+    // a review counts only once the visit was submitted
+    let review = db
+        .reviews_of(id)?
+        .into_iter()
+        .filter(|r| v.submitted.is_some_and(|s| r.at >= s))
+        .max_by_key(|r| r.at);
+    let status = ReviewStatus::of(v, last_amended, review.as_ref().map(|r| r.at));
     Ok(VisitRecord {
         id: id.to_string(),
         store: v.store_code.clone(),
@@ -206,7 +223,9 @@ fn visit_record(
         date: v.date,
         checked_in: v.checked_in.to_rfc3339(),
         submitted: v.submitted.map(|t| t.to_rfc3339()),
-        status: v.status.key(),
+        status: status.key(),
+        reviewed_by: review.as_ref().map(|r| r.by.clone()),
+        reviewed_at: review.as_ref().map(|r| r.at.to_rfc3339()),
         osa: figures.osa,
         price_compliance: figures.price_compliance,
         lines_checked: figures.checked,
@@ -278,8 +297,7 @@ fn visit_record(
             })
             .collect(),
         notes: db.notes(id)?.into_iter().map(|n| n.text).collect(),
-        amendments: db
-            .amendments(id)?
+        amendments: amendments
             .into_iter()
             .map(|a| AmendmentRecord {
                 at: a.meta.created.at.to_rfc3339(),
@@ -315,6 +333,8 @@ fn rows(v: VisitRecord) -> Vec<VisitRow> {
         line: "visit",
         checked_in: v.checked_in.clone(),
         submitted: v.submitted.clone().unwrap_or_default(),
+        reviewed_by: v.reviewed_by.clone().unwrap_or_default(),
+        reviewed_at: v.reviewed_at.clone().unwrap_or_default(),
         osa: v.osa.map(|x| format!("{x:.4}")).unwrap_or_default(),
         price_compliance: v
             .price_compliance

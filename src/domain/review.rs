@@ -53,7 +53,9 @@ impl ReviewStatus {
     }
 
     /// A visit's status from its own status, its last amendment and last review:
-    /// an amendment made after the last review needs a new review.
+    /// an amendment made after the last review needs a new review, and a
+    /// review older than the submission (one that reached this device by
+    /// sync for a visit then still open) does not count.
     pub fn of(
         visit: &Visit,
         last_amended: Option<DateTime<Utc>>,
@@ -62,6 +64,7 @@ impl ReviewStatus {
         if visit.status == VisitStatus::Open {
             return Self::Open;
         }
+        let last_reviewed = last_reviewed.filter(|r| visit.submitted.is_none_or(|s| *r >= s));
         match (last_amended, last_reviewed) {
             (Some(a), Some(r)) if a > r => Self::Amended,
             (_, Some(_)) => Self::Reviewed,
@@ -126,6 +129,15 @@ mod tests {
             ReviewStatus::of(&visit(VisitStatus::Open), None, t(10)),
             ReviewStatus::Open
         );
+        // a review made while the visit was open does not review what was
+        // submitted after it
+        let mut late = visit(VisitStatus::Submitted);
+        late.submitted = t(12);
+        assert_eq!(
+            ReviewStatus::of(&late, None, t(10)),
+            ReviewStatus::Submitted
+        );
+        assert_eq!(ReviewStatus::of(&late, None, t(12)), ReviewStatus::Reviewed);
     }
 
     #[test]

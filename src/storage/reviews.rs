@@ -73,7 +73,12 @@ impl Database {
                     "only a supervisor can mark a visit reviewed; log in with --user NAME",
                 ));
             }
-            self.visit_for(viewer, visit)?;
+            let seen = self.visit_for(viewer, visit)?;
+            if seen.status != crate::domain::VisitStatus::Submitted {
+                return Err(StorageError::Invalid(
+                    "this visit is still open: it can be reviewed once the rep submits it".into(),
+                ));
+            }
             let review = VisitReview {
                 meta: RecordMeta::fresh(viewer.actor(), self.device(), at),
                 visit,
