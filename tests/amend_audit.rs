@@ -79,4 +79,18 @@ fn an_amendment_is_audited_recounted_and_needs_a_new_review() {
         .unwrap()
         .status;
     assert_eq!(status, ReviewStatus::Amended);
+
+    // the same value again (`y` on a line already on shelf in amend mode)
+    // records nothing: no "on shelf → on shelf"
+    let entries = db.audit_entries().unwrap().len();
+    let later = Stamp {
+        at: stamp.at + chrono::Duration::minutes(5),
+        ..stamp.clone()
+    };
+    let mut same = line.clone();
+    same.meta.touch(later.clone());
+    db.apply_visit_writes(visit.meta.id, &[VisitWrite::Audit(same)], &later)
+        .unwrap();
+    assert_eq!(db.amendments(visit.meta.id).unwrap().len(), 1);
+    assert_eq!(db.audit_entries().unwrap().len(), entries);
 }

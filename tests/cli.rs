@@ -150,3 +150,20 @@ fn a_closed_pipe_ends_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn store_and_rep_codes_are_taken_in_any_case() {
+    let data = DataDir::with_demo();
+    let upper = data.ok(&["order", "suggest", "--store", "S001", "--format", "csv"]);
+    let lower = data.ok(&["order", "suggest", "--store", "s001", "--format", "csv"]);
+    assert_eq!(upper, lower);
+    assert!(upper.lines().count() > 1, "{upper}");
+    let listed = |args: &[&str]| data.ok(&[&["review", "list"][..], args].concat());
+    let exact = listed(&["--store", "S001", "--by-rep", "R01"]);
+    assert_eq!(listed(&["--store", "s001", "--by-rep", "r01"]), exact);
+    assert!(exact.lines().count() > 1, "{exact}");
+    // an unknown code is still named
+    let out = data.run(&["order", "suggest", "--store", "nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope"));
+}

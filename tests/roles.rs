@@ -129,7 +129,11 @@ fn a_supervisor_comments_and_approves_and_the_rep_sees_it() {
         .expect("the reviewed visit exported");
     assert_eq!(v["status"], "reviewed");
     assert_eq!(v["reviewed_by"], "olga");
-    assert!(v["reviewed_at"].as_str().is_some_and(|t| t.starts_with("20")));
+    assert!(
+        v["reviewed_at"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20"))
+    );
     let out = data.ok(&["check"]);
     assert!(out.contains("intact"), "{out}");
 }
@@ -186,6 +190,27 @@ fn a_wrong_pin_is_refused_with_exit_code_1() {
         "{err}"
     );
     assert!(out.stdout.is_empty());
+    // every command run with --user checks the PIN, not only those that use the role
+    for args in [
+        &["stats"][..],
+        &["export", "stores"],
+        &["order", "suggest", "--store", "S001"],
+    ] {
+        let out = as_user(&data, "maria", "0000", args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        // refused, or told to wait after the first wrong PINs; never the PIN
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.trim().is_empty() && !err.contains("0000"), "{err}");
+    }
+    // the right PIN is asked once and the command runs
+    assert!(
+        as_user(&data, "andrei", "3333", &["stats"])
+            .status
+            .success()
+    );
+    let reviewed = as_user(&data, "olga", "9999", &["review", "list"]);
+    assert!(reviewed.status.success());
 }
 
 #[test]

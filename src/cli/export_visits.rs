@@ -5,9 +5,9 @@
 use super::args::ExportFormat;
 use super::export::{with_output, write_records};
 use super::{CliResult, Context};
+use crate::domain::review::ReviewStatus;
 use crate::domain::visit::audit::FigureInput;
 use crate::domain::visit::{AuditPlan, ExpiryRules, ShelfFigures};
-use crate::domain::review::ReviewStatus;
 use crate::domain::{Settings, Visit};
 use crate::storage::Database;
 use chrono::{Duration, NaiveDate};

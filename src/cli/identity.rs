@@ -46,10 +46,13 @@ pub fn viewer(ctx: &Context, db: &Database) -> Result<Viewer, Failure> {
     let Some(name) = &ctx.user else {
         return Ok(Viewer::Local);
     };
+    if let Some(v) = ctx.login.get() {
+        return Ok(v.clone());
+    }
     let pin = read_pin(&format!("PIN for {name}: "))?;
     let login = db.login(name, &pin)?;
     match &login {
-        Login::Ok(user) => Ok(Viewer::of(user)),
+        Login::Ok(user) => Ok(ctx.login.get_or_init(|| Viewer::of(user)).clone()),
         other => Err(fail(refusal(other).unwrap_or_default())),
     }
 }

@@ -101,6 +101,8 @@ pub struct Context {
     /// The command only reads: a data directory without a database is a
     /// mistake (a wrong --data-dir), not a new start.
     pub read_only: bool,
+    /// `--user` logged in: the PIN is asked once, when the database opens.
+    pub login: std::cell::OnceCell<crate::domain::auth::Viewer>,
 }
 
 impl Context {
@@ -115,6 +117,11 @@ impl Context {
             });
         }
         let db = Database::open(&self.data_dir)?;
+        // every command run with --user checks the PIN, whether or not it
+        // then limits what it shows by role
+        if self.user.is_some() {
+            identity::viewer(self, &db)?;
+        }
         Ok(db)
     }
 }
@@ -189,6 +196,7 @@ fn run(cli: Cli) -> CliResult {
         clock: cli.today.map(Clock::fixed).unwrap_or_else(Clock::system),
         user: cli.user.clone(),
         read_only: reads_only(&cli.command),
+        login: std::cell::OnceCell::new(),
     };
     if !ctx.read_only {
         init_logging(&ctx.data_dir);

@@ -19,6 +19,10 @@ pub fn suggest(
 ) -> CliResult {
     let db = ctx.open()?;
     let date = date.unwrap_or_else(|| ctx.clock.today());
+    let store = db
+        .store_code_like(store)?
+        .unwrap_or_else(|| store.trim().to_string());
+    let store = store.as_str();
     // the same loader as the screen: the audit of a visit on that day counts
     let s =
         views_order::store_suggestion(&db, store.trim(), date, cover_days)?.ok_or_else(|| {

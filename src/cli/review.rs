@@ -72,6 +72,15 @@ pub fn run(ctx: &Context, action: ReviewCommand) -> CliResult {
             status,
             format,
         } => {
+            // codes as typed: `--store s001` is S001 (an unknown code matches nothing)
+            let rep = match rep {
+                Some(r) => Some(db.rep_code_like(&r)?.unwrap_or(r)),
+                None => None,
+            };
+            let store = match store {
+                Some(s) => Some(db.store_code_like(&s)?.unwrap_or(s)),
+                None => None,
+            };
             if let Some(r) = &rep
                 && !who.can_see_rep(r)
             {

@@ -9,6 +9,39 @@ impl Database {
         self.get_live(code.as_bytes())
     }
 
+    /// The code of the store a user typed: exact, else the one store whose
+    /// code matches ignoring case (`s001` for S001); None when none or several.
+    pub fn store_code_like(&self, typed: &str) -> Result<Option<String>> {
+        let typed = typed.trim();
+        if self.store(typed)?.is_some() {
+            return Ok(Some(typed.to_string()));
+        }
+        let folded = typed.to_lowercase();
+        let mut found = self
+            .stores()?
+            .into_iter()
+            .filter(|s| s.code.to_lowercase() == folded);
+        Ok(match (found.next(), found.next()) {
+            (Some(s), None) => Some(s.code),
+            _ => None,
+        })
+    }
+
+    /// The code of the rep a user typed, ignoring case (`r01` for R01).
+    pub fn rep_code_like(&self, typed: &str) -> Result<Option<String>> {
+        let typed = typed.trim();
+        let folded = typed.to_lowercase();
+        let reps = self.reps()?;
+        if let Some(r) = reps.iter().find(|r| r.code == typed) {
+            return Ok(Some(r.code.clone()));
+        }
+        let mut found = reps.into_iter().filter(|r| r.code.to_lowercase() == folded);
+        Ok(match (found.next(), found.next()) {
+            (Some(r), None) => Some(r.code),
+            _ => None,
+        })
+    }
+
     pub fn stores(&self) -> Result<Vec<Store>> {
         self.scan_live()
     }

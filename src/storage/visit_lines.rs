@@ -130,6 +130,10 @@ impl Database {
                     }
                     change => {
                         let before = self.amendment_needed(change)?;
+                        // amending a line to what it already says changes nothing
+                        if before.as_deref() == Some(change.describe().as_str()) {
+                            continue;
+                        }
                         let amended = before.is_some().then(|| change.target());
                         if let Some(before) = before {
                             let owner = change.record_visit().unwrap_or(visit);
