@@ -188,6 +188,36 @@ macro_rules! t {
     };
 }
 
+static CURRENCY: RwLock<String> = RwLock::new(String::new());
+
+/// Sets the currency amounts are shown in (the `currency` setting).
+pub fn set_currency(code: &str) {
+    if let Ok(mut cur) = CURRENCY.write() {
+        *cur = code.to_string();
+    }
+}
+
+fn money_format() -> crate::domain::MoneyFormat {
+    let code = CURRENCY.read().map(|c| c.clone()).unwrap_or_default();
+    crate::domain::MoneyFormat::new(current().lang(), &code)
+}
+
+/// An amount with its currency as the user's language writes it ("2,35 €").
+pub fn money(m: crate::domain::Money) -> String {
+    money_format().money(m)
+}
+
+/// An amount in the user's language's digits, without the currency
+/// ("1 234,50"), for table columns whose heading names the currency.
+pub fn amount(m: crate::domain::Money) -> String {
+    money_format().amount(m)
+}
+
+/// The currency's sign, for a heading ("Value, €"); empty when none is set.
+pub fn currency_sign() -> String {
+    money_format().sign().to_string()
+}
+
 /// A date as the user's language writes it.
 pub fn date(d: chrono::NaiveDate) -> String {
     match current().lang() {
