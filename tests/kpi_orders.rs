@@ -27,15 +27,18 @@ fn orders_reviewed_sent_and_delivered_move_the_figures() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
     rounds::demo::load(&db, &Clock::fixed(today)).unwrap();
     let at = Utc.with_ymd_and_hms(2026, 11, 24, 10, 0, 0).unwrap();
-    let figures = |db: &Database| {
-        db.kpi_table(today, today, today, false, Some("R01"))
+    // R01's row over today..=on, as seen on day `on`
+    let row_on = |db: &Database, on: NaiveDate| {
+        db.kpi_table(today, on, on, false, Some("R01"))
             .unwrap()
             .rows
             .into_iter()
             .find(|r| r.who == "R01")
             .unwrap()
-            .counts
     };
+    let figures = |db: &Database| row_on(db, today).counts;
+    let due = today + chrono::Duration::days(db.settings().unwrap().delivery_lead_days);
+    let awaiting_before = row_on(&db, today).awaiting_lines;
     let before = figures(&db);
 
     let mut order = Order::new(
@@ -61,8 +64,16 @@ fn orders_reviewed_sent_and_delivered_move_the_figures() {
     assert_eq!(c.draft_lines - before.draft_lines, 4);
     assert_eq!(c.draft_unchanged - before.draft_unchanged, 3);
 
+    let before = row_on(&db, due).counts;
+    let today_before = figures(&db).order_lines;
     order.send(today).unwrap();
     db.put_order(&order).unwrap();
+    // on its way: not a 0 % fill rate today, but lines awaiting delivery
+    let r = row_on(&db, today);
+    assert_eq!(r.counts.order_lines, today_before);
+    assert_eq!(r.awaiting_lines - awaiting_before, 4);
+    // on the day the delivery is due it counts, delivered or not
+    let figures = |db: &Database| row_on(db, due).counts;
     let c = figures(&db);
     assert_eq!(c.order_lines - before.order_lines, 4);
     assert_eq!(c.delivered_lines, before.delivered_lines);

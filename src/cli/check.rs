@@ -24,6 +24,8 @@ pub fn run(ctx: &Context, repair: bool) -> CliResult {
     for issue in db.check_records()? {
         problems.push(issue);
     }
+    // buckets kept by an older build's rules are counted again first
+    db.ensure_kpi_rules()?;
     let kpis_ok = db.kpi_buckets(false)? == db.kpi_recount(false)?
         && db.kpi_buckets(true)? == db.kpi_recount(true)?;
     if !kpis_ok {

@@ -136,6 +136,9 @@ pub struct KpiRow {
     pub overdue_stores: u32,
     /// Visits per day over the period, for a sparkline.
     pub daily: Vec<u64>,
+    /// Lines of sent orders whose delivery is not due yet (after today):
+    /// not in the fill rate until it is.
+    pub awaiting_lines: u32,
 }
 
 impl KpiRow {
@@ -148,6 +151,7 @@ impl KpiRow {
         self.counts += other.counts;
         self.planned += other.planned;
         self.overdue_stores += other.overdue_stores;
+        self.awaiting_lines += other.awaiting_lines;
         if self.daily.len() < other.daily.len() {
             self.daily.resize(other.daily.len(), 0);
         }

@@ -77,10 +77,11 @@ fn in_order(text: &str, query: &str) -> bool {
         .all(|q| rest.any(|c| c == q))
 }
 
-/// The tier and a score within it: earlier in a shorter name is better.
+/// The tier and a score within it: earlier in the name is better (equal
+/// ones keep the list's order).
 fn tier_of(text: &str, query: &str) -> Option<(Tier, i64)> {
     let mut found = None;
-    let rank = |i: usize| 10_000 - (i as i64 * 16).min(5_000) - (text.len() as i64).min(4_000);
+    let rank = |i: usize| 10_000 - (i as i64).min(5_000);
     for (i, _) in text.match_indices(query) {
         let at_word = text[..i]
             .chars()

@@ -12,6 +12,11 @@ use ulid::Ulid;
 
 const BY_VISIT: &str = "kpi_visit";
 
+/// The rules the buckets were counted by (2: fill rate on the day a
+/// delivery is due), kept in `meta`: other rules are counted again.
+const KPI_RULES: u64 = 2;
+const KPI_RULES_KEY: &[u8] = b"kpi_rules";
+
 /// Trees that are this database's own state, never written by a sync
 /// bundle: the audit chain and its head, PIN attempts, the KPI buckets.
 pub const LOCAL_TREES: &[&str] = &[
@@ -55,7 +60,7 @@ impl Database {
     /// What a visit's parts add to the figures: audit lines (OSA, price
     /// compliance within the tolerance of the list price), batches found
     /// past their date, and its returns still waiting for the write-off.
-    /// (Fill rate and draft acceptance come from orders: `order_contribution`.)
+    /// (Fill rate and draft acceptance come from orders: `order_contributions`.)
     pub fn visit_figures(&self, visit: &Visit) -> Result<VisitFigures> {
         use crate::domain::visit::ReturnStatus;
         use crate::domain::visit::audit::price_ok;
@@ -116,42 +121,64 @@ impl Database {
         self.move_contributions(items)
     }
 
-    /// What an order adds to the figures: a reviewed or sent draft its lines
-    /// shown and left unchanged (draft acceptance); a sent order its lines
-    /// and those delivered in full (fill rate). Counted on the order's day,
-    /// for the store's rep.
-    fn order_contribution(
+    /// What an order adds to the figures, as two parts with keys of their
+    /// own: its draft as shown and left unchanged (draft acceptance), on the
+    /// order's day; and, once sent, its lines and those delivered in full
+    /// (fill rate) on the day its delivery is due (sent + lead time), so an
+    /// order still on its way is not a 0 % fill rate. Both for the store's rep.
+    fn order_contributions(
         &self,
         order: &crate::domain::order::Order,
-    ) -> Result<Option<Contribution>> {
+        lead_days: i64,
+    ) -> Result<[(Vec<u8>, Option<Contribution>); 2]> {
         use crate::domain::order::{OrderState, fill_rate};
-        if order.state == OrderState::Draft {
-            return Ok(None);
-        }
-        let Some(store) = self.store(&order.store_code)? else {
-            return Ok(None);
+        let mut draft = KpiCounts::default();
+        let mut fill = KpiCounts::default();
+        let store = match order.state {
+            OrderState::Draft => None,
+            _ => self.store(&order.store_code)?,
         };
-        let mut counts = KpiCounts::default();
-        let proposed = order.proposed.len() as u32;
-        if order.review.is_some() && proposed > 0 {
-            counts.draft_lines = proposed;
-            counts.draft_unchanged = order
-                .proposed
-                .iter()
-                .filter(|p| order.lines.iter().any(|l| l.sku == p.sku && l.qty == p.qty))
-                .count() as u32;
+        if store.is_some() {
+            let proposed = order.proposed.len() as u32;
+            if order.review.is_some() && proposed > 0 {
+                draft.draft_lines = proposed;
+                draft.draft_unchanged = order
+                    .proposed
+                    .iter()
+                    .filter(|p| order.lines.iter().any(|l| l.sku == p.sku && l.qty == p.qty))
+                    .count() as u32;
+            }
+            if order.state == OrderState::Sent {
+                let rate = fill_rate(&order.lines, &self.deliveries_of_order(&order.number)?);
+                fill.order_lines = rate.ordered_lines as u32;
+                fill.delivered_lines = rate.delivered_lines as u32;
+            }
         }
-        if order.state == OrderState::Sent {
-            let rate = fill_rate(&order.lines, &self.deliveries_of_order(&order.number)?);
-            counts.order_lines = rate.ordered_lines as u32;
-            counts.delivered_lines = rate.delivered_lines as u32;
-        }
-        Ok((!counts.is_zero()).then_some(Contribution {
-            rep: store.rep,
-            store: store.code,
-            date: order.date,
-            counts,
-        }))
+        let part = |counts: KpiCounts, date: NaiveDate| {
+            store
+                .as_ref()
+                .filter(|_| !counts.is_zero())
+                .map(|s| Contribution {
+                    rep: s.rep.clone(),
+                    store: s.code.clone(),
+                    date,
+                    counts,
+                })
+        };
+        let due = order
+            .sent
+            .map(|d| d + chrono::Duration::days(lead_days.max(0)))
+            .unwrap_or(order.date);
+        Ok([
+            (Self::order_key(&order.number), part(draft, order.date)),
+            (Self::fill_key(&order.number), part(fill, due)),
+        ])
+    }
+
+    fn fill_key(number: &str) -> Vec<u8> {
+        let mut key = b"fill\0".to_vec();
+        key.extend_from_slice(number.as_bytes());
+        key
     }
 
     fn order_key(number: &str) -> Vec<u8> {
@@ -164,9 +191,10 @@ impl Database {
     /// Moves the buckets for orders (called when an order is saved, and
     /// after deliveries against orders are imported).
     pub(super) fn update_order_kpis(&self, orders: &[crate::domain::order::Order]) -> Result<()> {
-        let mut items = Vec::with_capacity(orders.len());
+        let lead = self.settings()?.delivery_lead_days;
+        let mut items = Vec::with_capacity(orders.len() * 2);
         for o in orders {
-            items.push((Self::order_key(&o.number), self.order_contribution(o)?));
+            items.extend(self.order_contributions(o, lead)?);
         }
         self.move_contributions(items)
     }
@@ -342,8 +370,26 @@ impl Database {
                 self.update_kpis(chunk)?;
             }
             self.update_order_kpis(&self.all_orders()?)?;
+            self.tree("meta")?
+                .insert(KPI_RULES_KEY, KPI_RULES.to_be_bytes())?;
             self.flush()
         })
+    }
+
+    /// Counts the buckets again when they were kept by older rules (or
+    /// never kept): what `check` and the dashboard then read is this
+    /// build's figures.
+    pub fn ensure_kpi_rules(&self) -> Result<()> {
+        let kept = self
+            .tree("meta")?
+            .get(KPI_RULES_KEY)?
+            .and_then(|v| <[u8; 8]>::try_from(v.as_ref()).ok())
+            .map(u64::from_be_bytes);
+        let has_data = !self.tree("visits")?.is_empty()? || !self.tree("orders")?.is_empty()?;
+        if kept != Some(KPI_RULES) && has_data {
+            self.rebuild_kpis()?;
+        }
+        Ok(())
     }
 
     /// Every stored bucket, by (rep or store, day).
@@ -366,9 +412,10 @@ impl Database {
                 contributions.push(c);
             }
         }
+        let lead = self.settings()?.delivery_lead_days;
         for o in self.all_orders()? {
-            if let Some(c) = self.order_contribution(&o)? {
-                contributions.push(c);
+            for (_, c) in self.order_contributions(&o, lead)? {
+                contributions.extend(c);
             }
         }
         Ok(kpi::recompute(&contributions, by_store))
@@ -403,10 +450,8 @@ impl Database {
         by_store: bool,
         only: Option<&str>,
     ) -> Result<KpiTable> {
-        // a database written before the buckets existed: count once, keep after
-        if self.tree(BY_VISIT)?.is_empty()? && !self.tree("visits")?.is_empty()? {
-            self.rebuild_kpis()?;
-        }
+        // a database written before the buckets (or their rules) existed
+        self.ensure_kpi_rules()?;
         let stores = self.stores()?;
         let stores: Vec<_> = stores
             .into_iter()
@@ -449,6 +494,16 @@ impl Database {
                 if let Some(slot) = row.daily.get_mut((date - from).num_days() as usize) {
                     *slot += u64::from(counts.visits);
                 }
+            }
+            // orders on their way: dated the day their delivery is due
+            let ahead = tree.range_between(
+                bucket_key(&who, today + chrono::Duration::days(1)),
+                bucket_key(&who, today + chrono::Duration::days(400)),
+            );
+            for item in ahead {
+                let (_, v) = item?;
+                let counts: KpiCounts = codec::decode("kpi bucket", &v)?;
+                row.awaiting_lines += counts.order_lines;
             }
         }
         let mut team = new_row("");
