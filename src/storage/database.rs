@@ -190,6 +190,8 @@ impl Database {
             }
             None => {
                 meta.insert(SCHEMA_KEY, &SCHEMA_VERSION.to_be_bytes())?;
+                // a new database keeps its KPI buckets by this build's rules
+                super::kpis::mark_kpi_rules(&meta)?;
                 SCHEMA_VERSION
             }
         };

@@ -17,6 +17,12 @@ const BY_VISIT: &str = "kpi_visit";
 const KPI_RULES: u64 = 2;
 const KPI_RULES_KEY: &[u8] = b"kpi_rules";
 
+/// Records that the buckets follow this build's rules (a new database).
+pub(super) fn mark_kpi_rules(meta: &sled::Tree) -> Result<()> {
+    meta.insert(KPI_RULES_KEY, &KPI_RULES.to_be_bytes())?;
+    Ok(())
+}
+
 /// Trees that are this database's own state, never written by a sync
 /// bundle: the audit chain and its head, PIN attempts, the KPI buckets.
 pub const LOCAL_TREES: &[&str] = &[
