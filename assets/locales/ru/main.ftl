@@ -80,7 +80,7 @@ card-must-stock = Обязательный ассортимент
 card-recent-visits = Последние визиты
 card-top-sellers = Лидеры продаж за 8 недель (шт.)
 
-visit-submitted = отправлен
+visit-submitted = сдан
 visit-open = в работе
 
 help-title = Клавиши

@@ -84,7 +84,7 @@ reason-hint = 1-4 выбрать · Esc отмена
 
 visit-title = Визит · { $store } ({ $code }) · начат { $time } · { $status }
 visit-status-open = открыт
-visit-status-submitted = отправлен
+visit-status-submitted = сдан
 visit-status-amending = исправление
 visit-step-audit = Аудит
 visit-step-expiry = Сроки
@@ -101,8 +101,8 @@ visit-scan = EAN
 visit-not-a-barcode = { $code } — не штрихкод (8, 12 или 13 цифр с верной контрольной цифрой)
 visit-unknown-ean = EAN { $ean } нет в обязательном ассортименте магазина
 visit-scanned = Отсканировано: { $name }
-visit-read-only = Отправлен: только чтение. A — исправить (оригинал сохранится).
-visit-submitted-now = Визит отправлен.
+visit-read-only = Сдан: только чтение. A — исправить (оригинал сохранится).
+visit-submitted-now = Визит сдан.
 visit-amending = Исправление: каждое изменение записывается (кто, что, когда).
 visit-saved-line = Сохранено: { $name }
 visit-saved-batch = Сохранено: { $name } · { $class }
@@ -156,7 +156,7 @@ confirm-submit-unchecked = { $count ->
 }
 confirm-submit-title = Отправить визит?
 confirm-submit = После отправки визит только для чтения; исправления станут поправками.
-confirm-amend-title = Исправить отправленный визит?
+confirm-amend-title = Исправить сданный визит?
 confirm-amend = Каждое изменение запишется как поправка; оригинал сохранится.
 confirm-hint = y да · n нет
 
@@ -173,7 +173,7 @@ checkout-lines-left = { $count ->
     [few] { $count } строки не проверены
    *[many] { $count } строк не проверено
 }
-checkout-submitted-at = Отправлен в { $time }.
+checkout-submitted-at = Сдан в { $time }.
 checkout-press-enter = Enter: отправить визит
 checkout-amendments = Поправки
 
