@@ -16,7 +16,7 @@ use chrono::{Duration, Utc};
 use common::pg::Pg;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use rounds::domain::order::{Order, OrderLine, OrderState};
+use rounds::domain::order::{Order, OrderLine};
 use rounds::domain::{Channel, Money, RecordMeta, Stamp, Store, Visit, VisitStatus, WeekdaySet};
 use rounds::exchange::sync::{self, Source};
 use rounds::hub::laptop::{HUB_DEST, pull};
@@ -182,18 +182,13 @@ fn order(l: &Laptop, rng: &mut StdRng) {
     let now = Utc::now();
     let n = rng.random_range(1..99);
     let lines = vec![line("P1", qty)];
-    l.db.put_order(&Order {
-        meta: RecordMeta::fresh(&l.rep, l.db.device(), now),
-        number: format!("{}-{}-{n:02}", s.code, now.format("%Y%m%d")),
-        store_code: s.code.clone(),
-        date: now.date_naive(),
-        state: OrderState::Draft,
-        proposed: lines.clone(),
-        lines,
-        refusals: vec![],
-        review: None,
-        sent: None,
-    })
+    l.db.put_order(&Order::new(
+        RecordMeta::fresh(&l.rep, l.db.device(), now),
+        format!("{}-{}-{n:02}", s.code, now.format("%Y%m%d")),
+        &s.code,
+        now.date_naive(),
+        vec![line("P1", qty)],
+    ))
     .unwrap();
 }
 
