@@ -181,7 +181,6 @@ fn order(l: &Laptop, rng: &mut StdRng) {
     }
     let now = Utc::now();
     let n = rng.random_range(1..99);
-    let lines = vec![line("P1", qty)];
     l.db.put_order(&Order::new(
         RecordMeta::fresh(&l.rep, l.db.device(), now),
         format!("{}-{}-{n:02}", s.code, now.format("%Y%m%d")),
