@@ -32,6 +32,7 @@ pub use visit::{Visit, VisitStatus, VisitStep};
 pub use weekdays::WeekdaySet;
 pub mod audit;
 pub mod auth;
+pub mod client;
 pub mod kpi;
 pub mod merge;
 pub mod review;
