@@ -33,6 +33,8 @@ pub use weekdays::WeekdaySet;
 pub mod audit;
 pub mod auth;
 pub mod client;
+pub mod dates;
 pub mod kpi;
+pub mod loyalty;
 pub mod merge;
 pub mod review;
