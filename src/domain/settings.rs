@@ -56,6 +56,30 @@ pub struct Settings {
     /// The currency of the price list and of every amount (ISO 4217: EUR,
     /// RUB, BGN, RON, GBP...); screens write it in the user's language.
     pub currency: String,
+    /// Loyalty index weights (docs/loyalty.md); behaviour: keeping its buying rhythm...
+    pub loyalty_weight_purchase: f64,
+    /// ...visits on time...
+    pub loyalty_weight_visits: f64,
+    /// ...must-stock lines bought again...
+    pub loyalty_weight_repeat: f64,
+    /// ...drafts accepted unchanged...
+    pub loyalty_weight_acceptance: f64,
+    /// ...invoices paid on time; attitude: referrals...
+    pub loyalty_weight_payment: f64,
+    pub loyalty_weight_referrals: f64,
+    /// ...complaints, refusals.
+    pub loyalty_weight_complaints: f64,
+    pub loyalty_weight_refusals: f64,
+    /// Stores with at least this index count as loyal (promotions, bulletins).
+    pub loyal_min_index: f64,
+    /// Risk (0–1) from which a store is flagged at risk.
+    pub at_risk_threshold: f64,
+    /// A store silent for this many of its usual gaps...
+    pub lost_after_gaps: f64,
+    /// ...and at least this many days counts as lost.
+    pub lost_min_days: i64,
+    /// Days of complaints, refusals, referrals and visits the index looks back on.
+    pub loyalty_window_days: i64,
 }
 
 impl Default for Settings {
@@ -85,6 +109,19 @@ impl Default for Settings {
             route_start: String::new(),
             route_rep_start: Default::default(),
             currency: "EUR".into(),
+            loyalty_weight_purchase: 0.30,
+            loyalty_weight_visits: 0.15,
+            loyalty_weight_repeat: 0.10,
+            loyalty_weight_acceptance: 0.10,
+            loyalty_weight_payment: 0.10,
+            loyalty_weight_referrals: 0.05,
+            loyalty_weight_complaints: 0.15,
+            loyalty_weight_refusals: 0.05,
+            loyal_min_index: 70.0,
+            at_risk_threshold: 0.5,
+            lost_after_gaps: 4.0,
+            lost_min_days: 60,
+            loyalty_window_days: 365,
         }
     }
 }
@@ -166,6 +203,7 @@ impl Settings {
                 self.currency
             ));
         }
+        self.validate_loyalty()?;
         self.start_of(None)
             .map_err(|e| format!("route_start: {e}"))?;
         for rep in self.route_rep_start.keys() {
@@ -177,6 +215,62 @@ impl Settings {
 }
 
 impl Settings {
+    /// The loyalty weights in index order, named (docs/loyalty.md).
+    pub fn loyalty_weights(&self) -> [(&'static str, f64); 8] {
+        [
+            ("loyalty_weight_purchase", self.loyalty_weight_purchase),
+            ("loyalty_weight_visits", self.loyalty_weight_visits),
+            ("loyalty_weight_repeat", self.loyalty_weight_repeat),
+            ("loyalty_weight_acceptance", self.loyalty_weight_acceptance),
+            ("loyalty_weight_payment", self.loyalty_weight_payment),
+            ("loyalty_weight_referrals", self.loyalty_weight_referrals),
+            ("loyalty_weight_complaints", self.loyalty_weight_complaints),
+            ("loyalty_weight_refusals", self.loyalty_weight_refusals),
+        ]
+    }
+
+    fn validate_loyalty(&self) -> Result<(), String> {
+        for (name, w) in self.loyalty_weights() {
+            if !(w.is_finite() && w >= 0.0) {
+                return Err(format!("{name} is a weight of 0 or more, not {w}"));
+            }
+        }
+        if self.loyalty_weights().iter().map(|(_, w)| w).sum::<f64>() <= 0.0 {
+            return Err("loyalty weights: at least one must be above 0".into());
+        }
+        if !(0.0..=100.0).contains(&self.loyal_min_index) {
+            return Err(format!(
+                "loyal_min_index is between 0 and 100, not {}",
+                self.loyal_min_index
+            ));
+        }
+        if !(self.at_risk_threshold > 0.0 && self.at_risk_threshold < 1.0) {
+            return Err(format!(
+                "at_risk_threshold is between 0 and 1 (e.g. 0.5), not {}",
+                self.at_risk_threshold
+            ));
+        }
+        if self.lost_after_gaps.is_nan() || self.lost_after_gaps < 1.0 {
+            return Err(format!(
+                "lost_after_gaps must be at least 1, not {}",
+                self.lost_after_gaps
+            ));
+        }
+        if self.lost_min_days < 1 {
+            return Err(format!(
+                "lost_min_days must be at least 1, not {}",
+                self.lost_min_days
+            ));
+        }
+        if self.loyalty_window_days < 30 {
+            return Err(format!(
+                "loyalty_window_days must be at least 30, not {}",
+                self.loyalty_window_days
+            ));
+        }
+        Ok(())
+    }
+
     /// Where `rep` starts the day: their own start, else the company's, else none.
     pub fn start_of(&self, rep: Option<&str>) -> Result<Option<super::route_plan::LatLon>, String> {
         let text = rep
@@ -197,7 +291,28 @@ mod tests {
     #[test]
     fn defaults_are_valid_and_bad_values_are_named() {
         assert_eq!(Settings::default().validate(), Ok(()));
-        let cases: [(&str, Settings); 4] = [
+        let cases: [(&str, Settings); 7] = [
+            (
+                "loyalty_weight_visits",
+                Settings {
+                    loyalty_weight_visits: -0.1,
+                    ..Settings::default()
+                },
+            ),
+            (
+                "at_risk_threshold",
+                Settings {
+                    at_risk_threshold: 1.0,
+                    ..Settings::default()
+                },
+            ),
+            (
+                "lost_after_gaps",
+                Settings {
+                    lost_after_gaps: 0.5,
+                    ..Settings::default()
+                },
+            ),
             (
                 "price_tolerance",
                 Settings {
