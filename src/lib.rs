@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 pub mod i18n;
+pub mod keymap;
 pub mod kiosk;
 pub mod planning;
 pub mod screens;

@@ -302,8 +302,13 @@ fn run(cli: Cli) -> CliResult {
 }
 
 fn run_tui(ctx: &Context, rep: Option<&str>) -> CliResult {
+    // the laptop's keys may be the user's; the kiosk never reads this file
+    let keymap_problem = crate::keymap::install_user(crate::storage::config_dir().as_deref());
     let db = ctx.open()?;
-    let app = crate::tui::App::new(db, ctx.clock, rep)?;
+    let mut app = crate::tui::App::new(db, ctx.clock, rep)?;
+    if let Some(problem) = keymap_problem {
+        app.set_status(problem);
+    }
     crate::tui::run::run(app)?;
     backup::end_of_day(ctx);
     Ok(())

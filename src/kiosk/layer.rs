@@ -7,9 +7,9 @@ use super::lock::{LockRequest, LockScreen, Mode};
 use crate::clock::Clock;
 use crate::domain::audit::AuditEvent;
 use crate::domain::auth::{Role as UserRole, Viewer};
+use crate::keymap::{self, KeyContext};
 use crate::storage::{Database, Login};
 use crate::t;
-use crate::tui::keymap::{self, KeyContext};
 use crate::tui::{Action, App};
 use crate::ui::footer::Footer;
 use crate::ui::{Role, Theme};
@@ -18,7 +18,7 @@ use ratatui::prelude::*;
 use std::time::{Duration, Instant};
 
 enum State {
-    Locked { lock: LockScreen, db: Database },
+    Locked { lock: Box<LockScreen>, db: Database },
     Open { app: Box<App>, user: String },
 }
 
@@ -41,7 +41,7 @@ impl Kiosk {
         let theme = Theme::HighContrast;
         Self {
             state: Some(State::Locked {
-                lock: LockScreen::new(theme),
+                lock: Box::new(LockScreen::new(theme)),
                 db,
             }),
             clock,
@@ -82,7 +82,8 @@ impl Kiosk {
                 let request = if lock.type_key(key) {
                     LockRequest::None
                 } else {
-                    keymap::lookup(KeyContext::Lock, key)
+                    keymap::defaults()
+                        .lookup(KeyContext::Lock, key)
                         .map(|a| lock.handle(a))
                         .unwrap_or(LockRequest::None)
                 };
@@ -94,11 +95,11 @@ impl Kiosk {
                 };
             }
             Some(State::Open { mut app, user }) => {
-                if keymap::lookup(KeyContext::Kiosk, key) == Some(Action::Logout) {
+                if keymap::defaults().lookup(KeyContext::Kiosk, key) == Some(Action::Logout) {
                     self.state = Some(self.lock(app, &user));
                     return;
                 }
-                let would = keymap::lookup(app.context(), key);
+                let would = keymap::defaults().lookup(app.context(), key);
                 let leaves = would == Some(Action::Quit)
                     || (would == Some(Action::Back) && app.depth() <= 1 && !app.has_overlay());
                 if !leaves {
@@ -139,14 +140,14 @@ impl Kiosk {
             },
             self.clock.now(),
         );
-        let mut lock = LockScreen::new(self.theme);
+        let mut lock = Box::new(LockScreen::new(self.theme));
         lock.message = Some((t!("kiosk-locked-message"), Role::Muted));
         State::Locked { lock, db }
     }
 
     fn submit(
         &mut self,
-        mut lock: LockScreen,
+        mut lock: Box<LockScreen>,
         db: Database,
         name: &str,
         pin: &str,

@@ -7,15 +7,15 @@ use crate::storage::Choice;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub struct ConflictsScreen {
     pub rows: Vec<FieldConflict>,
     pub selected: usize,
     /// The value being typed for the selected conflict.
-    pub typing: Option<String>,
+    pub typing: Option<crate::ui::TextInput>,
     pub theme: Theme,
 }
 
@@ -77,31 +77,14 @@ impl ConflictsScreen {
         let Some(text) = &mut self.typing else {
             return false;
         };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            if key.code == KeyCode::Char('u') {
-                text.clear();
-                return true;
-            }
-            return false;
-        }
-        match key.code {
-            KeyCode::Char(c) => text.push(c),
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            _ => return false,
-        }
-        true
+        text.handle(key).taken()
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
         if let Some(text) = &self.typing {
             return match action {
                 Action::Open => {
-                    let text = text.clone();
+                    let text = text.to_string();
                     self.typing = None;
                     self.settle(Choice::Typed(text))
                 }
@@ -123,7 +106,9 @@ impl ConflictsScreen {
                 if let Some(c) = self.rows.get(self.selected)
                     && c.field != REMOVED
                 {
-                    self.typing = Some(readable(&c.kept, &c.field));
+                    self.typing = Some(crate::ui::TextInput::with_value(readable(
+                        &c.kept, &c.field,
+                    )));
                 }
                 Effect::None
             }
@@ -152,10 +137,7 @@ impl ConflictsScreen {
 impl Widget for &ConflictsScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(t!("conflicts-title"), th.style(Role::Title)));
+        let block = crate::ui::framed(t!("conflicts-title"), th);
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = vec![];
@@ -196,7 +178,7 @@ impl Widget for &ConflictsScreen {
                 t!(
                     "conflicts-typing",
                     field = c.field.clone(),
-                    text = text.clone()
+                    text = text.to_string()
                 ),
                 th.style(Role::Title),
             ));

@@ -3,7 +3,6 @@
 //! batches, returns pending write-off, fill rate, draft acceptance, and a
 //! sparkline of visits per day. Data comes from the kept day buckets.
 
-use super::step;
 use crate::domain::kpi::KpiRow;
 use crate::i18n;
 use crate::t;
@@ -11,7 +10,7 @@ use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use chrono::{Duration, NaiveDate};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Row, Table, TableState};
 
 /// Period lengths `p` cycles through, in days.
 pub const PERIODS: [i64; 3] = [7, 28, 91];
@@ -90,10 +89,9 @@ impl DashboardScreen {
         let len = self.view.rows.len();
         let days = self.days();
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Up | Action::Down | Action::Top | Action::Bottom => {
+                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
+            }
             Action::PeriodLonger => {
                 let next = PERIODS
                     .iter()
@@ -184,10 +182,7 @@ impl Widget for &DashboardScreen {
             to = i18n::date(self.view.to),
             days = self.days()
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(title, th.style(Role::Title)));
+        let block = crate::ui::framed(title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {

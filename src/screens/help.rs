@@ -1,7 +1,7 @@
 //! The `?` overlay: every key of the current screen, from its keymap.
 
+use crate::keymap::{self, KeyContext};
 use crate::t;
-use crate::tui::keymap::{self, KeyContext};
 use crate::ui::{Role, Theme, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};

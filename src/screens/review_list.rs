@@ -2,16 +2,16 @@
 //! and store (`/`, typed); Enter opens a visit read-only. A rep's list holds
 //! only their own visits (the loader never gives it others).
 
-use super::step;
 use crate::domain::review::ReviewStatus;
 use crate::i18n;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::{Edit, TextInput};
 use crate::ui::{Role, Theme};
 use chrono::{Duration, NaiveDate};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use ulid::Ulid;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +36,7 @@ pub struct ReviewListScreen {
     pub rep: Option<String>,
     pub status: Option<ReviewStatus>,
     pub period: Option<i64>,
-    pub query: String,
+    pub query: TextInput,
     pub typing: bool,
     visible: Vec<usize>,
     pub selected: usize,
@@ -58,7 +58,7 @@ impl ReviewListScreen {
             rep,
             status: None,
             period: Some(28),
-            query: String::new(),
+            query: TextInput::new(),
             typing: false,
             visible: vec![],
             selected: 0,
@@ -120,19 +120,13 @@ impl ReviewListScreen {
 
     /// Printable keys while typing a store filter; true when taken.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
-        if !self.typing
-            || key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if !self.typing {
             return false;
         }
-        match key.code {
-            KeyCode::Char(c) => self.query.push(c),
-            KeyCode::Backspace => {
-                self.query.pop();
-            }
-            _ => return false,
+        match self.query.handle(key) {
+            Edit::Changed => {}
+            Edit::Moved => return true,
+            Edit::Ignored => return false,
         }
         self.refilter();
         true
@@ -163,12 +157,14 @@ impl ReviewListScreen {
             return Effect::None;
         }
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
+            }
             Action::Open => {
                 if let Some(r) = self.current() {
                     return Effect::OpenVisit(r.id);
@@ -218,15 +214,12 @@ impl ReviewListScreen {
             Span::styled(format!("  {} ", t!("col-store")), th.style(Role::Muted)),
         ];
         if self.typing {
-            spans.push(Span::styled(
-                format!("{}▏", self.query),
-                th.style(Role::Key),
-            ));
+            spans.push(Span::styled(self.query.shown(true), th.style(Role::Key)));
         } else {
             spans.push(Span::raw(if self.query.is_empty() {
                 all
             } else {
-                self.query.clone()
+                self.query.to_string()
             }));
         }
         Line::from(spans)
@@ -245,13 +238,7 @@ fn status_role(s: ReviewStatus) -> Role {
 impl Widget for &ReviewListScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!("review-title", count = self.visible.len()),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(t!("review-title", count = self.visible.len()), th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {

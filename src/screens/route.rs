@@ -8,7 +8,7 @@ use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Row, Table, TableState};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RouteRow {
@@ -311,10 +311,7 @@ impl Widget for &RouteScreen {
             date = i18n::date(self.view.today),
             rep = rep
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(title, th.style(Role::Title)));
+        let block = crate::ui::framed(title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {

@@ -9,7 +9,7 @@ use crate::ui::Role;
 use ratatui::prelude::*;
 use ratatui::symbols::Marker;
 use ratatui::widgets::canvas::{Canvas, Line as CanvasLine};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Bounds around the points with a margin, stretched so that a km is as long
 /// across as up (a terminal cell is about twice as tall as wide).
@@ -52,10 +52,7 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
         date = i18n::date(view.today),
         rep = rep
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(th.style(Role::Border))
-        .title(Span::styled(title, th.style(Role::Title)));
+    let block = crate::ui::framed(title, th);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 4 || inner.height < 3 {

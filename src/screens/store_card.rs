@@ -8,7 +8,7 @@ use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreCardView {
@@ -89,13 +89,7 @@ impl Widget for &StoreCardScreen {
         let th = self.theme;
         let v = &self.view;
         let s = &v.store;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                format!("{} · {}", s.name, s.code),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(format!("{} · {}", s.name, s.code), th);
         let inner = block.inner(area);
         block.render(area, buf);
         let [left, right] =

@@ -4,10 +4,11 @@ use super::moved;
 use crate::search::SearchIndex;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
+use crate::ui::TextInput;
 use crate::ui::{Role, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreRow {
@@ -20,7 +21,7 @@ pub struct StoreRow {
 pub struct StoreListScreen {
     rows: Vec<StoreRow>,
     index: SearchIndex,
-    pub query: String,
+    pub query: TextInput,
     pub typing: bool,
     /// Indexes into `rows` of the stores that match the query, best first.
     hits: Vec<usize>,
@@ -40,7 +41,7 @@ impl StoreListScreen {
         Self {
             rows,
             index,
-            query: String::new(),
+            query: TextInput::new(),
             typing,
             hits,
             selected: 0,
@@ -75,25 +76,12 @@ impl StoreListScreen {
         if !self.typing {
             return false;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => {
-                self.query.clear();
-                self.refilter();
-                true
-            }
-            KeyCode::Char(c) if !ctrl => {
-                self.query.push(c);
-                self.refilter();
-                true
-            }
-            KeyCode::Backspace => {
-                self.query.pop();
-                self.refilter();
-                true
-            }
-            _ => false,
+        match self.query.handle(key) {
+            crate::ui::Edit::Changed => self.refilter(),
+            crate::ui::Edit::Moved => {}
+            crate::ui::Edit::Ignored => return false,
         }
+        true
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
@@ -134,13 +122,7 @@ impl StoreListScreen {
 impl Widget for &StoreListScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!("stores-title", count = self.hits.len()),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(t!("stores-title", count = self.hits.len()), th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {
@@ -148,13 +130,12 @@ impl Widget for &StoreListScreen {
         }
         let [query_area, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let cursor = if self.typing { "▏" } else { "" };
         let prompt = if self.query.is_empty() && !self.typing {
             Line::styled(t!("stores-search-hint"), th.style(Role::Muted))
         } else {
             Line::from(vec![
                 Span::styled("/ ", th.style(Role::Key)),
-                Span::raw(format!("{}{cursor}", self.query)),
+                Span::raw(self.query.shown(self.typing)),
             ])
         };
         Paragraph::new(prompt).render(query_area, buf);

@@ -8,7 +8,7 @@ use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme, popup};
 use chrono::{DateTime, NaiveDate, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ulid::Ulid;
@@ -38,7 +38,7 @@ pub struct VisitDetailScreen {
     pub view: VisitDetailView,
     pub scroll: u16,
     /// A comment being typed.
-    pub comment: Option<String>,
+    pub comment: Option<crate::ui::TextInput>,
     pub confirming: bool,
     pub theme: Theme,
 }
@@ -79,21 +79,7 @@ impl VisitDetailScreen {
         let Some(text) = &mut self.comment else {
             return false;
         };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return false;
-        }
-        match key.code {
-            KeyCode::Char(c) if text.chars().count() < 500 => text.push(c),
-            KeyCode::Char(_) => {}
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            _ => return false,
-        }
-        true
+        text.handle(key).taken()
     }
 
     pub fn handle(&mut self, action: Action) -> Effect {
@@ -124,7 +110,9 @@ impl VisitDetailScreen {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
             Action::Top => self.scroll = 0,
-            Action::Comment if self.view.can_review => self.comment = Some(String::new()),
+            Action::Comment if self.view.can_review => {
+                self.comment = Some(crate::ui::TextInput::new().max_chars(500))
+            }
             Action::ApproveVisit if self.view.can_review => self.confirming = true,
             Action::Comment | Action::ApproveVisit => {
                 return Effect::Status(t!("error-supervisors-only"));
@@ -212,13 +200,10 @@ impl VisitDetailScreen {
 impl Widget for &VisitDetailScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!("review-visit-title", store = self.view.store.clone()),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(
+            t!("review-visit-title", store = self.view.store.clone()),
+            th,
+        );
         Paragraph::new(self.lines())
             .wrap(Wrap { trim: false })
             .scroll((self.scroll, 0))
@@ -227,9 +212,11 @@ impl Widget for &VisitDetailScreen {
         if let Some(text) = &self.comment {
             let rect = popup::centered(area, 60, 5);
             Clear.render(rect, buf);
+            let (before, after) = text.split();
             Paragraph::new(Line::from(vec![
-                Span::raw(text.clone()),
-                Span::styled("▏", th.style(Role::Key)),
+                Span::raw(before),
+                Span::styled(crate::ui::text_input::CURSOR, th.style(Role::Key)),
+                Span::raw(after),
             ]))
             .wrap(Wrap { trim: false })
             .block(

@@ -125,6 +125,11 @@ impl App {
         &self.db
     }
 
+    /// A message for the footer (shown until the next key).
+    pub fn set_status(&mut self, text: String) {
+        self.status = Some(text);
+    }
+
     pub fn new(db: Database, clock: Clock, rep: Option<&str>) -> anyhow::Result<Self> {
         let theme = Theme::Standard;
         let mut app = Self {

@@ -1,7 +1,6 @@
 //! The footer: the keys of the current screen, generated from its keymap.
 
-use crate::tui::Action;
-use crate::tui::keymap::{self, Binding, KeyContext};
+use crate::keymap::{self, Action, Binding, KeyContext};
 use crate::ui::{Role, Theme};
 use ratatui::prelude::*;
 
@@ -48,11 +47,11 @@ impl Widget for &Footer {
                 break;
             }
             room -= w;
-            spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
+            spans.push(Span::styled(b.shown.as_str(), self.theme.style(Role::Key)));
             spans.push(Span::raw(label.clone()));
         }
         if let Some((b, label)) = help {
-            spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
+            spans.push(Span::styled(b.shown.as_str(), self.theme.style(Role::Key)));
             spans.push(Span::raw(label.clone()));
         }
         Line::from(spans).render(area, buf);

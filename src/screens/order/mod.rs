@@ -13,7 +13,7 @@ use crate::domain::{Invoice, Money, Store};
 use crate::search::SearchIndex;
 use crate::t;
 use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::Theme;
+use crate::ui::{Edit, TextInput, Theme};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
@@ -52,10 +52,10 @@ pub struct OrderView {
 pub enum Mode {
     Browse,
     /// Typing a quantity for the selected line.
-    EditQty(String),
+    EditQty(TextInput),
     /// Searching a product to add (name or EAN); hits are indexes into the catalog.
     Add {
-        query: String,
+        query: TextInput,
         hits: Vec<usize>,
         selected: usize,
     },
@@ -207,18 +207,20 @@ impl OrderScreen {
         self.notice = None;
         let len = self.lines().len();
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
+            }
             Action::EditQty => {
                 if let Some(l) = self.lines().get(self.selected) {
                     if self.view.order.state != OrderState::Draft {
                         self.error(OrderError::NotDraft);
                     } else {
-                        self.mode = Mode::EditQty(l.qty.to_string());
+                        self.mode = Mode::EditQty(qty_field(l.qty));
                     }
                 }
             }
@@ -244,7 +246,7 @@ impl OrderScreen {
                     self.error(OrderError::NotDraft);
                 } else {
                     self.mode = Mode::Add {
-                        query: String::new(),
+                        query: TextInput::new(),
                         hits: vec![],
                         selected: 0,
                     };
@@ -302,98 +304,73 @@ impl OrderScreen {
     /// Keys for the typing modes and the refusal picker, before the keymap.
     /// Returns the effect when the key was taken.
     pub fn type_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match &mut self.mode {
             Mode::Browse | Mode::ConfirmSend => None,
             Mode::EditQty(text) => {
                 match key.code {
-                    // anything typed stays on screen: Enter says what is wrong with it
-                    KeyCode::Char(c) if text.chars().count() < 24 => {
-                        text.push(c);
-                        self.qty_error = None;
-                    }
-                    KeyCode::Char(_) => {}
-                    KeyCode::Backspace => {
-                        text.pop();
-                        self.qty_error = None;
-                    }
                     KeyCode::Esc => {
                         self.mode = Mode::Browse;
                         self.qty_error = None;
                     }
                     KeyCode::Enter => {
-                        let text = text.clone();
+                        let text = text.to_string();
                         return Some(self.enter_qty(&text));
                     }
-                    _ => return None,
+                    // anything typed stays on screen: Enter says what is wrong with it
+                    _ => match text.handle(key) {
+                        Edit::Changed => self.qty_error = None,
+                        Edit::Moved => {}
+                        Edit::Ignored => return None,
+                    },
                 }
                 Some(Effect::None)
             }
+            Mode::Refusal(_) if ctrl => None,
             Mode::Refusal(sku) => {
                 let sku = sku.clone();
-                let reason = match key.code {
-                    KeyCode::Char(c @ '1'..='5') => {
-                        RefusalReason::ALL.get(c as usize - '1' as usize).copied()
-                    }
-                    KeyCode::Esc => {
+                let reason = match crate::keymap::lookup(KeyContext::OrderRefusal, key) {
+                    Some(Action::Back) => {
                         self.mode = Mode::Browse;
                         return Some(Effect::None);
                     }
-                    _ => return Some(Effect::None),
+                    Some(a) => a.pick().and_then(|i| RefusalReason::ALL.get(i)).copied(),
+                    None => None,
+                };
+                let Some(r) = reason else {
+                    return Some(Effect::None);
                 };
                 self.mode = Mode::Browse;
-                if let Some(r) = reason {
-                    self.view.order.refuse(&sku, r);
-                    self.notice = Some(t!("order-refusal-recorded", why = r.label()));
-                    return Some(Effect::SaveOrder);
-                }
-                Some(Effect::None)
+                self.view.order.refuse(&sku, r);
+                self.notice = Some(t!("order-refusal-recorded", why = r.label()));
+                Some(Effect::SaveOrder)
             }
-            Mode::Add { .. } => Some(self.add_key(key)),
+            Mode::Add { .. } => self.add_key(key),
         }
     }
 
-    fn add_key(&mut self, key: KeyEvent) -> Effect {
+    fn add_key(&mut self, key: KeyEvent) -> Option<Effect> {
         let Mode::Add {
             query,
             hits,
             selected,
         } = &mut self.mode
         else {
-            return Effect::None;
+            return None;
         };
         match key.code {
             KeyCode::Esc => {
                 self.mode = Mode::Browse;
-                return Effect::None;
+                return Some(Effect::None);
             }
             KeyCode::Up => *selected = selected.saturating_sub(1),
             KeyCode::Down => *selected = step(*selected, hits.len(), 1),
-            KeyCode::Enter => {
-                let Some(&i) = hits.get(*selected) else {
-                    self.notice = Some(t!("order-add-none", query = query.clone()));
-                    return Effect::None;
-                };
-                self.mode = Mode::Browse;
-                let p = self.catalog[i].clone();
-                self.view.products.entry(p.sku.clone()).or_insert(p.clone());
-                let existing = self.lines().iter().position(|l| l.sku == p.sku);
-                let qty = existing.map(|i| self.lines()[i].qty).unwrap_or(0) + p.case_pack;
-                let effect = self.set_qty(&p.sku, qty);
-                self.selected = self
-                    .lines()
-                    .iter()
-                    .position(|l| l.sku == p.sku)
-                    .unwrap_or(0);
-                return effect;
-            }
-            KeyCode::Backspace => {
-                query.pop();
-            }
-            KeyCode::Char(c) => query.push(c),
-            _ => return Effect::None,
+            KeyCode::Enter => return Some(self.add_picked()),
+            _ => match query.handle(key) {
+                Edit::Ignored if key.modifiers.contains(KeyModifiers::CONTROL) => return None,
+                Edit::Ignored => return Some(Effect::None),
+                _ => {}
+            },
         }
         let q = query.trim().to_string();
         let found = self.find(&q);
@@ -401,7 +378,35 @@ impl OrderScreen {
             *hits = found;
             *selected = (*selected).min(hits.len().saturating_sub(1));
         }
-        Effect::None
+        Some(Effect::None)
+    }
+
+    /// Enter in the add popup: the selected product's line goes up one case.
+    fn add_picked(&mut self) -> Effect {
+        let Mode::Add {
+            query,
+            hits,
+            selected,
+        } = &self.mode
+        else {
+            return Effect::None;
+        };
+        let Some(&i) = hits.get(*selected) else {
+            self.notice = Some(t!("order-add-none", query = query.to_string()));
+            return Effect::None;
+        };
+        self.mode = Mode::Browse;
+        let p = self.catalog[i].clone();
+        self.view.products.entry(p.sku.clone()).or_insert(p.clone());
+        let existing = self.lines().iter().position(|l| l.sku == p.sku);
+        let qty = existing.map(|i| self.lines()[i].qty).unwrap_or(0) + p.case_pack;
+        let effect = self.set_qty(&p.sku, qty);
+        self.selected = self
+            .lines()
+            .iter()
+            .position(|l| l.sku == p.sku)
+            .unwrap_or(0);
+        effect
     }
 
     /// An EAN (digits) finds its product exactly; anything else is a fuzzy name search.
@@ -428,6 +433,13 @@ impl OrderScreen {
             .map(|h| h.index)
             .collect()
     }
+}
+
+/// The quantity field, pre-filled with the line's quantity.
+fn qty_field(qty: u32) -> TextInput {
+    let mut input = TextInput::new().max_chars(24);
+    input.set(qty.to_string());
+    input
 }
 
 pub fn pct(share: f64) -> String {

@@ -9,7 +9,7 @@ use crate::i18n;
 use crate::t;
 use crate::ui::{Role, popup};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Sparkline, Wrap};
 
 const SPARK: u16 = 12;
 const NUM: u16 = 6;
@@ -254,7 +254,7 @@ impl OrderScreen {
                 let mut body = vec![Line::raw(t!(
                     "order-edit-qty",
                     product = name(&sku),
-                    text = text.clone()
+                    text = text.to_string()
                 ))];
                 if let Some(why) = &self.qty_error {
                     body.push(Line::styled(why.clone(), th.style(Role::Danger)));
@@ -294,11 +294,11 @@ impl OrderScreen {
             } => {
                 let mut body = vec![Line::from(vec![
                     Span::styled("> ", th.style(Role::Key)),
-                    Span::raw(format!("{query}▏")),
+                    Span::raw(query.shown(true)),
                 ])];
                 if hits.is_empty() && !query.trim().is_empty() {
                     body.push(Line::styled(
-                        t!("order-add-none", query = query.clone()),
+                        t!("order-add-none", query = query.to_string()),
                         th.style(Role::Muted),
                     ));
                 }
@@ -327,12 +327,7 @@ impl OrderScreen {
         Clear.render(rect, buf);
         Paragraph::new(body)
             .wrap(Wrap { trim: false })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(th.style(Role::Border))
-                    .title(Span::styled(title, th.style(Role::Title))),
-            )
+            .block(crate::ui::framed(title, th))
             .render(rect, buf);
     }
 }
@@ -343,18 +338,15 @@ impl Widget for &OrderScreen {
         let v = &self.view;
         let o = &v.order;
         let state = t!(&format!("order-state-{}", o.state.key()));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!(
-                    "order-title",
-                    number = o.number.clone(),
-                    store = v.store.name.clone(),
-                    state = state
-                ),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(
+            t!(
+                "order-title",
+                number = o.number.clone(),
+                store = v.store.name.clone(),
+                state = state
+            ),
+            th,
+        );
         let inner = block.inner(area);
         block.render(area, buf);
         let header = self.header_lines();

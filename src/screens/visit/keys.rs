@@ -6,9 +6,9 @@ use super::{Confirm, Mode, VisitScreen};
 use crate::domain::VisitStep;
 use crate::domain::visit::input::as_scan;
 use crate::domain::visit::{BatchAction, MissingReason, ReturnReason, ReturnStatus, VisitWrite};
+use crate::keymap::{self, KeyContext};
 use crate::screens::step;
 use crate::t;
-use crate::tui::keymap::{self, KeyContext};
 use crate::tui::{Action, Effect};
 use crate::ui::Role;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,25 +16,28 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 impl VisitScreen {
     /// Keys taken before the keymap: `Some` when the key was consumed.
     pub fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let (mode, effect) = match mode {
-            Mode::Browse => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() => {
+            // the audit's scan keys (the digits) start a barcode from every step
+            Mode::Browse => match (keymap::lookup(KeyContext::VisitAudit, key), key.code) {
+                (Some(Action::Scan), KeyCode::Char(c)) => {
                     self.message = None;
-                    (Mode::Scan(c.to_string()), Some(Effect::None))
+                    (Mode::Scan(super::scan_field(c)), Some(Effect::None))
                 }
                 _ => (Mode::Browse, None),
             },
             Mode::Scan(mut code) => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() => {
-                    code.push(c);
-                    (Mode::Scan(code), Some(Effect::None))
+                KeyCode::Enter => {
+                    let effect = self.scanned(code.value());
+                    return Some(effect);
                 }
-                KeyCode::Backspace => {
-                    code.pop();
+                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
+                _ => {
+                    if !code.handle(key).taken() && ctrl {
+                        self.mode = Mode::Scan(code);
+                        return None;
+                    }
                     let mode = if code.is_empty() {
                         Mode::Browse
                     } else {
@@ -42,18 +45,12 @@ impl VisitScreen {
                     };
                     (mode, Some(Effect::None))
                 }
-                KeyCode::Enter => {
-                    let effect = self.scanned(&code);
-                    return Some(effect);
-                }
-                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
-                _ => (Mode::Scan(code), Some(Effect::None)),
             },
             Mode::Search { mut query, before } => {
                 match keymap::lookup(KeyContext::VisitForm, key) {
                     Some(Action::Save) => {
                         if as_scan(&query).is_some() {
-                            return Some(self.scanned(&query));
+                            return Some(self.scanned(&query.to_string()));
                         }
                         (
                             Mode::Browse,
@@ -73,12 +70,9 @@ impl VisitScreen {
                         (Mode::Search { query, before }, Some(Effect::None))
                     }
                     _ => {
-                        match key.code {
-                            KeyCode::Char(c) => query.push(c),
-                            KeyCode::Backspace => {
-                                query.pop();
-                            }
-                            _ => {}
+                        if !query.handle(key).taken() && ctrl {
+                            self.mode = Mode::Search { query, before };
+                            return None;
                         }
                         if let Some(i) = self.best_match(&query) {
                             self.audit_sel = i;
@@ -87,14 +81,16 @@ impl VisitScreen {
                     }
                 }
             }
-            Mode::Reason => match key.code {
-                KeyCode::Char(c) if ('1'..='4').contains(&c) => {
-                    let reason = MissingReason::ALL[(c as u8 - b'1') as usize];
-                    return Some(self.save_shelf(false, Some(reason)));
-                }
-                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
-                _ => (Mode::Reason, Some(Effect::None)),
+            Mode::Reason if ctrl => (Mode::Reason, None),
+            Mode::Reason => match keymap::lookup(KeyContext::VisitReason, key) {
+                Some(Action::Cancel) => (Mode::Browse, Some(Effect::None)),
+                Some(a) => match a.pick().and_then(|i| MissingReason::ALL.get(i)) {
+                    Some(reason) => return Some(self.save_shelf(false, Some(*reason))),
+                    None => (Mode::Reason, Some(Effect::None)),
+                },
+                None => (Mode::Reason, Some(Effect::None)),
             },
+            Mode::Confirm(kind) if ctrl => (Mode::Confirm(kind), None),
             Mode::Confirm(kind) => match keymap::lookup(KeyContext::VisitConfirm, key) {
                 Some(Action::Yes) => return Some(self.confirmed(kind)),
                 Some(Action::No) => (Mode::Browse, Some(Effect::None)),
@@ -115,12 +111,9 @@ impl VisitScreen {
                 }
                 Some(Action::Cancel) => (Mode::Browse, Some(Effect::None)),
                 _ => {
-                    match key.code {
-                        KeyCode::Char(c) => form.type_char(c),
-                        KeyCode::Backspace => form.backspace(),
-                        KeyCode::Left => form.cycle(-1),
-                        KeyCode::Right => form.cycle(1),
-                        _ => {}
+                    if !form.edit(key).taken() && ctrl {
+                        self.mode = Mode::Form(form);
+                        return None;
                     }
                     (Mode::Form(form), Some(Effect::None))
                 }
@@ -190,7 +183,7 @@ impl VisitScreen {
             }
             Action::Search if self.step == VisitStep::Audit => {
                 self.mode = Mode::Search {
-                    query: String::new(),
+                    query: crate::ui::TextInput::new(),
                     before: self.audit_sel,
                 };
                 return Effect::None;
@@ -271,15 +264,7 @@ impl VisitScreen {
             VisitStep::Returns => &mut self.returns_sel,
             VisitStep::Notes | VisitStep::Checkout => &mut self.notes_sel,
         };
-        *sel = match action {
-            Action::Up => step(*sel, len, -1),
-            Action::Down => step(*sel, len, 1),
-            Action::PageUp => step(*sel, len, -10),
-            Action::PageDown => step(*sel, len, 10),
-            Action::Top => 0,
-            Action::Bottom => len.saturating_sub(1),
-            _ => *sel,
-        };
+        *sel = crate::screens::moved(action, *sel, len).unwrap_or(*sel);
     }
 
     fn open_line_form(&mut self, focus: usize) {

@@ -20,7 +20,7 @@ use crate::domain::visit::{
 use crate::domain::{Money, RecordMeta, Settings, Stamp, Visit, VisitStatus, VisitStep};
 use crate::search::SearchIndex;
 use crate::tui::KeyContext;
-use crate::ui::{Role, Theme};
+use crate::ui::{Role, TextInput, Theme};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -67,11 +67,11 @@ pub enum Confirm {
 pub enum Mode {
     Browse,
     /// Digits typed outside a form: a barcode being scanned or typed.
-    Scan(String),
+    Scan(TextInput),
     /// `/`: fuzzy search, the selection follows the best match; the row
     /// selected before is restored on Esc.
     Search {
-        query: String,
+        query: TextInput,
         before: usize,
     },
     /// Choosing why the selected line is missing.
@@ -105,6 +105,13 @@ pub struct VisitScreen {
     pub device: String,
     index: SearchIndex,
     by_ean: HashMap<String, usize>,
+}
+
+/// The field of a barcode typed outside a form: digits only.
+pub fn scan_field(first: char) -> TextInput {
+    let mut input = TextInput::new().accepting(|c| c.is_ascii_digit());
+    input.insert(first);
+    input
 }
 
 impl VisitScreen {

@@ -10,7 +10,7 @@ use crate::ui::popup::centered;
 use crate::ui::{Role, Theme};
 use chrono::Local;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 pub fn percent(share: Option<f64>) -> String {
     share
@@ -45,10 +45,7 @@ impl Widget for &VisitScreen {
             time = checked_in,
             status = status
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(title, th.style(Role::Title)));
+        let block = crate::ui::framed(title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 3 || inner.width < 10 {
@@ -149,11 +146,11 @@ impl VisitScreen {
         let line = match &self.mode {
             Mode::Scan(code) => Line::from(vec![
                 Span::styled(format!("{}: ", t!("visit-scan")), th.style(Role::Key)),
-                Span::raw(format!("{code}▏")),
+                Span::raw(code.shown(true)),
             ]),
             Mode::Search { query, .. } => Line::from(vec![
                 Span::styled("/ ", th.style(Role::Key)),
-                Span::raw(format!("{query}▏")),
+                Span::raw(query.shown(true)),
             ]),
             _ => match &self.message {
                 Some((text, role)) => Line::styled(text.clone(), th.style(*role)),
@@ -167,29 +164,21 @@ impl VisitScreen {
     }
 }
 
-fn popup_block(title: String, th: Theme) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(th.style(Role::Title))
-        .title(Span::styled(title, th.style(Role::Title)))
-}
-
 fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) {
     let th = screen.theme;
     let mut lines = Vec::new();
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▸ " } else { "  " };
-        let cursor = if focused && !matches!(f.kind, super::FieldKind::Choice(_)) {
-            "▏"
-        } else {
-            ""
+        let text = match f.kind {
+            super::FieldKind::Choice(_) => f.shown(),
+            _ => f.text.shown(focused),
         };
         lines.push(Line::from(vec![
             Span::styled(marker, th.style(Role::Key)),
             Span::styled(format!("{}: ", t!(f.label)), th.style(Role::Muted)),
             Span::styled(
-                format!("{}{cursor}", f.shown()),
+                text,
                 th.style(if focused {
                     Role::Selected
                 } else {
@@ -230,7 +219,7 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
         .sum();
     let rect = centered(area, width, rows as u16 + 2);
     Clear.render(rect, buf);
-    let block = popup_block(t!(form.title), th);
+    let block = crate::ui::popup_frame(t!(form.title), th);
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines)
@@ -252,7 +241,7 @@ fn render_reason(th: Theme, area: Rect, buf: &mut Buffer) {
     lines.push(Line::styled(t!("reason-hint"), th.style(Role::Muted)));
     let rect = centered(area, 40, lines.len() as u16 + 2);
     Clear.render(rect, buf);
-    let block = popup_block(t!("reason-title"), th);
+    let block = crate::ui::popup_frame(t!("reason-title"), th);
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines).render(inner, buf);
@@ -289,7 +278,7 @@ fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Bu
         .sum();
     let rect = centered(area, width, rows as u16 + 2);
     Clear.render(rect, buf);
-    let block = popup_block(title, th);
+    let block = crate::ui::popup_frame(title, th);
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines)

@@ -118,7 +118,7 @@ impl VisitScreen {
                     .iter_mut()
                     .find(|f| f.kind == FieldKind::Product)
                 {
-                    p.text = ean.to_string();
+                    p.text.set(ean.to_string());
                     p.error = None;
                 }
             }
