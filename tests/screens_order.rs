@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use ratatui::{Terminal, backend::TestBackend};
 use rounds::clock::Clock;
+use rounds::screens::EventState;
 use rounds::screens::order::{Mode, OrderScreen};
 use rounds::storage::Database;
 use rounds::tui::views_order;
@@ -48,17 +49,17 @@ fn lowering_a_line_asks_why_and_keeps_the_proposal() {
     let (_dir, mut screen) = screen();
     screen.handle(Action::Down);
     let before = screen.view.order.lines[1].qty;
-    assert_eq!(screen.handle(Action::LessCase), Effect::SaveOrder);
+    assert_eq!(screen.handle(Action::LessCase), Some(Effect::SaveOrder));
     assert!(matches!(screen.mode, Mode::Refusal(_)));
     insta::assert_snapshot!("order_refusal_popup", draw(80, 24, &screen).backend());
     let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('1'));
-    assert_eq!(screen.type_key(key), Some(Effect::SaveOrder));
+    assert_eq!(screen.type_key(key), EventState::Asked(Effect::SaveOrder));
     let o = &screen.view.order;
     assert!(o.lines[1].qty < before);
     assert_eq!(o.proposed[1].qty, before);
     assert_eq!(o.refusals.len(), 1);
     // sending before review is refused with a reason
-    assert_eq!(screen.handle(Action::SendOrder), Effect::None);
+    assert_eq!(screen.handle(Action::SendOrder), Some(Effect::None));
     assert!(screen.notice.as_deref().unwrap_or("").contains("reviewed"));
 }
 
@@ -81,14 +82,23 @@ fn type_in(screen: &mut OrderScreen, text: &str) -> Option<Effect> {
     use crossterm::event::{KeyCode, KeyEvent};
     let mut last = None;
     for c in text.chars() {
-        last = screen.type_key(KeyEvent::from(KeyCode::Char(c)));
+        last = taken(screen.type_key(KeyEvent::from(KeyCode::Char(c))));
     }
     last
 }
 
+/// A key offered before the keymap: `None` when not taken, else what it asked.
+fn taken(state: EventState) -> Option<Effect> {
+    match state {
+        EventState::NotConsumed => None,
+        EventState::Consumed => Some(Effect::None),
+        EventState::Asked(effect) => Some(effect),
+    }
+}
+
 fn enter(screen: &mut OrderScreen) -> Option<Effect> {
     use crossterm::event::{KeyCode, KeyEvent};
-    screen.type_key(KeyEvent::from(KeyCode::Enter))
+    taken(screen.type_key(KeyEvent::from(KeyCode::Enter)))
 }
 
 fn clear(screen: &mut OrderScreen) {

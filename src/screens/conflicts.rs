@@ -3,9 +3,10 @@
 //! other, or type a third; the choice is an edit that syncs like any other.
 
 use crate::domain::merge::{FieldConflict, FieldStamp, conflict::REMOVED, field_text};
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::storage::Choice;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
@@ -80,9 +81,9 @@ impl ConflictsScreen {
         text.handle(key).taken()
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(text) = &self.typing {
-            return match action {
+            return Some(match action {
                 Action::Open => {
                     let text = text.to_string();
                     self.typing = None;
@@ -93,13 +94,13 @@ impl ConflictsScreen {
                     Effect::None
                 }
                 _ => Effect::None,
-            };
+            });
         }
         if let Some(i) = super::moved(action, self.selected, self.rows.len()) {
             self.selected = i;
-            return Effect::None;
+            return Some(Effect::None);
         }
-        match action {
+        Some(match action {
             Action::KeepValue => self.settle(Choice::Kept),
             Action::TakeLost => self.settle(Choice::Lost),
             Action::TypeValue => {
@@ -112,11 +113,8 @@ impl ConflictsScreen {
                 }
                 Effect::None
             }
-            Action::Back => Effect::Back,
-            Action::Quit => Effect::Quit,
-            Action::Help => Effect::Help,
-            _ => Effect::None,
-        }
+            _ => return None,
+        })
     }
 
     fn side<'a>(&self, key: &str, json: &str, stamp: &FieldStamp, field: &str) -> Line<'a> {
@@ -186,5 +184,27 @@ impl Widget for &ConflictsScreen {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
+    }
+}
+
+impl crate::screens::Screen for ConflictsScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        ConflictsScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

@@ -5,8 +5,9 @@
 
 use crate::domain::kpi::KpiRow;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use chrono::{Duration, NaiveDate};
 use ratatui::prelude::*;
@@ -85,7 +86,7 @@ impl DashboardScreen {
         (self.view.to - self.view.from).num_days() + 1
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         let len = self.view.rows.len();
         let days = self.days();
         match action {
@@ -98,31 +99,28 @@ impl DashboardScreen {
                     .copied()
                     .find(|p| *p > days)
                     .unwrap_or(PERIODS[0]);
-                return Effect::LoadDashboard {
+                return Some(Effect::LoadDashboard {
                     to: self.view.to,
                     days: next,
-                };
+                });
             }
             Action::PeriodBack => {
-                return Effect::LoadDashboard {
+                return Some(Effect::LoadDashboard {
                     to: self.view.to - Duration::days(days),
                     days,
-                };
+                });
             }
             Action::PeriodForward => {
-                return Effect::LoadDashboard {
+                return Some(Effect::LoadDashboard {
                     to: self.view.to + Duration::days(days),
                     days,
-                };
+                });
             }
-            Action::Review => return Effect::OpenReview,
-            Action::Conflicts => return Effect::OpenConflicts,
-            Action::Help => return Effect::Help,
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            Action::Review => return Some(Effect::OpenReview),
+            Action::Conflicts => return Some(Effect::OpenConflicts),
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn row<'a>(&self, r: &'a KpiRow, spark_width: usize, team: bool) -> Row<'a> {
@@ -233,6 +231,20 @@ impl Widget for &DashboardScreen {
         .row_highlight_style(th.style(Role::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, inner, buf, &mut state);
+    }
+}
+
+impl crate::screens::Screen for DashboardScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        DashboardScreen::context(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }
 

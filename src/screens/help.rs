@@ -11,7 +11,7 @@ pub struct HelpOverlay {
     pub for_ctx: KeyContext,
     pub theme: Theme,
     /// Keys that do not apply right now.
-    pub hide: Vec<crate::tui::Action>,
+    pub hide: Vec<crate::keymap::Action>,
 }
 
 impl Widget for &HelpOverlay {

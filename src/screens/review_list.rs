@@ -4,8 +4,9 @@
 
 use crate::domain::review::ReviewStatus;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Edit, TextInput};
 use crate::ui::{Role, Theme};
 use chrono::{Duration, NaiveDate};
@@ -142,7 +143,7 @@ impl ReviewListScreen {
         }
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         let len = self.visible.len();
         if self.typing {
             match action {
@@ -154,7 +155,7 @@ impl ReviewListScreen {
                 }
                 _ => {}
             }
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Up
@@ -167,7 +168,7 @@ impl ReviewListScreen {
             }
             Action::Open => {
                 if let Some(r) = self.current() {
-                    return Effect::OpenVisit(r.id);
+                    return Some(Effect::OpenVisit(r.id));
                 }
             }
             Action::FilterStatus => {
@@ -184,13 +185,10 @@ impl ReviewListScreen {
                 self.refilter();
             }
             Action::Search => self.typing = true,
-            Action::Dashboard => return Effect::OpenDashboard,
-            Action::Help => return Effect::Help,
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            Action::Dashboard => return Some(Effect::OpenDashboard),
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn filters_line(&self) -> Line<'static> {
@@ -289,5 +287,27 @@ impl Widget for &ReviewListScreen {
         .row_highlight_style(th.style(Role::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+}
+
+impl crate::screens::Screen for ReviewListScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        ReviewListScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

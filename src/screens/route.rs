@@ -3,8 +3,9 @@
 use super::moved;
 use crate::domain::route_plan::{Candidate, DayPlan, NotFitting, Params, clock_text, follow};
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
@@ -203,32 +204,32 @@ impl RouteScreen {
         KeyContext::Route
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(selected) = moved(action, self.selected, self.view.rows.len()) {
             self.selected = selected;
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Open => {
                 if let Some(row) = self.view.rows.get(self.selected) {
-                    return Effect::OpenStore(row.code.clone());
+                    return Some(Effect::OpenStore(row.code.clone()));
                 }
             }
             Action::StartVisit => {
                 if let Some(row) = self.view.rows.get(self.selected) {
-                    return Effect::StartVisit(row.code.clone());
+                    return Some(Effect::StartVisit(row.code.clone()));
                 }
             }
             Action::Order => {
                 if let Some(row) = self.view.rows.get(self.selected) {
-                    return Effect::OpenOrder(row.code.clone());
+                    return Some(Effect::OpenOrder(row.code.clone()));
                 }
             }
             Action::Replan => {
-                return Effect::PlanRoute {
+                return Some(Effect::PlanRoute {
                     skipped: self.skipped.clone(),
                     from_store: self.position(),
-                };
+                });
             }
             Action::Skip => {
                 if let Some(row) = self.view.rows.get(self.selected) {
@@ -240,23 +241,21 @@ impl RouteScreen {
                         self.skipped.push(code.clone());
                         "route-skip-marked"
                     };
-                    return Effect::Status(t!(key, store = row.name.clone()));
+                    return Some(Effect::Status(t!(key, store = row.name.clone())));
                 }
             }
             Action::MoveUp => self.move_selected(-1),
             Action::MoveDown => self.move_selected(1),
             Action::ToggleMap => self.map = !self.map,
-            Action::Search => return Effect::OpenStoreList { search: true },
-            Action::StoreList => return Effect::OpenStoreList { search: false },
-            Action::NextRep => return Effect::SwitchRep(1),
-            Action::PrevRep => return Effect::SwitchRep(-1),
-            Action::Dashboard => return Effect::OpenDashboard,
-            Action::Review => return Effect::OpenReview,
-            Action::Help => return Effect::Help,
-            Action::Quit | Action::Back => return Effect::Quit,
-            _ => {}
+            Action::Search => return Some(Effect::OpenStoreList { search: true }),
+            Action::StoreList => return Some(Effect::OpenStoreList { search: false }),
+            Action::NextRep => return Some(Effect::SwitchRep(1)),
+            Action::PrevRep => return Some(Effect::SwitchRep(-1)),
+            Action::Dashboard => return Some(Effect::OpenDashboard),
+            Action::Review => return Some(Effect::OpenReview),
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn status(&self, row: &RouteRow) -> (String, Role) {
@@ -455,5 +454,19 @@ impl Flag for (String, Role) {
             format!("{flag} {}", self.0)
         };
         (text, Role::Danger)
+    }
+}
+
+impl crate::screens::Screen for RouteScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        RouteScreen::context(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

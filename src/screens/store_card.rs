@@ -3,8 +3,9 @@
 
 use crate::domain::Store;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
@@ -57,14 +58,12 @@ impl StoreCardScreen {
         KeyContext::StoreCard
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
+        let code = self.view.store.code.clone();
         match action {
-            Action::Back => Effect::Back,
-            Action::Order => Effect::OpenOrder(self.view.store.code.clone()),
-            Action::Quit => Effect::Quit,
-            Action::Help => Effect::Help,
-            Action::StartVisit => Effect::StartVisit(self.view.store.code.clone()),
-            _ => Effect::None,
+            Action::Order => Some(Effect::OpenOrder(code)),
+            Action::StartVisit => Some(Effect::StartVisit(code)),
+            _ => None,
         }
     }
 
@@ -227,5 +226,19 @@ impl Widget for &StoreCardScreen {
             }
         }
         Paragraph::new(right_lines).render(right, buf);
+    }
+}
+
+impl crate::screens::Screen for StoreCardScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        StoreCardScreen::context(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

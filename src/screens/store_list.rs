@@ -1,9 +1,10 @@
 //! All stores with fuzzy search: `/` to type, Enter opens the store card.
 
 use super::moved;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::search::SearchIndex;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::TextInput;
 use crate::ui::{Role, Theme};
 use crossterm::event::KeyEvent;
@@ -84,38 +85,36 @@ impl StoreListScreen {
         true
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(selected) = moved(action, self.selected, self.hits.len()) {
             self.selected = selected;
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Search => self.typing = true,
             Action::Open => {
                 if let Some(i) = self.hits.get(self.selected) {
                     self.typing = false;
-                    return Effect::OpenStore(self.rows[*i].code.clone());
+                    return Some(Effect::OpenStore(self.rows[*i].code.clone()));
                 }
             }
             Action::Back if self.typing => {
                 // first Esc leaves the query field, the second leaves the screen
                 self.typing = false;
                 if self.query.is_empty() {
-                    return Effect::Back;
+                    return Some(Effect::Back);
                 }
             }
             Action::Back => {
                 if self.query.is_empty() {
-                    return Effect::Back;
+                    return Some(Effect::Back);
                 }
                 self.query.clear();
                 self.refilter();
             }
-            Action::Help => return Effect::Help,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 }
 
@@ -175,5 +174,27 @@ impl Widget for &StoreListScreen {
         .row_highlight_style(th.style(Role::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected - offset));
         StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+}
+
+impl crate::screens::Screen for StoreListScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        StoreListScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

@@ -4,8 +4,9 @@
 
 use crate::domain::review::ReviewStatus;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Role, Theme, popup};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -82,27 +83,27 @@ impl VisitDetailScreen {
         text.handle(key).taken()
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(text) = &self.comment {
             match action {
                 Action::Open => {
                     let text = text.trim().to_string();
                     self.comment = None;
                     if !text.is_empty() {
-                        return Effect::AddComment(self.view.id, text);
+                        return Some(Effect::AddComment(self.view.id, text));
                     }
                 }
                 Action::Back => self.comment = None,
                 _ => {}
             }
-            return Effect::None;
+            return Some(Effect::None);
         }
         if self.confirming {
             self.confirming = false;
             if action == Action::Yes {
-                return Effect::MarkReviewed(self.view.id);
+                return Some(Effect::MarkReviewed(self.view.id));
             }
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -115,14 +116,11 @@ impl VisitDetailScreen {
             }
             Action::ApproveVisit if self.view.can_review => self.confirming = true,
             Action::Comment | Action::ApproveVisit => {
-                return Effect::Status(t!("error-supervisors-only"));
+                return Some(Effect::Status(t!("error-supervisors-only")));
             }
-            Action::Help => return Effect::Help,
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn lines(&self) -> Vec<Line<'static>> {
@@ -237,5 +235,27 @@ impl Widget for &VisitDetailScreen {
                 )
                 .render(rect, buf);
         }
+    }
+}
+
+impl crate::screens::Screen for VisitDetailScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        VisitDetailScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

@@ -11,5 +11,6 @@ pub mod views_visit;
 
 pub use crate::keymap;
 pub use crate::keymap::Action;
-pub use app::{App, Effect};
+pub use crate::screens::Effect;
+pub use app::App;
 pub use keymap::KeyContext;

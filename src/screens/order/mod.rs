@@ -10,9 +10,10 @@ use crate::domain::order::{
     check_qty,
 };
 use crate::domain::{Invoice, Money, Store};
+use crate::keymap::{Action, KeyContext};
+use crate::screens::{Effect, EventState};
 use crate::search::SearchIndex;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
 use crate::ui::{Edit, TextInput, Theme};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -203,7 +204,7 @@ impl OrderScreen {
         self.set_qty(&sku, next)
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         self.notice = None;
         let len = self.lines().len();
         match action {
@@ -224,11 +225,11 @@ impl OrderScreen {
                     }
                 }
             }
-            Action::MoreCase => return self.step_case(true),
-            Action::LessCase => return self.step_case(false),
+            Action::MoreCase => return Some(self.step_case(true)),
+            Action::LessCase => return Some(self.step_case(false)),
             Action::Strike => {
                 if let Some(sku) = self.selected_sku() {
-                    return self.set_qty(&sku, 0);
+                    return Some(self.set_qty(&sku, 0));
                 }
             }
             Action::Refusal => {
@@ -262,7 +263,7 @@ impl OrderScreen {
                             t!("order-reviewed-edited", share = pct(r.unchanged_share))
                         }
                     });
-                    return Effect::SaveOrder;
+                    return Some(Effect::SaveOrder);
                 }
                 Err(e) => self.error(e),
             },
@@ -280,7 +281,7 @@ impl OrderScreen {
                     Ok(()) => {
                         self.notice =
                             Some(t!("order-sent", number = self.view.order.number.clone()));
-                        return Effect::SaveOrder;
+                        return Some(Effect::SaveOrder);
                     }
                     Err(e) => self.error(e),
                 }
@@ -288,25 +289,22 @@ impl OrderScreen {
             Action::No if self.mode == Mode::ConfirmSend => self.mode = Mode::Browse,
             Action::TrustStore if self.view.acceptance.can_trust && !self.view.trusted => {
                 self.view.trusted = true;
-                return Effect::TrustStore(self.view.store.code.clone());
+                return Some(Effect::TrustStore(self.view.store.code.clone()));
             }
             Action::NewOrder if self.view.order.state == OrderState::Sent => {
-                return Effect::NewOrder(self.view.store.code.clone());
+                return Some(Effect::NewOrder(self.view.store.code.clone()));
             }
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            Action::Help => return Effect::Help,
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     /// Keys for the typing modes and the refusal picker, before the keymap.
     /// Returns the effect when the key was taken.
-    pub fn type_key(&mut self, key: KeyEvent) -> Option<Effect> {
+    pub fn type_key(&mut self, key: KeyEvent) -> EventState {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match &mut self.mode {
-            Mode::Browse | Mode::ConfirmSend => None,
+            Mode::Browse | Mode::ConfirmSend => EventState::NotConsumed,
             Mode::EditQty(text) => {
                 match key.code {
                     KeyCode::Esc => {
@@ -315,60 +313,62 @@ impl OrderScreen {
                     }
                     KeyCode::Enter => {
                         let text = text.to_string();
-                        return Some(self.enter_qty(&text));
+                        return EventState::Asked(self.enter_qty(&text));
                     }
                     // anything typed stays on screen: Enter says what is wrong with it
                     _ => match text.handle(key) {
                         Edit::Changed => self.qty_error = None,
                         Edit::Moved => {}
-                        Edit::Ignored => return None,
+                        Edit::Ignored => return EventState::NotConsumed,
                     },
                 }
-                Some(Effect::None)
+                EventState::Consumed
             }
-            Mode::Refusal(_) if ctrl => None,
+            Mode::Refusal(_) if ctrl => EventState::NotConsumed,
             Mode::Refusal(sku) => {
                 let sku = sku.clone();
                 let reason = match crate::keymap::lookup(KeyContext::OrderRefusal, key) {
                     Some(Action::Back) => {
                         self.mode = Mode::Browse;
-                        return Some(Effect::None);
+                        return EventState::Consumed;
                     }
                     Some(a) => a.pick().and_then(|i| RefusalReason::ALL.get(i)).copied(),
                     None => None,
                 };
                 let Some(r) = reason else {
-                    return Some(Effect::None);
+                    return EventState::Consumed;
                 };
                 self.mode = Mode::Browse;
                 self.view.order.refuse(&sku, r);
                 self.notice = Some(t!("order-refusal-recorded", why = r.label()));
-                Some(Effect::SaveOrder)
+                EventState::Asked(Effect::SaveOrder)
             }
             Mode::Add { .. } => self.add_key(key),
         }
     }
 
-    fn add_key(&mut self, key: KeyEvent) -> Option<Effect> {
+    fn add_key(&mut self, key: KeyEvent) -> EventState {
         let Mode::Add {
             query,
             hits,
             selected,
         } = &mut self.mode
         else {
-            return None;
+            return EventState::NotConsumed;
         };
         match key.code {
             KeyCode::Esc => {
                 self.mode = Mode::Browse;
-                return Some(Effect::None);
+                return EventState::Consumed;
             }
             KeyCode::Up => *selected = selected.saturating_sub(1),
             KeyCode::Down => *selected = step(*selected, hits.len(), 1),
-            KeyCode::Enter => return Some(self.add_picked()),
+            KeyCode::Enter => return EventState::Asked(self.add_picked()),
             _ => match query.handle(key) {
-                Edit::Ignored if key.modifiers.contains(KeyModifiers::CONTROL) => return None,
-                Edit::Ignored => return Some(Effect::None),
+                Edit::Ignored if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    return EventState::NotConsumed;
+                }
+                Edit::Ignored => return EventState::Consumed,
                 _ => {}
             },
         }
@@ -378,7 +378,7 @@ impl OrderScreen {
             *hits = found;
             *selected = (*selected).min(hits.len().saturating_sub(1));
         }
-        Some(Effect::None)
+        EventState::Consumed
     }
 
     /// Enter in the add popup: the selected product's line goes up one case.
@@ -444,4 +444,26 @@ fn qty_field(qty: u32) -> TextInput {
 
 pub fn pct(share: f64) -> String {
     format!("{:.0} %", share * 100.0)
+}
+
+impl crate::screens::Screen for OrderScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        OrderScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        self.type_key(key)
+    }
+
+    fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
+    }
 }

@@ -18,8 +18,8 @@ use crate::domain::visit::{
     ShelfFigures, VisitCursor, VisitWrite,
 };
 use crate::domain::{Money, RecordMeta, Settings, Stamp, Visit, VisitStatus, VisitStep};
+use crate::keymap::KeyContext;
 use crate::search::SearchIndex;
-use crate::tui::KeyContext;
 use crate::ui::{Role, TextInput, Theme};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -201,9 +201,9 @@ impl VisitScreen {
 
     /// Keys of the keymap that mean nothing right now (amend on an open
     /// visit): not offered and not acted on.
-    pub fn unbound_actions(&self) -> Vec<crate::tui::Action> {
+    pub fn unbound_actions(&self) -> Vec<crate::keymap::Action> {
         if !self.is_submitted() || self.amending {
-            vec![crate::tui::Action::Amend]
+            vec![crate::keymap::Action::Amend]
         } else {
             vec![]
         }
@@ -212,8 +212,8 @@ impl VisitScreen {
     /// Keys left out of the footer and `?` help right now: the unbound ones,
     /// and `x` (close) unless the selected return is written off — pressed
     /// anyway, it says what to do first.
-    pub fn hidden_actions(&self) -> Vec<crate::tui::Action> {
-        use crate::tui::Action;
+    pub fn hidden_actions(&self) -> Vec<crate::keymap::Action> {
+        use crate::keymap::Action;
         let mut hidden = self.unbound_actions();
         let closable = self
             .visible_returns()
@@ -346,5 +346,31 @@ impl VisitScreen {
 
     fn cursor_write(&self) -> VisitWrite {
         VisitWrite::Cursor(self.cursor())
+    }
+}
+
+impl crate::screens::Screen for VisitScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        VisitScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        VisitScreen::on_key(self, key)
+    }
+
+    fn hidden_actions(&self) -> Vec<crate::keymap::Action> {
+        VisitScreen::hidden_actions(self)
+    }
+
+    fn unbound_actions(&self) -> Vec<crate::keymap::Action> {
+        VisitScreen::unbound_actions(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

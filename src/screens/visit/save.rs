@@ -9,8 +9,8 @@ use crate::domain::visit::{
     AuditLine, Batch, BatchAction, MissingReason, Note, Problem, ProblemStatus, ReturnLine,
     ReturnReason, ReturnStatus, VisitWrite,
 };
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::Effect;
 use crate::ui::Role;
 
 impl VisitScreen {
