@@ -328,7 +328,16 @@ impl App {
                 }
                 Effect::SaveOrder => {
                     if let Some(Page::Order(s)) = self.stack.last_mut() {
-                        self.db.put_order(&s.view.order)?;
+                        if let Err(e) = self.db.put_order(&s.view.order) {
+                            // as for a visit: what is stored comes back, and the footer says what failed
+                            let code = s.view.store.code.clone();
+                            if let Some(view) =
+                                views_order::order_view(&self.db, &self.clock, &code)?
+                            {
+                                s.reload(view);
+                            }
+                            anyhow::bail!("{}", t!("order-save-failed", error = e.to_string()));
+                        }
                         s.view.saved = true;
                         self.status = Some(t!("order-saved"));
                     }

@@ -93,6 +93,15 @@ impl OrderScreen {
         }
     }
 
+    /// What is stored, after a save failed: the unsaved edit is dropped.
+    pub fn reload(&mut self, view: OrderView) {
+        self.view = view;
+        self.mode = Mode::Browse;
+        self.selected = self.selected.min(self.lines().len().saturating_sub(1));
+        self.notice = None;
+        self.qty_error = None;
+    }
+
     pub fn context(&self) -> KeyContext {
         match self.mode {
             Mode::Browse => match self.view.order.state {
