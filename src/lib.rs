@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod planning;
 pub mod screens;
 pub mod search;
+pub mod service;
 pub mod storage;
 pub mod tui;
 pub mod ui;

@@ -6,8 +6,8 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use rounds::clock::Clock;
 use rounds::domain::Stamp;
 use rounds::domain::visit::VisitWrite;
+use rounds::service::views;
 use rounds::storage::Database;
-use rounds::tui::views;
 
 #[test]
 fn checking_in_does_not_count_as_a_visit_until_submitted() {

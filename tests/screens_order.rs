@@ -6,8 +6,8 @@ use ratatui::{Terminal, backend::TestBackend};
 use rounds::clock::Clock;
 use rounds::screens::EventState;
 use rounds::screens::order::{Mode, OrderScreen};
+use rounds::service::views_order;
 use rounds::storage::Database;
-use rounds::tui::views_order;
 use rounds::tui::{Action, Effect};
 use rounds::ui::Theme;
 
@@ -212,7 +212,7 @@ fn counted_stock_and_an_explained_case_minimum() {
         },
     );
     assert_ne!(s.forecast.method, Method::NoSales(0));
-    let text = s.reason.text();
+    let text = rounds::service::words::reason_text(&s.reason);
     assert!(
         text.contains("1 on the shelf") && text.contains("needs 2, case of 20"),
         "{text}"

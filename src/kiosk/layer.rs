@@ -164,7 +164,7 @@ impl Kiosk {
         let user = match login {
             Login::Ok(user) => user,
             other => {
-                let text = crate::cli::login_refusal(&other).unwrap_or_default();
+                let text = crate::service::login::refusal(&other).unwrap_or_default();
                 lock.message = Some((text, Role::Danger));
                 return Some(State::Locked { lock, db });
             }

@@ -3,14 +3,15 @@
 
 mod review;
 
+use super::Action;
 use super::keymap::{self, KeyContext};
-use super::{Action, views, views_order};
 use crate::clock::Clock;
 use crate::domain::auth::Viewer;
 use crate::screens::{
     DashboardScreen, DemoOffer, Effect, EventState, HelpOverlay, OrderScreen, ReviewListScreen,
     RouteScreen, Screen, StoreCardScreen, StoreListScreen, VisitDetailScreen, VisitScreen,
 };
+use crate::service::{views, views_order};
 use crate::storage::Database;
 use crate::t;
 use crate::ui::Theme;

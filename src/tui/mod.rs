@@ -3,10 +3,6 @@
 
 pub mod app;
 pub mod run;
-pub mod views;
-pub mod views_order;
-mod views_order_history;
-pub mod views_review;
 pub mod views_visit;
 
 pub use crate::keymap;

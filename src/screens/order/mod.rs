@@ -349,7 +349,10 @@ impl OrderScreen {
                 };
                 self.mode = Mode::Browse;
                 self.view.order.refuse(&sku, r);
-                self.notice = Some(t!("order-refusal-recorded", why = r.label()));
+                self.notice = Some(t!(
+                    "order-refusal-recorded",
+                    why = crate::service::words::refusal_label(r)
+                ));
                 EventState::Asked(Effect::SaveOrder)
             }
             Mode::Add { .. } => self.add_key(key),

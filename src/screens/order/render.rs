@@ -222,11 +222,15 @@ impl OrderScreen {
         match self.lines().get(self.selected) {
             Some(line) => {
                 let mut text = match &line.reason {
-                    Some(r) => r.text(),
+                    Some(r) => crate::service::words::reason_text(r),
                     None => t!("order-added-by-rep"),
                 };
                 if let Some(r) = self.view.order.refusals.iter().find(|r| r.sku == line.sku) {
-                    text.push_str(&format!(" · {}: {}", t!("key-refusal"), r.reason.label()));
+                    text.push_str(&format!(
+                        " · {}: {}",
+                        t!("key-refusal"),
+                        crate::service::words::refusal_label(r.reason)
+                    ));
                 }
                 text
             }
@@ -269,7 +273,7 @@ impl OrderScreen {
                     .map(|(i, r)| {
                         Line::from(vec![
                             Span::styled(format!(" {} ", i + 1), th.style(Role::Key)),
-                            Span::raw(r.label()),
+                            Span::raw(crate::service::words::refusal_label(*r)),
                         ])
                     })
                     .collect(),

@@ -5,9 +5,9 @@ use super::{App, Page};
 use crate::domain::auth::Viewer;
 use crate::screens::Effect;
 use crate::screens::{DashboardScreen, ReviewListScreen, VisitDetailScreen};
+use crate::service::views_review as views;
 use crate::t;
 use crate::tui::Action;
-use crate::tui::views_review as views;
 
 impl App {
     /// Restricts the app to what `viewer` may see: a rep only their own route.
