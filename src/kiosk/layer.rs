@@ -12,7 +12,7 @@ use crate::storage::{Database, Login};
 use crate::t;
 use crate::tui::{Action, App};
 use crate::ui::footer::Footer;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::prelude::*;
 use std::time::{Duration, Instant};
@@ -141,7 +141,7 @@ impl Kiosk {
             self.clock.now(),
         );
         let mut lock = Box::new(LockScreen::new(self.theme));
-        lock.message = Some((t!("kiosk-locked-message"), Role::Muted));
+        lock.message = Some((t!("kiosk-locked-message"), Tone::Muted));
         State::Locked { lock, db }
     }
 
@@ -157,7 +157,7 @@ impl Kiosk {
             Ok(l) => l,
             Err(e) => {
                 tracing::error!(error = %e, "kiosk login failed");
-                lock.message = Some((e.to_string(), Role::Danger));
+                lock.message = Some((e.to_string(), Tone::Danger));
                 return Some(State::Locked { lock, db });
             }
         };
@@ -165,7 +165,7 @@ impl Kiosk {
             Login::Ok(user) => user,
             other => {
                 let text = crate::service::login::refusal(&other).unwrap_or_default();
-                lock.message = Some((text, Role::Danger));
+                lock.message = Some((text, Tone::Danger));
                 return Some(State::Locked { lock, db });
             }
         };
@@ -182,7 +182,7 @@ impl Kiosk {
             } else {
                 lock.clear();
                 lock.mode = Mode::End;
-                lock.message = Some((t!("kiosk-end-supervisor-only"), Role::Danger));
+                lock.message = Some((t!("kiosk-end-supervisor-only"), Tone::Danger));
             }
             return Some(State::Locked { lock, db });
         }
@@ -217,7 +217,7 @@ impl Widget for &Kiosk {
         let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         match &self.state {
             Some(State::Locked { lock, .. }) => {
-                Line::styled(t!("kiosk-bar-locked"), th.style(Role::Title)).render(bar, buf);
+                Line::styled(t!("kiosk-bar-locked"), th.style(Tone::Title)).render(bar, buf);
                 let [body, footer] =
                     Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(main);
                 lock.render(body, buf);
@@ -233,10 +233,10 @@ impl Widget for &Kiosk {
                 Line::from(vec![
                     Span::styled(
                         t!("kiosk-bar-user", user = user.clone()),
-                        th.style(Role::Title),
+                        th.style(Tone::Title),
                     ),
                     Span::raw("  "),
-                    Span::styled("F12", th.style(Role::Key)),
+                    Span::styled("F12", th.style(Tone::Key)),
                     Span::raw(format!(" {}", t!("key-logout"))),
                 ])
                 .render(bar, buf);

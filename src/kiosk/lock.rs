@@ -4,7 +4,7 @@
 use crate::t;
 use crate::tui::{Action, KeyContext};
 use crate::ui::TextInput;
-use crate::ui::{Role, Theme, popup};
+use crate::ui::{Theme, Tone, popup};
 use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
 use ratatui::widgets::{Clear, Paragraph};
@@ -37,7 +37,7 @@ pub struct LockScreen {
     pin: TextInput,
     pub field: Field,
     pub mode: Mode,
-    pub message: Option<(String, Role)>,
+    pub message: Option<(String, Tone)>,
     pub theme: Theme,
 }
 
@@ -119,7 +119,7 @@ impl LockScreen {
             Action::EndKiosk => {
                 self.clear();
                 self.mode = Mode::End;
-                self.message = Some((t!("kiosk-end-prompt"), Role::Warn));
+                self.message = Some((t!("kiosk-end-prompt"), Tone::Warn));
             }
             _ => {}
         }
@@ -138,12 +138,12 @@ impl Widget for &LockScreen {
         Clear.render(rect, buf);
         let field = |label: String, value: String, active: bool| {
             let style = if active {
-                th.style(Role::Selected)
+                th.style(Tone::Selected)
             } else {
-                th.style(Role::Normal)
+                th.style(Tone::Normal)
             };
             Line::from(vec![
-                Span::styled(format!("{label:>8}: "), th.style(Role::Muted)),
+                Span::styled(format!("{label:>8}: "), th.style(Tone::Muted)),
                 Span::styled(format!("{value:<20}"), style),
             ])
         };

@@ -7,7 +7,7 @@ use crate::keymap::{Action, KeyContext};
 use crate::screens::Effect;
 use crate::storage::Choice;
 use crate::t;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -140,11 +140,11 @@ impl Widget for &ConflictsScreen {
         block.render(area, buf);
         let mut lines = vec![];
         if self.rows.is_empty() {
-            lines.push(Line::styled(t!("conflicts-none"), th.style(Role::Ok)));
+            lines.push(Line::styled(t!("conflicts-none"), th.style(Tone::Ok)));
         } else {
             lines.push(Line::styled(
                 t!("conflicts-head", count = self.rows.len()),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             ));
         }
         // each entry is three lines; keep the selected one in view
@@ -153,7 +153,7 @@ impl Widget for &ConflictsScreen {
         let first = self.selected.saturating_sub(fit.saturating_sub(1));
         for (i, c) in self.rows.iter().enumerate().skip(first).take(fit.max(1)) {
             let style = if i == self.selected {
-                th.style(Role::Selected)
+                th.style(Tone::Selected)
             } else {
                 Style::default()
             };
@@ -178,7 +178,7 @@ impl Widget for &ConflictsScreen {
                     field = c.field.clone(),
                     text = text.to_string()
                 ),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ));
         }
         Paragraph::new(lines)

@@ -8,7 +8,7 @@ use crate::i18n;
 use crate::keymap::{Action, KeyContext};
 use crate::screens::Effect;
 use crate::t;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::{Duration, NaiveDate};
 use ratatui::prelude::*;
 use ratatui::widgets::{Cell, Row, Table, TableState};
@@ -128,15 +128,15 @@ impl DashboardScreen {
         let c = &r.counts;
         let comp = r.compliance();
         let comp_role = match comp {
-            Some(v) if v < 0.8 => Role::Danger,
-            Some(v) if v < 0.95 => Role::Warn,
-            Some(_) => Role::Ok,
-            None => Role::Muted,
+            Some(v) if v < 0.8 => Tone::Danger,
+            Some(v) if v < 0.95 => Tone::Warn,
+            Some(_) => Tone::Ok,
+            None => Tone::Muted,
         };
         let style = if team {
-            th.style(Role::Title)
+            th.style(Tone::Title)
         } else {
-            th.style(Role::Normal)
+            th.style(Tone::Normal)
         };
         Row::new([
             Cell::from(r.who.clone()),
@@ -148,9 +148,9 @@ impl DashboardScreen {
             Cell::from(Span::styled(
                 r.overdue_stores.to_string(),
                 th.style(if r.overdue_stores > 0 {
-                    Role::Danger
+                    Tone::Danger
                 } else {
-                    Role::Muted
+                    Tone::Muted
                 }),
             )),
             Cell::from(pct(c.osa())),
@@ -200,7 +200,7 @@ impl Widget for &DashboardScreen {
             Cell::from(t!("kpi-draft")),
             Cell::from(t!("kpi-per-day")),
         ])
-        .style(th.style(Role::Muted));
+        .style(th.style(Tone::Muted));
         let mut rows: Vec<Row> = self
             .view
             .rows
@@ -228,7 +228,7 @@ impl Widget for &DashboardScreen {
         )
         .header(header)
         .column_spacing(1)
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Tone::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, inner, buf, &mut state);
     }

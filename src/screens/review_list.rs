@@ -8,7 +8,7 @@ use crate::keymap::{Action, KeyContext};
 use crate::screens::Effect;
 use crate::t;
 use crate::ui::{Edit, TextInput};
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::{Duration, NaiveDate};
 use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
@@ -199,20 +199,20 @@ impl ReviewListScreen {
             None => all.clone(),
         };
         let mut spans = vec![
-            Span::styled(format!("{} ", t!("review-rep")), th.style(Role::Muted)),
+            Span::styled(format!("{} ", t!("review-rep")), th.style(Tone::Muted)),
             Span::raw(self.rep.clone().unwrap_or_else(|| all.clone())),
-            Span::styled(format!("  {} ", t!("col-status")), th.style(Role::Muted)),
+            Span::styled(format!("  {} ", t!("col-status")), th.style(Tone::Muted)),
             Span::raw(
                 self.status
                     .map(|s| t!(&format!("review-status-{}", s.key())))
                     .unwrap_or_else(|| all.clone()),
             ),
-            Span::styled(format!("  {} ", t!("review-period")), th.style(Role::Muted)),
+            Span::styled(format!("  {} ", t!("review-period")), th.style(Tone::Muted)),
             Span::raw(period),
-            Span::styled(format!("  {} ", t!("col-store")), th.style(Role::Muted)),
+            Span::styled(format!("  {} ", t!("col-store")), th.style(Tone::Muted)),
         ];
         if self.typing {
-            spans.push(Span::styled(self.query.shown(true), th.style(Role::Key)));
+            spans.push(Span::styled(self.query.shown(true), th.style(Tone::Key)));
         } else {
             spans.push(Span::raw(if self.query.is_empty() {
                 all
@@ -224,12 +224,12 @@ impl ReviewListScreen {
     }
 }
 
-fn status_role(s: ReviewStatus) -> Role {
+fn status_role(s: ReviewStatus) -> Tone {
     match s {
-        ReviewStatus::Open => Role::Muted,
-        ReviewStatus::Submitted => Role::Warn,
-        ReviewStatus::Amended => Role::Danger,
-        ReviewStatus::Reviewed => Role::Ok,
+        ReviewStatus::Open => Tone::Muted,
+        ReviewStatus::Submitted => Tone::Warn,
+        ReviewStatus::Amended => Tone::Danger,
+        ReviewStatus::Reviewed => Tone::Ok,
     }
 }
 
@@ -246,7 +246,7 @@ impl Widget for &ReviewListScreen {
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         Paragraph::new(self.filters_line()).render(filters, buf);
         if self.visible.is_empty() {
-            Line::styled(t!("review-empty"), th.style(Role::Muted)).render(table_area, buf);
+            Line::styled(t!("review-empty"), th.style(Tone::Muted)).render(table_area, buf);
             return;
         }
         let header = Row::new([
@@ -256,7 +256,7 @@ impl Widget for &ReviewListScreen {
             Cell::from(t!("col-status")),
             Cell::from(t!("review-comments")),
         ])
-        .style(th.style(Role::Muted));
+        .style(th.style(Tone::Muted));
         let rows = self.visible().map(|r| {
             Row::new([
                 Cell::from(i18n::date(r.date)),
@@ -284,7 +284,7 @@ impl Widget for &ReviewListScreen {
             ],
         )
         .header(header)
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Tone::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, table_area, buf, &mut state);
     }

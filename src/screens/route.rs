@@ -6,7 +6,7 @@ use crate::i18n;
 use crate::keymap::{Action, KeyContext};
 use crate::screens::Effect;
 use crate::t;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
 use ratatui::widgets::{Cell, Row, Table, TableState};
@@ -258,9 +258,9 @@ impl RouteScreen {
         Some(Effect::None)
     }
 
-    fn status(&self, row: &RouteRow) -> (String, Role) {
+    fn status(&self, row: &RouteRow) -> (String, Tone) {
         if self.skipped.contains(&row.code) {
-            return (t!("route-skipped"), Role::Muted);
+            return (t!("route-skipped"), Tone::Muted);
         }
         if let Some(plan) = &self.plan {
             if let Some(why) = plan.not_fitting(&row.code) {
@@ -271,21 +271,21 @@ impl RouteScreen {
                     NotFitting::TooFar => "route-too-far",
                     NotFitting::DayFull => "route-day-full",
                 };
-                return (t!(key), Role::Warn);
+                return (t!(key), Tone::Warn);
             }
             match plan.stop(&row.code) {
-                Some((_, stop)) if stop.late => return (t!("route-late"), Role::Danger),
+                Some((_, stop)) if stop.late => return (t!("route-late"), Tone::Danger),
                 Some((_, stop)) if stop.at.is_none() => {
-                    return (t!("route-no-coordinates"), Role::Muted);
+                    return (t!("route-no-coordinates"), Tone::Muted);
                 }
                 _ => {}
             }
         }
         match row.overdue_days {
-            _ if row.in_progress => (t!("route-in-progress"), Role::Warn),
-            Some(days) => (t!("route-overdue", days = days), Role::Danger),
-            None if row.planned_today => (t!("route-planned"), Role::Ok),
-            None => (String::new(), Role::Muted),
+            _ if row.in_progress => (t!("route-in-progress"), Tone::Warn),
+            Some(days) => (t!("route-overdue", days = days), Tone::Danger),
+            None if row.planned_today => (t!("route-planned"), Tone::Ok),
+            None => (String::new(), Tone::Muted),
         }
         .flag("route-returns-flagged", row.returns_flagged)
         .flag("route-orders-chase", row.orders_to_chase)
@@ -320,7 +320,7 @@ impl Widget for &RouteScreen {
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
 
         if self.view.rows.is_empty() {
-            Line::styled(t!("route-empty"), th.style(Role::Muted)).render(table_area, buf);
+            Line::styled(t!("route-empty"), th.style(Tone::Muted)).render(table_area, buf);
         } else {
             // narrow terminals keep the store and its status, then add columns
             let wide = table_area.width >= 60;
@@ -346,7 +346,7 @@ impl Widget for &RouteScreen {
             }
             header.push(Cell::from(t!("col-status")));
             widths.push(Constraint::Length(if wide { 20 } else { 12 }));
-            let header = Row::new(header).style(th.style(Role::Muted));
+            let header = Row::new(header).style(th.style(Tone::Muted));
             let height = table_area.height.saturating_sub(1) as usize;
             let offset = crate::ui::scroll_offset(self.selected, self.view.rows.len(), height);
             let rows = self
@@ -385,7 +385,7 @@ impl Widget for &RouteScreen {
                 });
             let table = Table::new(rows, widths)
                 .header(header)
-                .row_highlight_style(th.style(Role::Selected));
+                .row_highlight_style(th.style(Tone::Selected));
             let mut state = TableState::default().with_selected(Some(self.selected - offset));
             StatefulWidget::render(table, table_area, buf, &mut state);
         }
@@ -401,9 +401,9 @@ impl Widget for &RouteScreen {
             Span::styled(
                 t!("route-overdue-count", count = overdue),
                 th.style(if overdue > 0 {
-                    Role::Danger
+                    Tone::Danger
                 } else {
-                    Role::Muted
+                    Tone::Muted
                 }),
             ),
         ]);
@@ -417,7 +417,7 @@ impl Widget for &RouteScreen {
                     km = format!("{:.1}", plan.plan.total_km),
                     back = clock_text(back)
                 ),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         if self.view.outbox > 0 {
@@ -429,7 +429,7 @@ impl Widget for &RouteScreen {
             summary.push_span(Span::raw(" · "));
             summary.push_span(Span::styled(
                 t!("outbox", count = self.view.outbox, shown = shown),
-                th.style(Role::Warn),
+                th.style(Tone::Warn),
             ));
         }
         summary.render(summary_area, buf);
@@ -440,7 +440,7 @@ trait Flag {
     fn flag(self, key: &str, count: usize) -> Self;
 }
 
-impl Flag for (String, Role) {
+impl Flag for (String, Tone) {
     /// Adds a flag ("⚑ 2 returns", "⚠ 1 order to chase") to a store's status.
     fn flag(self, key: &str, count: usize) -> Self {
         if count == 0 {
@@ -453,7 +453,7 @@ impl Flag for (String, Role) {
         } else {
             format!("{flag} {}", self.0)
         };
-        (text, Role::Danger)
+        (text, Tone::Danger)
     }
 }
 

@@ -6,7 +6,7 @@ use crate::i18n;
 use crate::keymap::{Action, KeyContext};
 use crate::screens::Effect;
 use crate::t;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -69,7 +69,7 @@ impl StoreCardScreen {
 
     fn field<'a>(&self, label: String, value: impl Into<Span<'a>>) -> Line<'a> {
         Line::from(vec![
-            Span::styled(format!("{label}: "), self.theme.style(Role::Muted)),
+            Span::styled(format!("{label}: "), self.theme.style(Tone::Muted)),
             value.into(),
         ])
     }
@@ -105,15 +105,15 @@ impl Widget for &StoreCardScreen {
             })
             .collect();
         let overdue = match v.overdue_days {
-            Some(d) => Span::styled(t!("route-overdue", days = d), th.style(Role::Danger)),
-            None => Span::styled(t!("card-on-schedule"), th.style(Role::Ok)),
+            Some(d) => Span::styled(t!("route-overdue", days = d), th.style(Tone::Danger)),
+            None => Span::styled(t!("card-on-schedule"), th.style(Tone::Ok)),
         };
         let last = v.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
         let mut lines = vec![];
         if v.conflicts > 0 {
             lines.push(Line::styled(
                 t!("conflicts-mark", count = v.conflicts),
-                th.style(Role::Warn),
+                th.style(Tone::Warn),
             ));
         }
         lines.extend([
@@ -152,10 +152,10 @@ impl Widget for &StoreCardScreen {
 
         let mut right_lines = vec![Line::styled(
             t!("card-recent-visits"),
-            th.style(Role::Title),
+            th.style(Tone::Title),
         )];
         if v.recent_visits.is_empty() {
-            right_lines.push(Line::styled(t!("never"), th.style(Role::Muted)));
+            right_lines.push(Line::styled(t!("never"), th.style(Tone::Muted)));
         }
         for (date, submitted) in v.recent_visits.iter().take(5) {
             let status = if *submitted {
@@ -166,10 +166,10 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(format!("{}  {status}", i18n::date(*date))));
         }
         right_lines.push(Line::raw(""));
-        right_lines.push(Line::styled(t!("card-top-sellers"), th.style(Role::Title)));
+        right_lines.push(Line::styled(t!("card-top-sellers"), th.style(Tone::Title)));
         for (name, units) in v.top_sellers.iter().take(8) {
             right_lines.push(Line::from(vec![
-                Span::styled(format!("{units:>5.0}  "), th.style(Role::Key)),
+                Span::styled(format!("{units:>5.0}  "), th.style(Tone::Key)),
                 Span::raw(name.clone()),
             ]));
         }
@@ -177,7 +177,7 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(""));
             right_lines.push(Line::styled(
                 t!("card-open-problems"),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             ));
             for (text, due) in &v.open_problems {
                 right_lines.push(Line::raw(format!("{}  ({})", text, i18n::date(*due))));
@@ -187,7 +187,7 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(""));
             right_lines.push(Line::styled(
                 t!("card-orders-chase"),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             ));
             for (number, delivered, ordered) in &v.orders_to_chase {
                 let share = (*delivered * 100).checked_div(*ordered).unwrap_or(0);
@@ -204,13 +204,13 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(""));
             right_lines.push(Line::styled(
                 t!("card-pending-returns", days = v.returns_within_days),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ));
             for r in &v.pending_returns {
                 let role = if r.flagged {
-                    Role::Danger
+                    Tone::Danger
                 } else {
-                    Role::Normal
+                    Tone::Normal
                 };
                 let flag = if r.flagged { "⚑ " } else { "" };
                 right_lines.push(Line::styled(

@@ -6,7 +6,7 @@ use crate::screens::Effect;
 use crate::search::SearchIndex;
 use crate::t;
 use crate::ui::TextInput;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
@@ -130,17 +130,17 @@ impl Widget for &StoreListScreen {
         let [query_area, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         let prompt = if self.query.is_empty() && !self.typing {
-            Line::styled(t!("stores-search-hint"), th.style(Role::Muted))
+            Line::styled(t!("stores-search-hint"), th.style(Tone::Muted))
         } else {
             Line::from(vec![
-                Span::styled("/ ", th.style(Role::Key)),
+                Span::styled("/ ", th.style(Tone::Key)),
                 Span::raw(self.query.shown(self.typing)),
             ])
         };
         Paragraph::new(prompt).render(query_area, buf);
 
         if self.hits.is_empty() {
-            Line::styled(t!("stores-none"), th.style(Role::Muted)).render(table_area, buf);
+            Line::styled(t!("stores-none"), th.style(Tone::Muted)).render(table_area, buf);
             return;
         }
         let header = Row::new([
@@ -149,7 +149,7 @@ impl Widget for &StoreListScreen {
             Cell::from(t!("col-code")),
             Cell::from(t!("col-rep")),
         ])
-        .style(th.style(Role::Muted));
+        .style(th.style(Tone::Muted));
         // build only the rows on screen: a frame stays fast with thousands of stores
         let height = table_area.height.saturating_sub(1) as usize;
         let offset = crate::ui::scroll_offset(self.selected, self.hits.len(), height);
@@ -171,7 +171,7 @@ impl Widget for &StoreListScreen {
             ],
         )
         .header(header)
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Tone::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected - offset));
         StatefulWidget::render(table, table_area, buf, &mut state);
     }

@@ -7,7 +7,7 @@ use crate::i18n;
 use crate::keymap::{Action, KeyContext};
 use crate::screens::Effect;
 use crate::t;
-use crate::ui::{Role, Theme, popup};
+use crate::ui::{Theme, Tone, popup};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
@@ -126,18 +126,18 @@ impl VisitDetailScreen {
     fn lines(&self) -> Vec<Line<'static>> {
         let th = self.theme;
         let v = &self.view;
-        let head = |s: String| Line::styled(s, th.style(Role::Title));
+        let head = |s: String| Line::styled(s, th.style(Tone::Title));
         let mut out = vec![
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("col-store")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("col-store")), th.style(Tone::Muted)),
                 Span::raw(v.store.clone()),
             ]),
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("review-rep")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("review-rep")), th.style(Tone::Muted)),
                 Span::raw(v.rep.clone()),
             ]),
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("review-date")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("review-date")), th.style(Tone::Muted)),
                 Span::raw(format!(
                     "{}  {} {}  {} {}",
                     i18n::date(v.date),
@@ -148,7 +148,7 @@ impl VisitDetailScreen {
                 )),
             ]),
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("col-status")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("col-status")), th.style(Tone::Muted)),
                 Span::raw(t!(&format!("review-status-{}", v.status.key()))),
             ]),
         ];
@@ -156,20 +156,20 @@ impl VisitDetailScreen {
             out.push(Line::raw(""));
             out.push(head(section.clone()));
             if lines.is_empty() {
-                out.push(Line::styled(t!("review-nothing"), th.style(Role::Muted)));
+                out.push(Line::styled(t!("review-nothing"), th.style(Tone::Muted)));
             }
             out.extend(lines.iter().map(|l| Line::raw(format!("  {l}"))));
         }
         out.push(Line::raw(""));
         out.push(head(t!("review-amendments")));
         if v.amendments.is_empty() {
-            out.push(Line::styled(t!("review-nothing"), th.style(Role::Muted)));
+            out.push(Line::styled(t!("review-nothing"), th.style(Tone::Muted)));
         }
         out.extend(v.amendments.iter().map(|a| Line::raw(format!("  {a}"))));
         out.push(Line::raw(""));
         out.push(head(t!("review-reviews")));
         if v.reviews.is_empty() {
-            out.push(Line::styled(t!("review-not-yet"), th.style(Role::Muted)));
+            out.push(Line::styled(t!("review-not-yet"), th.style(Tone::Muted)));
         }
         for (by, at) in &v.reviews {
             out.push(Line::styled(
@@ -177,17 +177,17 @@ impl VisitDetailScreen {
                     "  ✓ {}",
                     t!("review-reviewed-by", by = by.clone(), at = when(*at))
                 ),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         out.push(Line::raw(""));
         out.push(head(t!("review-comments-title")));
         if v.comments.is_empty() {
-            out.push(Line::styled(t!("review-nothing"), th.style(Role::Muted)));
+            out.push(Line::styled(t!("review-nothing"), th.style(Tone::Muted)));
         }
         for (by, at, text) in &v.comments {
             out.push(Line::from(vec![
-                Span::styled(format!("  {by} {}: ", when(*at)), th.style(Role::Muted)),
+                Span::styled(format!("  {by} {}: ", when(*at)), th.style(Tone::Muted)),
                 Span::raw(text.clone()),
             ]));
         }
@@ -213,14 +213,14 @@ impl Widget for &VisitDetailScreen {
             let (before, after) = text.split();
             Paragraph::new(Line::from(vec![
                 Span::raw(before),
-                Span::styled(crate::ui::text_input::CURSOR, th.style(Role::Key)),
+                Span::styled(crate::ui::text_input::CURSOR, th.style(Tone::Key)),
                 Span::raw(after),
             ]))
             .wrap(Wrap { trim: false })
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .border_style(th.style(Role::Title))
+                    .border_style(th.style(Tone::Title))
                     .title(t!("review-comment-prompt")),
             )
             .render(rect, buf);
@@ -231,7 +231,7 @@ impl Widget for &VisitDetailScreen {
                 .block(
                     Block::default()
                         .borders(Borders::ALL)
-                        .border_style(th.style(Role::Title)),
+                        .border_style(th.style(Tone::Title)),
                 )
                 .render(rect, buf);
         }

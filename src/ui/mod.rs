@@ -7,7 +7,7 @@ pub mod theme;
 
 pub use text_input::{Edit, TextInput};
 
-pub use theme::{Role, Theme};
+pub use theme::{Theme, Tone};
 
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders};
@@ -17,8 +17,8 @@ use std::borrow::Cow;
 pub fn framed<'a>(title: impl Into<Cow<'a, str>>, th: Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(th.style(Role::Border))
-        .title(Span::styled(title, th.style(Role::Title)))
+        .border_style(th.style(Tone::Border))
+        .title(Span::styled(title, th.style(Tone::Title)))
 }
 
 /// A popup's frame: border and title both in the title style, so it stands
@@ -26,8 +26,8 @@ pub fn framed<'a>(title: impl Into<Cow<'a, str>>, th: Theme) -> Block<'a> {
 pub fn popup_frame<'a>(title: impl Into<Cow<'a, str>>, th: Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(th.style(Role::Title))
-        .title(Span::styled(title, th.style(Role::Title)))
+        .border_style(th.style(Tone::Title))
+        .title(Span::styled(title, th.style(Tone::Title)))
 }
 
 /// The first visible row of a list of `len` rows shown `height` at a time so

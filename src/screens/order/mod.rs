@@ -19,8 +19,10 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
+/// A product as the order screen shows and adds it: code, barcode, name,
+/// case pack and price.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProductInfo {
+pub struct OrderProduct {
     pub sku: String,
     pub ean: String,
     pub name: String,
@@ -35,7 +37,7 @@ pub struct OrderView {
     pub order: Order,
     /// False for a fresh draft not written yet (written on the first change).
     pub saved: bool,
-    pub products: HashMap<String, ProductInfo>,
+    pub products: HashMap<String, OrderProduct>,
     /// Last weeks' units per sku, oldest first.
     pub sparklines: HashMap<String, Vec<u64>>,
     pub next_visit: NaiveDate,
@@ -71,7 +73,7 @@ pub struct OrderScreen {
     pub mode: Mode,
     pub theme: Theme,
     /// The catalog for adding lines (every product), searched by name.
-    pub catalog: Vec<ProductInfo>,
+    pub catalog: Vec<OrderProduct>,
     index: Option<SearchIndex>,
     /// What the app should tell the user after the last action.
     pub notice: Option<String>,
@@ -80,7 +82,7 @@ pub struct OrderScreen {
 }
 
 impl OrderScreen {
-    pub fn new(view: OrderView, catalog: Vec<ProductInfo>, theme: Theme) -> Self {
+    pub fn new(view: OrderView, catalog: Vec<OrderProduct>, theme: Theme) -> Self {
         Self {
             view,
             selected: 0,
@@ -124,7 +126,7 @@ impl OrderScreen {
         self.lines().get(self.selected).map(|l| l.sku.clone())
     }
 
-    fn info(&self, sku: &str) -> Option<&ProductInfo> {
+    fn info(&self, sku: &str) -> Option<&OrderProduct> {
         self.view.products.get(sku)
     }
 

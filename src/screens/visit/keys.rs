@@ -11,7 +11,7 @@ use crate::keymap::{self, KeyContext};
 use crate::screens::step;
 use crate::screens::{Effect, EventState};
 use crate::t;
-use crate::ui::Role;
+use crate::ui::Tone;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl VisitScreen {
@@ -131,11 +131,11 @@ impl VisitScreen {
     pub fn scanned(&mut self, code: &str) -> Effect {
         self.mode = Mode::Browse;
         let Some(ean) = as_scan(code) else {
-            self.say(t!("visit-not-a-barcode", code = code), Role::Danger);
+            self.say(t!("visit-not-a-barcode", code = code), Tone::Danger);
             return Effect::None;
         };
         let Some(row) = self.row_of_ean(ean.as_str()) else {
-            self.say(t!("visit-unknown-ean", ean = ean.as_str()), Role::Danger);
+            self.say(t!("visit-unknown-ean", ean = ean.as_str()), Tone::Danger);
             return Effect::None;
         };
         match self.step {
@@ -151,7 +151,7 @@ impl VisitScreen {
                 self.step = VisitStep::Audit;
                 self.audit_sel = row;
                 let name = self.view.rows[row].name.clone();
-                self.say(t!("visit-scanned", name = name), Role::Ok);
+                self.say(t!("visit-scanned", name = name), Tone::Ok);
                 Effect::VisitWrites(vec![self.cursor_write()])
             }
         }
@@ -193,7 +193,7 @@ impl VisitScreen {
             _ => {}
         }
         if !self.editable() {
-            self.say(t!("visit-read-only"), Role::Warn);
+            self.say(t!("visit-read-only"), Tone::Warn);
             return Some(Effect::None);
         }
         match (self.step, action) {
@@ -244,7 +244,7 @@ impl VisitScreen {
             (VisitStep::Notes, Action::Resolve) => return Some(self.resolve_problem()),
             (VisitStep::Checkout, Action::Submit) => {
                 if self.is_submitted() {
-                    self.say(t!("visit-read-only"), Role::Warn);
+                    self.say(t!("visit-read-only"), Tone::Warn);
                 } else {
                     self.mode = Mode::Confirm(Confirm::Submit);
                 }
@@ -359,14 +359,14 @@ impl VisitScreen {
         self.mode = super::Mode::Browse;
         match kind {
             Confirm::Submit => {
-                self.say(t!("visit-submitted-now"), Role::Ok);
+                self.say(t!("visit-submitted-now"), Tone::Ok);
                 Effect::VisitWrites(vec![VisitWrite::Submit {
                     at: self.clock.now(),
                 }])
             }
             Confirm::Amend => {
                 self.amending = true;
-                self.say(t!("visit-amending"), Role::Warn);
+                self.say(t!("visit-amending"), Tone::Warn);
                 Effect::None
             }
         }

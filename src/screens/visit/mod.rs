@@ -20,7 +20,7 @@ use crate::domain::visit::{
 use crate::domain::{Money, RecordMeta, Settings, Stamp, Visit, VisitStatus, VisitStep};
 use crate::keymap::KeyContext;
 use crate::search::SearchIndex;
-use crate::ui::{Role, TextInput, Theme};
+use crate::ui::{TextInput, Theme, Tone};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -98,7 +98,7 @@ pub struct VisitScreen {
     /// A submitted visit being corrected: changes become amendments.
     pub amending: bool,
     /// A message for the rep on the screen (saved, refused, scanned).
-    pub message: Option<(String, Role)>,
+    pub message: Option<(String, Tone)>,
     pub clock: Clock,
     /// Who makes the records (the rep).
     pub by: String,
@@ -340,7 +340,7 @@ impl VisitScreen {
         self.index.search(query).first().map(|h| h.index)
     }
 
-    fn say(&mut self, text: String, role: Role) {
+    fn say(&mut self, text: String, role: Tone) {
         self.message = Some((text, role));
     }
 

@@ -7,7 +7,7 @@ use crate::domain::VisitStep;
 use crate::domain::visit::MissingReason;
 use crate::t;
 use crate::ui::popup::centered;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::Local;
 use ratatui::prelude::*;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -83,9 +83,9 @@ impl VisitScreen {
         for (i, s) in VisitStep::ALL.iter().enumerate() {
             let label = format!(" {}. {} ", i + 1, t!(&format!("visit-step-{}", s.key())));
             let role = if *s == self.step {
-                Role::Selected
+                Tone::Selected
             } else {
-                Role::Muted
+                Tone::Muted
             };
             spans.push(Span::styled(label, self.theme.style(role)));
             spans.push(Span::raw(" "));
@@ -105,7 +105,7 @@ impl VisitScreen {
                         value = percent(f.osa),
                         weight = format!("{}", s.fast_mover_weight)
                     ),
-                    th.style(Role::Key),
+                    th.style(Tone::Key),
                 ),
                 Span::raw(" · "),
                 Span::styled(
@@ -114,7 +114,7 @@ impl VisitScreen {
                         value = percent(f.price_compliance),
                         tolerance = format!("{:.0}", s.price_tolerance * 100.0)
                     ),
-                    th.style(Role::Key),
+                    th.style(Tone::Key),
                 ),
                 Span::raw(" · "),
                 Span::raw(t!(
@@ -130,13 +130,13 @@ impl VisitScreen {
                     critical = format!("{:.0}", s.expiry_critical_share * 100.0),
                     near = format!("{:.0}", s.expiry_near_share * 100.0)
                 ),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             ),
             VisitStep::Returns => Line::styled(
                 t!("visit-returns-rule", days = s.returns_write_off_days),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             ),
-            VisitStep::Notes => Line::styled(t!("visit-notes-hint"), th.style(Role::Muted)),
+            VisitStep::Notes => Line::styled(t!("visit-notes-hint"), th.style(Tone::Muted)),
         };
         line.render(area, buf);
     }
@@ -145,17 +145,17 @@ impl VisitScreen {
         let th = self.theme;
         let line = match &self.mode {
             Mode::Scan(code) => Line::from(vec![
-                Span::styled(format!("{}: ", t!("visit-scan")), th.style(Role::Key)),
+                Span::styled(format!("{}: ", t!("visit-scan")), th.style(Tone::Key)),
                 Span::raw(code.shown(true)),
             ]),
             Mode::Search { query, .. } => Line::from(vec![
-                Span::styled("/ ", th.style(Role::Key)),
+                Span::styled("/ ", th.style(Tone::Key)),
                 Span::raw(query.shown(true)),
             ]),
             _ => match &self.message {
                 Some((text, role)) => Line::styled(text.clone(), th.style(*role)),
                 None if self.is_submitted() && !self.amending => {
-                    Line::styled(t!("visit-read-only"), th.style(Role::Muted))
+                    Line::styled(t!("visit-read-only"), th.style(Tone::Muted))
                 }
                 None => Line::raw(""),
             },
@@ -175,14 +175,14 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
             _ => f.text.shown(focused),
         };
         lines.push(Line::from(vec![
-            Span::styled(marker, th.style(Role::Key)),
-            Span::styled(format!("{}: ", t!(f.label)), th.style(Role::Muted)),
+            Span::styled(marker, th.style(Tone::Key)),
+            Span::styled(format!("{}: ", t!(f.label)), th.style(Tone::Muted)),
             Span::styled(
                 text,
                 th.style(if focused {
-                    Role::Selected
+                    Tone::Selected
                 } else {
-                    Role::Normal
+                    Tone::Normal
                 }),
             ),
         ]));
@@ -191,11 +191,11 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
         {
             lines.push(Line::styled(
                 format!("    → {} · {}", row.name, row.list_price),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         if let Some(err) = &f.error {
-            lines.push(Line::styled(format!("    ✗ {err}"), th.style(Role::Danger)));
+            lines.push(Line::styled(format!("    ✗ {err}"), th.style(Tone::Danger)));
         }
     }
     if let super::FormKind::Line { row } = form.kind
@@ -205,11 +205,11 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
             0,
             Line::styled(
                 format!("{} · {}", r.name, r.list_price),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ),
         );
     }
-    lines.push(Line::styled(t!("form-hint"), th.style(Role::Muted)));
+    lines.push(Line::styled(t!("form-hint"), th.style(Tone::Muted)));
     let width = 72.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     // room for the lines as they wrap, so a long reason never hides the hint
@@ -233,12 +233,12 @@ fn render_reason(th: Theme, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(i, r)| {
             Line::from(vec![
-                Span::styled(format!("{} ", i + 1), th.style(Role::Key)),
+                Span::styled(format!("{} ", i + 1), th.style(Tone::Key)),
                 Span::raw(t!(&format!("missing-{}", r.key()))),
             ])
         })
         .collect();
-    lines.push(Line::styled(t!("reason-hint"), th.style(Role::Muted)));
+    lines.push(Line::styled(t!("reason-hint"), th.style(Tone::Muted)));
     let rect = centered(area, 40, lines.len() as u16 + 2);
     Clear.render(rect, buf);
     let block = crate::ui::popup_frame(t!("reason-title"), th);
@@ -261,7 +261,7 @@ fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Bu
                         count = left,
                         total = screen.view.rows.len()
                     ),
-                    th.style(Role::Warn),
+                    th.style(Tone::Warn),
                 ));
             }
             (t!("confirm-submit-title"), t!("confirm-submit"))
@@ -269,7 +269,7 @@ fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Bu
         Confirm::Amend => (t!("confirm-amend-title"), t!("confirm-amend")),
     };
     lines.push(Line::raw(text));
-    lines.push(Line::styled(t!("confirm-hint"), th.style(Role::Key)));
+    lines.push(Line::styled(t!("confirm-hint"), th.style(Tone::Key)));
     let width = 56.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines

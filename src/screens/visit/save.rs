@@ -11,7 +11,7 @@ use crate::domain::visit::{
 };
 use crate::screens::Effect;
 use crate::t;
-use crate::ui::Role;
+use crate::ui::Tone;
 
 impl VisitScreen {
     /// The row's audit line to change: the saved one (stamped as changed now),
@@ -54,7 +54,7 @@ impl VisitScreen {
         let name = self.view.rows[self.audit_sel].name.clone();
         self.view.rows[self.audit_sel].audit = Some(line.clone());
         self.audit_sel = crate::screens::step(self.audit_sel, self.view.rows.len(), 1);
-        self.say(t!("visit-saved-line", name = name), Role::Ok);
+        self.say(t!("visit-saved-line", name = name), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Audit(line), self.cursor_write()])
     }
 
@@ -250,7 +250,7 @@ impl VisitScreen {
                         name = p.name,
                         class = t!(&format!("expiry-{}", class.key()))
                     ),
-                    Role::Ok,
+                    Tone::Ok,
                 );
                 Effect::VisitWrites(vec![VisitWrite::Batch(batch), self.cursor_write()])
             }
@@ -285,7 +285,7 @@ impl VisitScreen {
                         name = p.name,
                         value = ret.value.to_string()
                     ),
-                    Role::Ok,
+                    Tone::Ok,
                 );
                 Effect::VisitWrites(vec![VisitWrite::Return(ret), self.cursor_write()])
             }
@@ -300,7 +300,7 @@ impl VisitScreen {
                     text,
                 };
                 self.view.notes.push(note.clone());
-                self.say(t!("visit-saved"), Role::Ok);
+                self.say(t!("visit-saved"), Tone::Ok);
                 Effect::VisitWrites(vec![VisitWrite::Note(note)])
             }
             FormKind::Problem => {
@@ -318,7 +318,7 @@ impl VisitScreen {
                     resolved: None,
                 };
                 self.view.problems.push(problem.clone());
-                self.say(t!("visit-saved"), Role::Ok);
+                self.say(t!("visit-saved"), Tone::Ok);
                 Effect::VisitWrites(vec![VisitWrite::Problem(problem)])
             }
         }
@@ -332,7 +332,7 @@ impl VisitScreen {
         b.action = Some(action);
         b.meta.touch(stamp);
         let b = b.clone();
-        self.say(t!("visit-saved"), Role::Ok);
+        self.say(t!("visit-saved"), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Batch(b)])
     }
 
@@ -348,7 +348,7 @@ impl VisitScreen {
             .iter()
             .any(|r| r.from_batch == Some(b.meta.id))
         {
-            self.say(t!("visit-batch-returned"), Role::Warn);
+            self.say(t!("visit-batch-returned"), Tone::Warn);
             return Effect::None;
         }
         let price = self
@@ -377,7 +377,7 @@ impl VisitScreen {
                 name = name,
                 value = ret.value.to_string()
             ),
-            Role::Ok,
+            Tone::Ok,
         );
         Effect::VisitWrites(vec![VisitWrite::Return(ret)])
     }
@@ -402,12 +402,12 @@ impl VisitScreen {
             } else {
                 t!("visit-return-cannot", status = status)
             };
-            self.say(text, Role::Warn);
+            self.say(text, Tone::Warn);
             return Effect::None;
         }
         r.meta.touch(stamp);
         let r = r.clone();
-        self.say(t!("visit-saved"), Role::Ok);
+        self.say(t!("visit-saved"), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Return(r)])
     }
 
@@ -424,7 +424,7 @@ impl VisitScreen {
         p.resolved = Some(today);
         p.meta.touch(stamp);
         let p = p.clone();
-        self.say(t!("visit-saved"), Role::Ok);
+        self.say(t!("visit-saved"), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Problem(p)])
     }
 }
