@@ -324,7 +324,7 @@ fn demo(ctx: &Context, reset: bool) -> CliResult {
             });
         }
         // the reset wipes the audit log on purpose: forget its witness first
-        db.forget_audit_witness()?;
+        db.forget_journal_witness()?;
     }
     // the reset and the new demo are one unit: a kill leaves the old data or the new
     let s = db.atomically(|| {

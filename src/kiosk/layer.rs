@@ -5,8 +5,8 @@
 
 use super::lock::{LockRequest, LockScreen, Mode};
 use crate::clock::Clock;
-use crate::domain::audit::AuditEvent;
 use crate::domain::auth::{Role as UserRole, Viewer};
+use crate::domain::journal::JournalEvent;
 use crate::keymap::{self, KeyContext};
 use crate::storage::{Database, Login};
 use crate::t;
@@ -133,9 +133,9 @@ impl Kiosk {
 
     fn lock(&self, app: Box<App>, user: &str) -> State {
         let db = app.into_db();
-        let _ = db.append_audit(
+        let _ = db.append_journal(
             user,
-            AuditEvent::Logout {
+            JournalEvent::Logout {
                 user: user.to_string(),
             },
             self.clock.now(),
@@ -171,9 +171,9 @@ impl Kiosk {
         };
         if mode == Mode::End {
             if user.role == UserRole::Supervisor {
-                let _ = db.append_audit(
+                let _ = db.append_journal(
                     &user.name,
-                    AuditEvent::KioskEnded {
+                    JournalEvent::KioskEnded {
                         user: user.name.clone(),
                     },
                     self.clock.now(),

@@ -276,9 +276,9 @@ impl Database {
         }
         self.refresh_visit_kpis(visit)?;
         if let Some(what) = amended {
-            self.append_audit(
+            self.append_journal(
                 &stamp.by,
-                crate::domain::audit::AuditEvent::VisitChanged {
+                crate::domain::journal::JournalEvent::VisitChanged {
                     visit,
                     what: what.to_string(),
                 },
