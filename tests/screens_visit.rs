@@ -555,3 +555,27 @@ fn amend_is_offered_only_on_a_submitted_visit() {
     assert!(!s.hidden_actions().contains(&Action::Amend));
     assert!(s.unbound_actions().is_empty());
 }
+
+#[test]
+fn the_product_preview_follows_the_typing() {
+    let mut s = screen();
+    s.step = VisitStep::Expiry;
+    act(&mut s, Action::Add);
+    let product = |s: &VisitScreen| match &s.mode {
+        Mode::Form(f) => f.product.map(|r| s.view.rows[r].sku.clone()),
+        other => panic!("not a form: {other:?}"),
+    };
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), crossterm::event::KeyModifiers::CONTROL);
+    // the form opens on the selected line's barcode; back to the product field
+    assert_eq!(product(&s).as_deref(), Some("P01"));
+    s.on_key(KeyEvent::from(KeyCode::BackTab));
+    assert!(matches!(&s.mode, Mode::Form(f) if f.focus == 0));
+    // Ctrl-U clears the field, and the preview with it
+    s.on_key(ctrl_u);
+    assert_eq!(product(&s), None);
+    type_text(&mut s, "Кефир");
+    assert_eq!(product(&s).as_deref(), Some("P03"), "shown before Enter");
+    s.on_key(ctrl_u);
+    type_text(&mut s, "Творог");
+    assert_eq!(product(&s).as_deref(), Some("P04"));
+}

@@ -11,7 +11,7 @@ use crate::keymap::{self, KeyContext};
 use crate::screens::step;
 use crate::screens::{Effect, EventState};
 use crate::t;
-use crate::ui::Tone;
+use crate::ui::{Edit, Tone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl VisitScreen {
@@ -114,11 +114,15 @@ impl VisitScreen {
                 }
                 Some(Action::Cancel) => (Mode::Browse, EventState::Consumed),
                 _ => {
-                    if !form.edit(key).taken() && ctrl {
-                        self.mode = Mode::Form(form);
+                    let edit = form.edit(key);
+                    self.mode = Mode::Form(form);
+                    if !edit.taken() && ctrl {
                         return EventState::NotConsumed;
                     }
-                    (Mode::Form(form), EventState::Consumed)
+                    if edit == Edit::Changed {
+                        self.preview_product();
+                    }
+                    return EventState::Consumed;
                 }
             },
         };

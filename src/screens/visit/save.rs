@@ -129,6 +129,34 @@ impl VisitScreen {
         Some(Effect::None)
     }
 
+    /// While the product field is typed in: the line it matches now, shown
+    /// under the field (what is wrong with it is said on Enter).
+    pub(super) fn preview_product(&mut self) {
+        let Mode::Form(form) = &self.mode else {
+            return;
+        };
+        let Some(i) = form
+            .fields
+            .iter()
+            .position(|f| f.kind == FieldKind::Product)
+        else {
+            return;
+        };
+        if form.focus != i {
+            return;
+        }
+        let text = form.fields[i].text.trim().to_string();
+        let row = match as_scan(&text) {
+            Some(ean) => self.row_of_ean(ean.as_str()),
+            None if text.is_empty() || text.chars().all(|c| c.is_ascii_digit()) => None,
+            None => self.best_match(&text),
+        };
+        if let Mode::Form(form) = &mut self.mode {
+            form.product = row;
+            form.fields[i].error = None;
+        }
+    }
+
     /// Resolves the product field: a barcode of the store's list, or the
     /// best name match. False (with the reason on the field) when neither.
     fn resolve_product_field(&mut self) -> bool {
