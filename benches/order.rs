@@ -10,8 +10,8 @@ use rand_chacha::ChaCha8Rng;
 use rounds::demo::large::{self, LargeSpec};
 use rounds::domain::forecast::{Prior, Series};
 use rounds::domain::order::{LineInput, SuggestParams, suggest};
+use rounds::service::views_order;
 use rounds::storage::Database;
-use rounds::tui::views_order;
 use std::hint::black_box;
 use std::path::PathBuf;
 

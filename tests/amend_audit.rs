@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use rounds::clock::Clock;
 use rounds::domain::Stamp;
-use rounds::domain::audit::AuditEvent;
 use rounds::domain::auth::Viewer;
+use rounds::domain::journal::JournalEvent;
 use rounds::domain::review::{ReviewFilter, ReviewStatus};
 use rounds::domain::visit::VisitWrite;
 use rounds::storage::Database;
@@ -62,15 +62,15 @@ fn an_amendment_is_audited_recounted_and_needs_a_new_review() {
         db.kpi_buckets(false).unwrap(),
         db.kpi_recount(false).unwrap()
     );
-    let audited = db.audit_entries().unwrap();
+    let audited = db.journal_entries().unwrap();
     assert!(
         audited.iter().any(|e| matches!(
             &e.event,
-            AuditEvent::VisitChanged { visit: v, what } if *v == visit.meta.id && what.contains(&line.sku)
+            JournalEvent::VisitChanged { visit: v, what } if *v == visit.meta.id && what.contains(&line.sku)
         )),
         "{audited:?}"
     );
-    assert_eq!(db.verify_audit().unwrap(), Ok(audited.len() as u64));
+    assert_eq!(db.verify_journal().unwrap(), Ok(audited.len() as u64));
     let status = db
         .review_list(&olga, &ReviewFilter::default())
         .unwrap()
@@ -82,7 +82,7 @@ fn an_amendment_is_audited_recounted_and_needs_a_new_review() {
 
     // the same value again (`y` on a line already on shelf in amend mode)
     // records nothing: no "on shelf → on shelf"
-    let entries = db.audit_entries().unwrap().len();
+    let entries = db.journal_entries().unwrap().len();
     let later = Stamp {
         at: stamp.at + chrono::Duration::minutes(5),
         ..stamp.clone()
@@ -92,5 +92,5 @@ fn an_amendment_is_audited_recounted_and_needs_a_new_review() {
     db.apply_visit_writes(visit.meta.id, &[VisitWrite::Audit(same)], &later)
         .unwrap();
     assert_eq!(db.amendments(visit.meta.id).unwrap().len(), 1);
-    assert_eq!(db.audit_entries().unwrap().len(), entries);
+    assert_eq!(db.journal_entries().unwrap().len(), entries);
 }

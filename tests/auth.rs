@@ -5,8 +5,8 @@ mod common;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::DataDir;
 use rounds::domain::RecordMeta;
-use rounds::domain::audit::AuditEvent;
 use rounds::domain::auth::{Role, User, hash_pin};
+use rounds::domain::journal::JournalEvent;
 use rounds::storage::{Database, Login};
 use std::io::Write;
 use std::process::Stdio;
@@ -78,18 +78,18 @@ fn lockout_survives_a_restart_and_a_supervisor_unlocks() {
         Login::Ok(_)
     ));
     // every login, wrong PIN, lock and unlock is in an intact chain
-    let entries = db.audit_entries().unwrap();
+    let entries = db.journal_entries().unwrap();
     let kinds: Vec<_> = entries.iter().map(|e| e.event.describe()).collect();
     assert!(kinds.iter().any(|k| k == "ivan locked"), "{kinds:?}");
     assert!(kinds.iter().any(|k| k == "ivan unlocked"));
     assert_eq!(
         entries
             .iter()
-            .filter(|e| matches!(e.event, AuditEvent::LoginFailed { .. }))
+            .filter(|e| matches!(e.event, JournalEvent::LoginFailed { .. }))
             .count(),
         10
     );
-    assert_eq!(db.verify_audit().unwrap(), Ok(entries.len() as u64));
+    assert_eq!(db.verify_journal().unwrap(), Ok(entries.len() as u64));
     // and the PIN is nowhere in the audit trail (its events and actors; the
     // hashes and ids are random hex and base32 that may hold any digits)
     for e in &entries {
@@ -216,13 +216,13 @@ fn with_audit_tree(data: &DataDir, f: impl FnOnce(&sled::Tree)) {
     db.flush().unwrap();
 }
 
-fn decode(bytes: &[u8]) -> rounds::domain::audit::AuditEntry {
+fn decode(bytes: &[u8]) -> rounds::domain::journal::JournalEntry {
     bincode::serde::decode_from_slice(bytes, bincode::config::standard())
         .unwrap()
         .0
 }
 
-fn encode(e: &rounds::domain::audit::AuditEntry) -> Vec<u8> {
+fn encode(e: &rounds::domain::journal::JournalEntry) -> Vec<u8> {
     bincode::serde::encode_to_vec(e, bincode::config::standard()).unwrap()
 }
 
@@ -245,7 +245,7 @@ fn check_finds_a_changed_audit_entry() {
         let key = 1u64.to_be_bytes();
         let mut e = decode(&tree.get(key).unwrap().unwrap());
         // hide the wrong PIN: say it was a login
-        e.event = AuditEvent::Login {
+        e.event = JournalEvent::Login {
             user: "ivan".into(),
         };
         tree.insert(key, encode(&e)).unwrap();
@@ -293,8 +293,8 @@ fn with_db(data: &DataDir, f: impl FnOnce(&sled::Db)) {
     db.flush().unwrap();
 }
 
-fn sha256_hash(e: &rounds::domain::audit::AuditEntry) -> String {
-    rounds::domain::audit::entry_hash(&e.prev, e.meta.id, e.seq, e.at, &e.actor, &e.event)
+fn sha256_hash(e: &rounds::domain::journal::JournalEntry) -> String {
+    rounds::domain::journal::entry_hash(&e.prev, e.meta.id, e.seq, e.at, &e.actor, &e.event)
 }
 
 fn write_head(db: &sled::Db, seq: u64, hash: &str) {
@@ -320,10 +320,10 @@ fn check_finds_an_entry_changed_with_every_hash_and_the_head_recomputed() {
     with_db(&data, |db| {
         let tree = db.open_tree("audit").unwrap();
         let mut entries: Vec<_> = tree.iter().map(|kv| decode(&kv.unwrap().1)).collect();
-        entries[0].event = AuditEvent::Login {
+        entries[0].event = JournalEvent::Login {
             user: "ivan".into(),
         };
-        let mut prev = rounds::domain::audit::GENESIS.to_string();
+        let mut prev = rounds::domain::journal::GENESIS.to_string();
         for e in &mut entries {
             e.prev = prev.clone();
             e.hash = sha256_hash(e);
@@ -486,7 +486,7 @@ fn a_pin_typed_as_the_user_name_reaches_neither_the_audit_log_nor_the_attempts()
     assert_eq!(out.status.code(), Some(1));
     common::isolate_config();
     let db = Database::open(data.path()).unwrap();
-    let entries = db.audit_entries().unwrap();
+    let entries = db.journal_entries().unwrap();
     assert!(
         entries
             .iter()

@@ -57,7 +57,7 @@ fn first_start_offers_the_demo() {
 fn tiny_terminal_and_resize_do_not_panic() {
     let data = DataDir::with_demo();
     let mut tui = data.spawn_tui(&[], 20, 5);
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    tui.wait_drawn();
     tui.send("?");
     tui.send("\x1b");
     tui.send("s");
@@ -118,7 +118,7 @@ fn terminal_is_restored_on_quit_and_on_sigterm() {
     assert!(tui.in_alternate_screen());
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    tui.wait_stable();
     assert!(
         !tui.in_alternate_screen(),
         "left the alternate screen on quit"
@@ -128,7 +128,7 @@ fn terminal_is_restored_on_quit_and_on_sigterm() {
     tui.wait_for("Today's route");
     tui.signal("TERM");
     assert_eq!(tui.wait_exit(), 0);
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    tui.wait_stable();
     assert!(
         !tui.in_alternate_screen(),
         "left the alternate screen on SIGTERM"
@@ -147,7 +147,7 @@ fn terminal_is_restored_on_sigint_and_sigquit() {
         assert_eq!(tui.echo_and_icanon(), (false, false), "raw mode is on");
         tui.signal(signal);
         assert_eq!(tui.wait_exit(), 0, "SIG{signal} ends the TUI cleanly");
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        tui.wait_stable();
         assert!(
             !tui.in_alternate_screen(),
             "left the alternate screen on SIG{signal}"

@@ -4,7 +4,6 @@
 
 mod common;
 use common::{DataDir, Tui};
-use std::time::Duration;
 
 fn kiosk(data: &DataDir, idle_secs: &str) -> Tui {
     Tui::spawn(
@@ -26,7 +25,7 @@ fn kiosk_holds_logs_in_locks_when_idle_and_ends_with_a_supervisor_pin() {
     for key in ["q", "\x1b", "\x03", "\x1a", "\x1c", "\x04"] {
         tui.send(key);
     }
-    std::thread::sleep(Duration::from_millis(300));
+    tui.wait_stable();
     assert!(tui.in_alternate_screen(), "still full screen");
     tui.wait_for("Locked: user and PIN");
     tui.send("\x1b"); // clears the 'q' typed into the user field
@@ -49,7 +48,7 @@ fn kiosk_holds_logs_in_locks_when_idle_and_ends_with_a_supervisor_pin() {
     for key in ["q", "\x1b", "\x03", "\x1a", "\x1c"] {
         tui.send(key);
     }
-    std::thread::sleep(Duration::from_millis(300));
+    tui.wait_stable();
     tui.wait_for("rounds · ivan");
     // their own visits, read-only
     tui.send("w");
@@ -151,13 +150,13 @@ fn kiosk_holds_against_sigint_and_sigquit_and_restores_on_sigterm() {
     for signal in ["INT", "QUIT"] {
         tui.signal(signal);
     }
-    std::thread::sleep(Duration::from_millis(300));
+    tui.wait_stable();
     assert!(tui.in_alternate_screen(), "still full screen");
     tui.type_text("olga");
     tui.wait_for("olga");
     tui.signal("TERM");
     tui.wait_exit();
-    std::thread::sleep(Duration::from_millis(100));
+    tui.wait_stable();
     assert!(!tui.in_alternate_screen(), "left the alternate screen");
     assert!(!tui.cursor_hidden(), "cursor shown again");
     assert_eq!(

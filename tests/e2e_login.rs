@@ -10,7 +10,7 @@ fn a_rep_logs_in_on_the_terminal_and_sees_only_their_route() {
     let mut tui = data.spawn_tui(&["--user", "ivan"], 100, 30);
     tui.wait_for("PIN for ivan:");
     tui.type_text("1111");
-    std::thread::sleep(std::time::Duration::from_millis(100));
+    tui.wait_stable();
     assert!(!tui.screen().contains("1111"), "the PIN is not echoed");
     tui.send("\r");
     tui.wait_for("Иван Петров (R01)");

@@ -199,3 +199,35 @@ fn the_route_screen_plans_skips_and_replans() {
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+/// A user's keymap.toml in the config directory moves quit to `x` on the
+/// route: `?` lists it, `q` no longer quits there, and `x` does.
+#[test]
+fn a_user_keymap_moves_quit_to_x() {
+    let data = DataDir::with_demo();
+    let config = tempfile::tempdir().expect("temp dir");
+    // the audit key and witnesses the demo was made with, plus the keymap
+    common::copy_dir(&common::config_dir(), config.path());
+    std::fs::write(
+        config.path().join("keymap.toml"),
+        "[route]\nquit = [\"x\"]\n",
+    )
+    .expect("write keymap.toml");
+    let dir = config.path().to_str().expect("utf-8 path");
+    let mut tui = common::Tui::spawn(data.path(), &[], &[("ROUNDS_CONFIG_DIR", dir)], 100, 30);
+    tui.wait_for("Today's route");
+    tui.send("?");
+    tui.wait_for("Keys");
+    assert!(
+        tui.screen().contains("       x  quit"),
+        "help lists x for quit:\n{}",
+        tui.screen()
+    );
+    tui.send("\x1b");
+    tui.wait_gone("Keys");
+    tui.send("q");
+    tui.wait_stable();
+    assert!(tui.in_alternate_screen(), "q no longer quits the route");
+    tui.send("x");
+    assert_eq!(tui.wait_exit(), 0);
+}

@@ -8,8 +8,8 @@ use common::DataDir;
 use rounds::domain::order::Seen;
 use rounds::domain::visit::{AuditLine, MissingReason, VisitWrite};
 use rounds::domain::{RecordMeta, Stamp};
+use rounds::service::views_order;
 use rounds::storage::Database;
-use rounds::tui::views_order;
 
 #[test]
 fn a_line_missing_in_todays_audit_is_ordered() {

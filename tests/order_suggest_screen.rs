@@ -6,8 +6,8 @@ mod common;
 use chrono::NaiveDate;
 use common::DataDir;
 use rounds::clock::Clock;
+use rounds::service::views_order;
 use rounds::storage::Database;
-use rounds::tui::views_order;
 
 #[test]
 fn the_command_line_suggestion_equals_the_screen() {

@@ -129,7 +129,7 @@ fn demo_db() -> (tempfile::TempDir, Database) {
 #[test]
 fn store_card() {
     let (_dir, db) = demo_db();
-    let view = rounds::tui::views::store_card(&db, &Clock::fixed(d(11, 24)), "S003")
+    let view = rounds::service::views::store_card(&db, &Clock::fixed(d(11, 24)), "S003")
         .unwrap()
         .unwrap();
     let screen = StoreCardScreen::new(view, Theme::Standard);

@@ -107,7 +107,7 @@ fn the_supervisor_sees_the_conflict_and_takes_the_lost_value() {
 fn a_typed_value_settles_it_and_the_store_card_shows_open_conflicts() {
     let dir = tempfile::tempdir().unwrap();
     let (db, code) = db_with_conflict(dir.path());
-    let card = rounds::tui::views::store_card(&db, &Clock::fixed(today()), &code)
+    let card = rounds::service::views::store_card(&db, &Clock::fixed(today()), &code)
         .unwrap()
         .unwrap();
     assert_eq!(card.conflicts, 1);
@@ -122,7 +122,7 @@ fn a_typed_value_settles_it_and_the_store_card_shows_open_conflicts() {
     press(&mut app, &[KeyCode::Enter]);
     let db = app.into_db();
     assert_eq!(db.store(&code).unwrap().unwrap().phone, "+7 900 333");
-    let card = rounds::tui::views::store_card(&db, &Clock::fixed(today()), &code)
+    let card = rounds::service::views::store_card(&db, &Clock::fixed(today()), &code)
         .unwrap()
         .unwrap();
     assert_eq!(card.conflicts, 0);

@@ -12,6 +12,7 @@ use rounds::domain::visit::{
     ReturnLine, ReturnReason, ReturnStatus, VisitCursor, VisitWrite,
 };
 use rounds::domain::{Money, RecordMeta, Settings, Visit, VisitStatus, VisitStep};
+use rounds::screens::EventState;
 use rounds::screens::visit::{AuditRow, Mode, VisitScreen, VisitView};
 use rounds::tui::{Action, Effect};
 use rounds::ui::Theme;
@@ -213,8 +214,18 @@ fn mask_times(text: &str) -> String {
     out
 }
 
+/// A key offered before the keymap: `None` when not taken, else what it asked.
 fn key(s: &mut VisitScreen, code: KeyCode) -> Option<Effect> {
-    s.on_key(KeyEvent::from(code))
+    match s.on_key(KeyEvent::from(code)) {
+        EventState::NotConsumed => None,
+        EventState::Consumed => Some(Effect::None),
+        EventState::Asked(effect) => Some(effect),
+    }
+}
+
+/// An action as the app's pump gives it; the app's own keys come back as `None`.
+fn act(s: &mut VisitScreen, action: Action) -> Effect {
+    s.handle(action).unwrap_or(Effect::None)
 }
 
 fn type_text(s: &mut VisitScreen, text: &str) {
@@ -226,9 +237,9 @@ fn type_text(s: &mut VisitScreen, text: &str) {
 #[test]
 fn audit_step() {
     let mut s = screen();
-    s.handle(Action::Down);
-    s.handle(Action::Down);
-    s.handle(Action::Down);
+    act(&mut s, Action::Down);
+    act(&mut s, Action::Down);
+    act(&mut s, Action::Down);
     insta::assert_snapshot!("visit_audit", draw(100, 16, &s));
     // 80 columns: the EAN column gives way to the product names
     insta::assert_snapshot!("visit_audit_80", draw(80, 16, &s));
@@ -248,15 +259,15 @@ fn audit_live_figures() {
 #[test]
 fn audit_y_saves_and_moves_on_n_asks_why() {
     let mut s = screen();
-    s.handle(Action::Bottom);
-    s.handle(Action::Up);
-    let effect = s.handle(Action::OnShelf);
+    act(&mut s, Action::Bottom);
+    act(&mut s, Action::Up);
+    let effect = act(&mut s, Action::OnShelf);
     let Effect::VisitWrites(writes) = effect else {
         panic!("expected a write, got {effect:?}")
     };
     assert!(matches!(&writes[0], VisitWrite::Audit(a) if a.sku == "P05" && a.on_shelf));
     assert_eq!(s.audit_sel, 5);
-    s.handle(Action::NotOnShelf);
+    act(&mut s, Action::NotOnShelf);
     assert_eq!(s.mode, Mode::Reason);
     insta::assert_snapshot!("visit_audit_reason", draw(100, 16, &s));
     let effect = key(&mut s, KeyCode::Char('3'));
@@ -279,7 +290,7 @@ fn audit_scan_and_search() {
     assert_eq!(s.audit_sel, 5);
     assert!(s.message.as_ref().unwrap().0.contains("not on this store"));
     // fuzzy search in Latin letters finds Cyrillic names
-    s.handle(Action::Search);
+    act(&mut s, Action::Search);
     type_text(&mut s, "tvorog");
     assert_eq!(s.audit_sel, 3);
     insta::assert_snapshot!("visit_audit_search", draw(100, 16, &s));
@@ -290,8 +301,8 @@ fn audit_scan_and_search() {
 #[test]
 fn line_form_refuses_bad_price_in_place_and_takes_a_scan() {
     let mut s = screen();
-    s.handle(Action::Bottom);
-    s.handle(Action::Open);
+    act(&mut s, Action::Bottom);
+    act(&mut s, Action::Open);
     type_text(&mut s, "3");
     key(&mut s, KeyCode::Enter);
     // the stock count is optional: Enter on it goes on to the price
@@ -351,14 +362,18 @@ fn expiry_step_with_pull_list() {
     s.step = VisitStep::Expiry;
     insta::assert_snapshot!("visit_expiry", draw(100, 18, &s));
     // one key makes the expired batch a return of the whole batch
-    let effect = s.handle(Action::MakeReturn);
+    let effect = act(&mut s, Action::MakeReturn);
     assert!(matches!(
         effect,
         Effect::VisitWrites(w) if matches!(&w[0], VisitWrite::Return(r)
             if r.reason == ReturnReason::Expired && r.qty == 3 && r.value == Money(26970))
     ));
-    assert_eq!(s.handle(Action::MakeReturn), Effect::None, "once per batch");
-    s.handle(Action::Add);
+    assert_eq!(
+        act(&mut s, Action::MakeReturn),
+        Effect::None,
+        "once per batch"
+    );
+    act(&mut s, Action::Add);
     key(&mut s, KeyCode::Char('3'));
     key(&mut s, KeyCode::Char('1'));
     key(&mut s, KeyCode::Char('.'));
@@ -374,7 +389,7 @@ fn returns_step_flags_old_returns() {
     s.step = VisitStep::Returns;
     insta::assert_snapshot!("visit_returns", draw(100, 12, &s));
     // write off the flagged one
-    let effect = s.handle(Action::WriteOff);
+    let effect = act(&mut s, Action::WriteOff);
     assert!(matches!(
         effect,
         Effect::VisitWrites(w) if matches!(&w[0], VisitWrite::Return(r) if r.status == ReturnStatus::WrittenOff)
@@ -385,7 +400,7 @@ fn returns_step_flags_old_returns() {
 fn notes_step() {
     let mut s = screen();
     s.step = VisitStep::Notes;
-    s.handle(Action::Down);
+    act(&mut s, Action::Down);
     insta::assert_snapshot!("visit_notes", draw(100, 10, &s));
 }
 
@@ -394,7 +409,7 @@ fn checkout_and_confirm() {
     let mut s = screen();
     s.step = VisitStep::Checkout;
     insta::assert_snapshot!("visit_checkout", draw(100, 16, &s));
-    s.handle(Action::Submit);
+    act(&mut s, Action::Submit);
     insta::assert_snapshot!("visit_checkout_confirm", draw(100, 16, &s));
     // a scanner's Enter (or a stray one) never confirms the submit
     assert_eq!(key(&mut s, KeyCode::Enter), Some(Effect::None));
@@ -419,14 +434,17 @@ fn submitted_visit_is_read_only_and_shows_amendments() {
     }];
     let mut s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
     s.step = VisitStep::Checkout;
-    assert_eq!(s.handle(Action::Submit), Effect::None);
+    assert_eq!(act(&mut s, Action::Submit), Effect::None);
     insta::assert_snapshot!("visit_submitted", draw(100, 20, &s));
     s.step = VisitStep::Audit;
-    assert_eq!(s.handle(Action::OnShelf), Effect::None, "read-only");
-    s.handle(Action::Amend);
+    assert_eq!(act(&mut s, Action::OnShelf), Effect::None, "read-only");
+    act(&mut s, Action::Amend);
     key(&mut s, KeyCode::Char('y'));
     assert!(s.amending);
-    assert!(matches!(s.handle(Action::OnShelf), Effect::VisitWrites(_)));
+    assert!(matches!(
+        act(&mut s, Action::OnShelf),
+        Effect::VisitWrites(_)
+    ));
 }
 
 #[test]
@@ -441,7 +459,7 @@ fn every_small_size_renders() {
         }
     }
     s.step = VisitStep::Expiry;
-    s.handle(Action::Add);
+    act(&mut s, Action::Add);
     for w in 1..=60 {
         for h in 1..=14 {
             draw(w, h, &s);
@@ -489,7 +507,7 @@ fn checkout_lists_what_to_pull_and_a_returned_batch_is_not_on_it() {
         .position(|b| b.meta.id == first)
         .unwrap();
     assert!(matches!(
-        s.handle(Action::MakeReturn),
+        act(&mut s, Action::MakeReturn),
         Effect::VisitWrites(_)
     ));
     assert_eq!(s.pull_list().len(), before - 1);
@@ -504,7 +522,7 @@ fn submitting_an_unchecked_visit_says_how_many_lines_are_unchecked() {
     let total = v.rows.len();
     let mut s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
     s.step = VisitStep::Checkout;
-    s.handle(Action::Submit);
+    act(&mut s, Action::Submit);
     let shown = draw(100, 16, &s);
     assert!(
         shown.contains(&format!("{total} of {total} audit lines are unchecked")),
@@ -523,13 +541,16 @@ fn closing_a_logged_return_says_to_write_it_off_first() {
     s.step = VisitStep::Returns;
     // x is offered only on a written-off return
     assert!(s.hidden_actions().contains(&Action::CloseReturn));
-    assert_eq!(s.handle(Action::CloseReturn), Effect::None);
+    assert_eq!(act(&mut s, Action::CloseReturn), Effect::None);
     let (text, _) = s.message.clone().unwrap();
     assert!(text.contains("Write it off first with w"), "{text}");
-    assert!(matches!(s.handle(Action::WriteOff), Effect::VisitWrites(_)));
+    assert!(matches!(
+        act(&mut s, Action::WriteOff),
+        Effect::VisitWrites(_)
+    ));
     assert!(!s.hidden_actions().contains(&Action::CloseReturn));
     assert!(matches!(
-        s.handle(Action::CloseReturn),
+        act(&mut s, Action::CloseReturn),
         Effect::VisitWrites(_)
     ));
 }
@@ -538,7 +559,7 @@ fn closing_a_logged_return_says_to_write_it_off_first() {
 fn a_problem_cannot_be_due_in_the_past() {
     let mut s = screen();
     s.step = VisitStep::Notes;
-    s.handle(Action::AddProblem);
+    act(&mut s, Action::AddProblem);
     type_text(&mut s, "Нет поставки");
     key(&mut s, KeyCode::Tab);
     key(&mut s, KeyCode::Backspace);
@@ -568,4 +589,28 @@ fn amend_is_offered_only_on_a_submitted_visit() {
     let s = VisitScreen::new(v, Theme::Standard, Clock::fixed(d(11, 24)), "R01", "dev");
     assert!(!s.hidden_actions().contains(&Action::Amend));
     assert!(s.unbound_actions().is_empty());
+}
+
+#[test]
+fn the_product_preview_follows_the_typing() {
+    let mut s = screen();
+    s.step = VisitStep::Expiry;
+    act(&mut s, Action::Add);
+    let product = |s: &VisitScreen| match &s.mode {
+        Mode::Form(f) => f.product.map(|r| s.view.rows[r].sku.clone()),
+        other => panic!("not a form: {other:?}"),
+    };
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), crossterm::event::KeyModifiers::CONTROL);
+    // the form opens on the selected line's barcode; back to the product field
+    assert_eq!(product(&s).as_deref(), Some("P01"));
+    s.on_key(KeyEvent::from(KeyCode::BackTab));
+    assert!(matches!(&s.mode, Mode::Form(f) if f.focus == 0));
+    // Ctrl-U clears the field, and the preview with it
+    s.on_key(ctrl_u);
+    assert_eq!(product(&s), None);
+    type_text(&mut s, "Кефир");
+    assert_eq!(product(&s).as_deref(), Some("P03"), "shown before Enter");
+    s.on_key(ctrl_u);
+    type_text(&mut s, "Творог");
+    assert_eq!(product(&s).as_deref(), Some("P04"));
 }

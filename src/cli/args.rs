@@ -332,3 +332,14 @@ pub enum ExportKind {
     /// Orders by order date: CSV one row per line, JSON nested with refusals and review
     Orders,
 }
+
+// the exchange layer knows nothing of clap: the argument parser is given here
+impl ValueEnum for crate::exchange::ImportKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}

@@ -7,12 +7,12 @@ use crate::t;
 pub fn run(ctx: &Context, repair: bool) -> CliResult {
     let db = ctx.open()?;
     let mut problems = Vec::new();
-    match db.verify_audit()? {
+    match db.verify_journal()? {
         Ok(n) => println!("{}", t!("check-audit-ok", count = n)),
         Err(b) => problems.push(t!("check-audit-broken", seq = b.seq, reason = b.reason)),
     }
     // heads of other devices' audit logs that did not fit (seen in bundles)
-    problems.extend(db.peer_audit_alarms()?);
+    problems.extend(db.peer_journal_alarms()?);
     if repair {
         let relogged = db.relog_unlogged()?;
         if relogged > 0 {

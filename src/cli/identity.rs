@@ -26,20 +26,7 @@ pub fn read_pin(prompt: &str) -> Result<String, Failure> {
     Ok(pin.trim().to_string())
 }
 
-/// Words for a refused login, the same on the command line and in the kiosk.
-pub fn refusal(login: &Login) -> Option<String> {
-    let local = |t: chrono::DateTime<chrono::Utc>| {
-        t.with_timezone(&chrono::Local)
-            .format("%H:%M:%S")
-            .to_string()
-    };
-    match login {
-        Login::Ok(_) => None,
-        Login::Refused { .. } => Some(crate::t!("login-refused")),
-        Login::Wait(until) => Some(crate::t!("login-wait", until = local(*until))),
-        Login::Locked(until) => Some(crate::t!("login-locked", until = local(*until))),
-    }
-}
+pub use crate::service::login::refusal;
 
 /// The viewer for this command: `--user` logged in, else the local owner.
 pub fn viewer(ctx: &Context, db: &Database) -> Result<Viewer, Failure> {

@@ -313,8 +313,13 @@ fn run(cli: Cli) -> CliResult {
 }
 
 fn run_tui(ctx: &Context, rep: Option<&str>) -> CliResult {
+    // the laptop's keys may be the user's; the kiosk never reads this file
+    let keymap_problem = crate::keymap::install_user(crate::storage::config_dir().as_deref());
     let db = ctx.open()?;
-    let app = crate::tui::App::new(db, ctx.clock, rep)?;
+    let mut app = crate::tui::App::new(db, ctx.clock, rep)?;
+    if let Some(problem) = keymap_problem {
+        app.set_status(problem);
+    }
     crate::tui::run::run(app)?;
     backup::end_of_day(ctx);
     Ok(())
@@ -330,7 +335,7 @@ fn demo(ctx: &Context, reset: bool) -> CliResult {
             });
         }
         // the reset wipes the audit log on purpose: forget its witness first
-        db.forget_audit_witness()?;
+        db.forget_journal_witness()?;
     }
     // the reset and the new demo are one unit: a kill leaves the old data or the new
     let s = db.atomically(|| {

@@ -4,8 +4,8 @@
 use super::args::{BacktestFormat, SuggestFormat};
 use super::{CliResult, Context, Failure};
 use crate::domain::forecast::backtest::Backtest;
+use crate::service::views_order::{self, HISTORY_WEEKS};
 use crate::t;
-use crate::tui::views_order::{self, HISTORY_WEEKS};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
@@ -53,7 +53,7 @@ pub fn suggest(
                         "stock_seen": r.line.stock_seen,
                         "suggested_qty": r.line.suggested_qty,
                         "bonus_qty": r.line.bonus_qty,
-                        "reason": r.line.reason.text(),
+                        "reason": crate::service::words::reason_text(&r.line.reason),
                     })
                 })
                 .collect();
@@ -104,7 +104,7 @@ pub fn suggest(
                         .unwrap_or_default(),
                     r.line.suggested_qty.to_string(),
                     r.line.bonus_qty.to_string(),
-                    text(&r.line.reason.text()),
+                    text(&crate::service::words::reason_text(&r.line.reason)),
                 ])
                 .map_err(anyhow::Error::from)?;
             }

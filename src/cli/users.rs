@@ -4,8 +4,8 @@
 use super::identity::{admin, read_pin};
 use super::{CliResult, Context, Failure};
 use crate::domain::RecordMeta;
-use crate::domain::audit::AuditEvent;
 use crate::domain::auth::{Role, User, Viewer, hash_pin, validate_pin};
+use crate::domain::journal::JournalEvent;
 use crate::t;
 use clap::Subcommand;
 use std::io::IsTerminal;
@@ -98,9 +98,9 @@ pub fn run(ctx: &Context, action: UserCommand, rep_code: Option<String>) -> CliR
                 pin: hash_pin(&pin).map_err(|e| fail(e.to_string()))?,
             };
             db.put_user(&user)?;
-            db.append_audit(
+            db.append_journal(
                 by.actor(),
-                AuditEvent::UserAdded {
+                JournalEvent::UserAdded {
                     user: name.clone(),
                     role: role.key().into(),
                 },
@@ -124,9 +124,9 @@ pub fn run(ctx: &Context, action: UserCommand, rep_code: Option<String>) -> CliR
                 at: now,
             });
             db.put_user(&user)?;
-            db.append_audit(
+            db.append_journal(
                 by.actor(),
-                AuditEvent::PinChanged {
+                JournalEvent::PinChanged {
                     user: user.name.clone(),
                 },
                 now,
@@ -138,9 +138,9 @@ pub fn run(ctx: &Context, action: UserCommand, rep_code: Option<String>) -> CliR
             if !db.remove_user(&name)? {
                 return Err(fail(t!("user-unknown", name = name)));
             }
-            db.append_audit(
+            db.append_journal(
                 by.actor(),
-                AuditEvent::UserRemoved { user: name.clone() },
+                JournalEvent::UserRemoved { user: name.clone() },
                 now,
             )?;
             println!("{}", t!("user-removed", name = name));

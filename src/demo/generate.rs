@@ -27,7 +27,8 @@ pub struct DemoSummary {
     pub visits: usize,
 }
 
-pub struct DemoData {
+/// Every record a generated demo holds, before it is written.
+pub struct DemoRecords {
     pub reps: Vec<Rep>,
     pub stores: Vec<Store>,
     pub products: Vec<Product>,
@@ -60,7 +61,7 @@ fn noon(date: NaiveDate) -> DateTime<Utc> {
 }
 
 /// Builds the dataset for `today` (no storage involved: deterministic).
-pub fn build(today: NaiveDate, device: &str) -> DemoData {
+pub fn build(today: NaiveDate, device: &str) -> DemoRecords {
     let mut mk = Maker {
         rng: ChaCha8Rng::seed_from_u64(SEED),
         device,
@@ -226,7 +227,7 @@ pub fn build(today: NaiveDate, device: &str) -> DemoData {
         }
     }
 
-    DemoData {
+    DemoRecords {
         reps,
         stores,
         products,

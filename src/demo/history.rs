@@ -2,7 +2,7 @@
 //! returns, and a few amendments made after submit, so that the review
 //! screen and the team dashboard have real material on first start.
 
-use super::generate::DemoData;
+use super::generate::DemoRecords;
 use crate::domain::visit::write::describe_audit;
 use crate::domain::visit::{
     Amendment, AuditLine, Batch, BatchAction, MissingReason, ReturnLine, ReturnReason,
@@ -26,7 +26,7 @@ pub struct VisitHistory {
     pub amendments: Vec<Amendment>,
 }
 
-pub fn build(data: &DemoData, today: NaiveDate, device: &str) -> VisitHistory {
+pub fn build(data: &DemoRecords, today: NaiveDate, device: &str) -> VisitHistory {
     let mut rng = ChaCha8Rng::seed_from_u64(0x4849_5354); // "HIST"
     let mut skus: HashMap<&str, Vec<&str>> = HashMap::new();
     for line in &data.assortment {

@@ -32,11 +32,16 @@ pub fn overdue_days(
     let every = i64::from(every_days.max(1));
     match last_visit {
         None => Some(every),
-        Some(last) => {
-            let since = (today - last).num_days();
-            (since > every).then_some(since - every)
-        }
+        Some(last) if last >= overdue_cutoff(every_days, today) => None,
+        Some(last) => Some((today - last).num_days() - every),
     }
+}
+
+/// The first day a submitted visit keeps a store off the overdue list: a
+/// visit on or after it is within the frequency (the route and the
+/// dashboard both count from here).
+pub fn overdue_cutoff(every_days: u16, today: NaiveDate) -> NaiveDate {
+    today - chrono::Duration::days(i64::from(every_days.max(1)))
 }
 
 /// The next day the store should be visited: last visit + frequency (today if never).
@@ -47,8 +52,9 @@ pub fn next_due(last_visit: Option<NaiveDate>, every_days: u16, today: NaiveDate
 }
 
 /// The rep's stops for `today`: planned stores in route order, then overdue
-/// stores planned on other days, most overdue first. A store already visited
-/// today stays on the route (not overdue) so the rep sees the day's work.
+/// stores planned on other days, most overdue first. A planned store already
+/// visited today stays on the route (not overdue) so the rep sees the day's
+/// work; an overdue store from another day leaves it once visited.
 pub fn todays_route<'a>(
     stores: impl IntoIterator<Item = &'a Store>,
     last_visits: &HashMap<String, NaiveDate>,

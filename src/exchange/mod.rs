@@ -24,7 +24,7 @@ use encoding_rs::Encoding;
 use std::path::Path;
 
 /// The kinds of ERP file `rounds import` reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportKind {
     Stores,
     Products,
@@ -45,6 +45,19 @@ impl ImportKind {
         Self::Invoices,
         Self::Promotions,
     ];
+
+    /// The name on the command line (`rounds import stores …`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Stores => "stores",
+            Self::Products => "products",
+            Self::Assortment => "assortment",
+            Self::Sales => "sales",
+            Self::Deliveries => "deliveries",
+            Self::Invoices => "invoices",
+            Self::Promotions => "promotions",
+        }
+    }
 
     /// The columns the importer reads, required ones first in docs/import.md.
     pub fn spec(self) -> &'static table::Spec {

@@ -5,20 +5,20 @@
 
 use super::lock::{LockRequest, LockScreen, Mode};
 use crate::clock::Clock;
-use crate::domain::audit::AuditEvent;
 use crate::domain::auth::{Role as UserRole, Viewer};
+use crate::domain::journal::JournalEvent;
+use crate::keymap::{self, KeyContext};
 use crate::storage::{Database, Login};
 use crate::t;
-use crate::tui::keymap::{self, KeyContext};
 use crate::tui::{Action, App};
 use crate::ui::footer::Footer;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::prelude::*;
 use std::time::{Duration, Instant};
 
 enum State {
-    Locked { lock: LockScreen, db: Database },
+    Locked { lock: Box<LockScreen>, db: Database },
     Open { app: Box<App>, user: String },
 }
 
@@ -41,7 +41,7 @@ impl Kiosk {
         let theme = Theme::HighContrast;
         Self {
             state: Some(State::Locked {
-                lock: LockScreen::new(theme),
+                lock: Box::new(LockScreen::new(theme)),
                 db,
             }),
             clock,
@@ -82,7 +82,8 @@ impl Kiosk {
                 let request = if lock.type_key(key) {
                     LockRequest::None
                 } else {
-                    keymap::lookup(KeyContext::Lock, key)
+                    keymap::defaults()
+                        .lookup(KeyContext::Lock, key)
                         .map(|a| lock.handle(a))
                         .unwrap_or(LockRequest::None)
                 };
@@ -94,11 +95,11 @@ impl Kiosk {
                 };
             }
             Some(State::Open { mut app, user }) => {
-                if keymap::lookup(KeyContext::Kiosk, key) == Some(Action::Logout) {
+                if keymap::defaults().lookup(KeyContext::Kiosk, key) == Some(Action::Logout) {
                     self.state = Some(self.lock(app, &user));
                     return;
                 }
-                let would = keymap::lookup(app.context(), key);
+                let would = keymap::defaults().lookup(app.context(), key);
                 let leaves = would == Some(Action::Quit)
                     || (would == Some(Action::Back) && app.depth() <= 1 && !app.has_overlay());
                 if !leaves {
@@ -132,21 +133,21 @@ impl Kiosk {
 
     fn lock(&self, app: Box<App>, user: &str) -> State {
         let db = app.into_db();
-        let _ = db.append_audit(
+        let _ = db.append_journal(
             user,
-            AuditEvent::Logout {
+            JournalEvent::Logout {
                 user: user.to_string(),
             },
             self.clock.now(),
         );
-        let mut lock = LockScreen::new(self.theme);
-        lock.message = Some((t!("kiosk-locked-message"), Role::Muted));
+        let mut lock = Box::new(LockScreen::new(self.theme));
+        lock.message = Some((t!("kiosk-locked-message"), Tone::Muted));
         State::Locked { lock, db }
     }
 
     fn submit(
         &mut self,
-        mut lock: LockScreen,
+        mut lock: Box<LockScreen>,
         db: Database,
         name: &str,
         pin: &str,
@@ -156,23 +157,23 @@ impl Kiosk {
             Ok(l) => l,
             Err(e) => {
                 tracing::error!(error = %e, "kiosk login failed");
-                lock.message = Some((e.to_string(), Role::Danger));
+                lock.message = Some((e.to_string(), Tone::Danger));
                 return Some(State::Locked { lock, db });
             }
         };
         let user = match login {
             Login::Ok(user) => user,
             other => {
-                let text = crate::cli::login_refusal(&other).unwrap_or_default();
-                lock.message = Some((text, Role::Danger));
+                let text = crate::service::login::refusal(&other).unwrap_or_default();
+                lock.message = Some((text, Tone::Danger));
                 return Some(State::Locked { lock, db });
             }
         };
         if mode == Mode::End {
             if user.role == UserRole::Supervisor {
-                let _ = db.append_audit(
+                let _ = db.append_journal(
                     &user.name,
-                    AuditEvent::KioskEnded {
+                    JournalEvent::KioskEnded {
                         user: user.name.clone(),
                     },
                     self.clock.now(),
@@ -181,7 +182,7 @@ impl Kiosk {
             } else {
                 lock.clear();
                 lock.mode = Mode::End;
-                lock.message = Some((t!("kiosk-end-supervisor-only"), Role::Danger));
+                lock.message = Some((t!("kiosk-end-supervisor-only"), Tone::Danger));
             }
             return Some(State::Locked { lock, db });
         }
@@ -216,7 +217,7 @@ impl Widget for &Kiosk {
         let [bar, main] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         match &self.state {
             Some(State::Locked { lock, .. }) => {
-                Line::styled(t!("kiosk-bar-locked"), th.style(Role::Title)).render(bar, buf);
+                Line::styled(t!("kiosk-bar-locked"), th.style(Tone::Title)).render(bar, buf);
                 let [body, footer] =
                     Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(main);
                 lock.render(body, buf);
@@ -232,10 +233,10 @@ impl Widget for &Kiosk {
                 Line::from(vec![
                     Span::styled(
                         t!("kiosk-bar-user", user = user.clone()),
-                        th.style(Role::Title),
+                        th.style(Tone::Title),
                     ),
                     Span::raw("  "),
-                    Span::styled("F12", th.style(Role::Key)),
+                    Span::styled("F12", th.style(Tone::Key)),
                     Span::raw(format!(" {}", t!("key-logout"))),
                 ])
                 .render(bar, buf);

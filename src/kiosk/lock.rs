@@ -3,10 +3,11 @@
 
 use crate::t;
 use crate::tui::{Action, KeyContext};
-use crate::ui::{Role, Theme, popup};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::ui::TextInput;
+use crate::ui::{Theme, Tone, popup};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -32,19 +33,30 @@ pub enum LockRequest {
 }
 
 pub struct LockScreen {
-    pub user: String,
-    pin: String,
+    pub user: TextInput,
+    pin: TextInput,
     pub field: Field,
     pub mode: Mode,
-    pub message: Option<(String, Role)>,
+    pub message: Option<(String, Tone)>,
     pub theme: Theme,
+}
+
+fn user_field() -> TextInput {
+    TextInput::new().max_chars(32)
+}
+
+/// Digits only; other characters are swallowed, never shown.
+fn pin_field() -> TextInput {
+    TextInput::new()
+        .max_chars(8)
+        .accepting(|c| c.is_ascii_digit())
 }
 
 impl LockScreen {
     pub fn new(theme: Theme) -> Self {
         Self {
-            user: String::new(),
-            pin: String::new(),
+            user: user_field(),
+            pin: pin_field(),
             field: Field::User,
             mode: Mode::Login,
             message: None,
@@ -70,32 +82,10 @@ impl LockScreen {
 
     /// Printable keys go into the field; true when taken.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return false;
+        match self.field {
+            Field::User => self.user.handle(key).taken(),
+            Field::Pin => self.pin.handle(key).taken(),
         }
-        match (key.code, self.field) {
-            (KeyCode::Char(c), Field::User)
-                if !c.is_control() && self.user.chars().count() < 32 =>
-            {
-                self.user.push(c)
-            }
-            (KeyCode::Char(c), Field::Pin) if c.is_ascii_digit() && self.pin.len() < 8 => {
-                self.pin.push(c)
-            }
-            // other characters in the PIN field are swallowed, never shown
-            (KeyCode::Char(_), _) => {}
-            (KeyCode::Backspace, Field::User) => {
-                self.user.pop();
-            }
-            (KeyCode::Backspace, Field::Pin) => {
-                self.pin.pop();
-            }
-            _ => return false,
-        }
-        true
     }
 
     pub fn handle(&mut self, action: Action) -> LockRequest {
@@ -112,7 +102,11 @@ impl LockScreen {
                 Field::Pin => {
                     let req = LockRequest::Submit {
                         user: self.user.trim().to_string(),
-                        pin: std::mem::take(&mut self.pin),
+                        pin: {
+                            let pin = self.pin.to_string();
+                            self.pin.clear();
+                            pin
+                        },
                         mode: self.mode,
                     };
                     return req;
@@ -125,7 +119,7 @@ impl LockScreen {
             Action::EndKiosk => {
                 self.clear();
                 self.mode = Mode::End;
-                self.message = Some((t!("kiosk-end-prompt"), Role::Warn));
+                self.message = Some((t!("kiosk-end-prompt"), Tone::Warn));
             }
             _ => {}
         }
@@ -144,12 +138,12 @@ impl Widget for &LockScreen {
         Clear.render(rect, buf);
         let field = |label: String, value: String, active: bool| {
             let style = if active {
-                th.style(Role::Selected)
+                th.style(Tone::Selected)
             } else {
-                th.style(Role::Normal)
+                th.style(Tone::Normal)
             };
             Line::from(vec![
-                Span::styled(format!("{label:>8}: "), th.style(Role::Muted)),
+                Span::styled(format!("{label:>8}: "), th.style(Tone::Muted)),
                 Span::styled(format!("{value:<20}"), style),
             ])
         };
@@ -157,13 +151,13 @@ impl Widget for &LockScreen {
             Line::raw(""),
             field(
                 t!("kiosk-user"),
-                self.user.clone(),
+                self.user.to_string(),
                 self.field == Field::User,
             ),
             Line::raw(""),
             field(
                 t!("kiosk-pin"),
-                "•".repeat(self.pin.len()),
+                "•".repeat(self.pin_len()),
                 self.field == Field::Pin,
             ),
             Line::raw(""),
@@ -173,12 +167,7 @@ impl Widget for &LockScreen {
         }
         Paragraph::new(lines)
             .alignment(Alignment::Center)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(th.style(Role::Title))
-                    .title(Span::styled(title, th.style(Role::Title))),
-            )
+            .block(crate::ui::popup_frame(title, th))
             .render(rect, buf);
     }
 }

@@ -6,7 +6,7 @@
 use super::Kiosk;
 use super::inbox::KioskInbox;
 use crate::cli::{CliResult, Context, Failure};
-use crate::domain::audit::AuditEvent;
+use crate::domain::journal::JournalEvent;
 use crossterm::event::{self, Event};
 use std::path::Path;
 use std::sync::Arc;
@@ -33,7 +33,7 @@ pub fn run_kiosk(ctx: &Context, idle_secs: Option<u64>, inbox: Option<&Path>) ->
             message: crate::t!("kiosk-needs-supervisor"),
         });
     }
-    db.append_audit("system", AuditEvent::KioskStarted, ctx.clock.now())?;
+    db.append_journal("system", JournalEvent::KioskStarted, ctx.clock.now())?;
     let stop = Arc::new(AtomicBool::new(false));
     let mut ending = signal_hook::iterator::Signals::new([
         signal_hook::consts::SIGTERM,

@@ -3,19 +3,20 @@
 //! other, or type a third; the choice is an edit that syncs like any other.
 
 use crate::domain::merge::{FieldConflict, FieldStamp, conflict::REMOVED, field_text};
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::storage::Choice;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::ui::{Theme, Tone};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub struct ConflictsScreen {
     pub rows: Vec<FieldConflict>,
     pub selected: usize,
     /// The value being typed for the selected conflict.
-    pub typing: Option<String>,
+    pub typing: Option<crate::ui::TextInput>,
     pub theme: Theme,
 }
 
@@ -77,31 +78,14 @@ impl ConflictsScreen {
         let Some(text) = &mut self.typing else {
             return false;
         };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            if key.code == KeyCode::Char('u') {
-                text.clear();
-                return true;
-            }
-            return false;
-        }
-        match key.code {
-            KeyCode::Char(c) => text.push(c),
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            _ => return false,
-        }
-        true
+        text.handle(key).taken()
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(text) = &self.typing {
-            return match action {
+            return Some(match action {
                 Action::Open => {
-                    let text = text.clone();
+                    let text = text.to_string();
                     self.typing = None;
                     self.settle(Choice::Typed(text))
                 }
@@ -110,28 +94,27 @@ impl ConflictsScreen {
                     Effect::None
                 }
                 _ => Effect::None,
-            };
+            });
         }
         if let Some(i) = super::moved(action, self.selected, self.rows.len()) {
             self.selected = i;
-            return Effect::None;
+            return Some(Effect::None);
         }
-        match action {
+        Some(match action {
             Action::KeepValue => self.settle(Choice::Kept),
             Action::TakeLost => self.settle(Choice::Lost),
             Action::TypeValue => {
                 if let Some(c) = self.rows.get(self.selected)
                     && c.field != REMOVED
                 {
-                    self.typing = Some(readable(&c.kept, &c.field));
+                    self.typing = Some(crate::ui::TextInput::with_value(readable(
+                        &c.kept, &c.field,
+                    )));
                 }
                 Effect::None
             }
-            Action::Back => Effect::Back,
-            Action::Quit => Effect::Quit,
-            Action::Help => Effect::Help,
-            _ => Effect::None,
-        }
+            _ => return None,
+        })
     }
 
     fn side<'a>(&self, key: &str, json: &str, stamp: &FieldStamp, field: &str) -> Line<'a> {
@@ -152,19 +135,16 @@ impl ConflictsScreen {
 impl Widget for &ConflictsScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(t!("conflicts-title"), th.style(Role::Title)));
+        let block = crate::ui::framed(t!("conflicts-title"), th);
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines = vec![];
         if self.rows.is_empty() {
-            lines.push(Line::styled(t!("conflicts-none"), th.style(Role::Ok)));
+            lines.push(Line::styled(t!("conflicts-none"), th.style(Tone::Ok)));
         } else {
             lines.push(Line::styled(
                 t!("conflicts-head", count = self.rows.len()),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             ));
         }
         // each entry is three lines; keep the selected one in view
@@ -173,7 +153,7 @@ impl Widget for &ConflictsScreen {
         let first = self.selected.saturating_sub(fit.saturating_sub(1));
         for (i, c) in self.rows.iter().enumerate().skip(first).take(fit.max(1)) {
             let style = if i == self.selected {
-                th.style(Role::Selected)
+                th.style(Tone::Selected)
             } else {
                 Style::default()
             };
@@ -196,13 +176,35 @@ impl Widget for &ConflictsScreen {
                 t!(
                     "conflicts-typing",
                     field = c.field.clone(),
-                    text = text.clone()
+                    text = text.to_string()
                 ),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ));
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
+    }
+}
+
+impl crate::screens::Screen for ConflictsScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        ConflictsScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

@@ -3,15 +3,15 @@
 //! batches, returns pending write-off, fill rate, draft acceptance, and a
 //! sparkline of visits per day. Data comes from the kept day buckets.
 
-use super::step;
 use crate::domain::kpi::KpiRow;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::{Duration, NaiveDate};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Row, Table, TableState};
 
 /// Period lengths `p` cycles through, in days.
 pub const PERIODS: [i64; 3] = [7, 28, 91];
@@ -86,45 +86,41 @@ impl DashboardScreen {
         (self.view.to - self.view.from).num_days() + 1
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         let len = self.view.rows.len();
         let days = self.days();
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Up | Action::Down | Action::Top | Action::Bottom => {
+                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
+            }
             Action::PeriodLonger => {
                 let next = PERIODS
                     .iter()
                     .copied()
                     .find(|p| *p > days)
                     .unwrap_or(PERIODS[0]);
-                return Effect::LoadDashboard {
+                return Some(Effect::LoadDashboard {
                     to: self.view.to,
                     days: next,
-                };
+                });
             }
             Action::PeriodBack => {
-                return Effect::LoadDashboard {
+                return Some(Effect::LoadDashboard {
                     to: self.view.to - Duration::days(days),
                     days,
-                };
+                });
             }
             Action::PeriodForward => {
-                return Effect::LoadDashboard {
+                return Some(Effect::LoadDashboard {
                     to: self.view.to + Duration::days(days),
                     days,
-                };
+                });
             }
-            Action::Review => return Effect::OpenReview,
-            Action::Conflicts => return Effect::OpenConflicts,
-            Action::Help => return Effect::Help,
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            Action::Review => return Some(Effect::OpenReview),
+            Action::Conflicts => return Some(Effect::OpenConflicts),
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn row<'a>(&self, r: &'a KpiRow, spark_width: usize, team: bool) -> Row<'a> {
@@ -132,15 +128,15 @@ impl DashboardScreen {
         let c = &r.counts;
         let comp = r.compliance();
         let comp_role = match comp {
-            Some(v) if v < 0.8 => Role::Danger,
-            Some(v) if v < 0.95 => Role::Warn,
-            Some(_) => Role::Ok,
-            None => Role::Muted,
+            Some(v) if v < 0.8 => Tone::Danger,
+            Some(v) if v < 0.95 => Tone::Warn,
+            Some(_) => Tone::Ok,
+            None => Tone::Muted,
         };
         let style = if team {
-            th.style(Role::Title)
+            th.style(Tone::Title)
         } else {
-            th.style(Role::Normal)
+            th.style(Tone::Normal)
         };
         Row::new([
             Cell::from(r.who.clone()),
@@ -152,9 +148,9 @@ impl DashboardScreen {
             Cell::from(Span::styled(
                 r.overdue_stores.to_string(),
                 th.style(if r.overdue_stores > 0 {
-                    Role::Danger
+                    Tone::Danger
                 } else {
-                    Role::Muted
+                    Tone::Muted
                 }),
             )),
             Cell::from(pct(c.osa())),
@@ -184,10 +180,7 @@ impl Widget for &DashboardScreen {
             to = i18n::date(self.view.to),
             days = self.days()
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(title, th.style(Role::Title)));
+        let block = crate::ui::framed(title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {
@@ -207,7 +200,7 @@ impl Widget for &DashboardScreen {
             Cell::from(t!("kpi-draft")),
             Cell::from(t!("kpi-per-day")),
         ])
-        .style(th.style(Role::Muted));
+        .style(th.style(Tone::Muted));
         let mut rows: Vec<Row> = self
             .view
             .rows
@@ -235,9 +228,23 @@ impl Widget for &DashboardScreen {
         )
         .header(header)
         .column_spacing(1)
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Tone::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, inner, buf, &mut state);
+    }
+}
+
+impl crate::screens::Screen for DashboardScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        DashboardScreen::context(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }
 

@@ -1,7 +1,7 @@
 //! First start with an empty data directory: offer the demo dataset.
 
 use crate::t;
-use crate::ui::{Role, Theme, popup};
+use crate::ui::{Theme, Tone, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
@@ -17,9 +17,9 @@ impl Widget for &DemoOffer {
             Line::raw(t!("demo-offer-text")),
             Line::raw(""),
             Line::from(vec![
-                Span::styled("y", self.theme.style(Role::Key)),
+                Span::styled("y", self.theme.style(Tone::Key)),
                 Span::raw(format!(" {}   ", t!("demo-offer-yes"))),
-                Span::styled("n", self.theme.style(Role::Key)),
+                Span::styled("n", self.theme.style(Tone::Key)),
                 Span::raw(format!(" {}", t!("demo-offer-no"))),
             ]),
         ];
@@ -28,7 +28,7 @@ impl Widget for &DemoOffer {
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .border_style(self.theme.style(Role::Title))
+                    .border_style(self.theme.style(Tone::Title))
                     .title(t!("demo-offer-title")),
             )
             .render(rect, buf);

@@ -1,8 +1,8 @@
 //! The `?` overlay: every key of the current screen, from its keymap.
 
+use crate::keymap::{self, KeyContext};
 use crate::t;
-use crate::tui::keymap::{self, KeyContext};
-use crate::ui::{Role, Theme, popup};
+use crate::ui::{Theme, Tone, popup};
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -11,7 +11,7 @@ pub struct HelpOverlay {
     pub for_ctx: KeyContext,
     pub theme: Theme,
     /// Keys that do not apply right now.
-    pub hide: Vec<crate::tui::Action>,
+    pub hide: Vec<crate::keymap::Action>,
 }
 
 impl Widget for &HelpOverlay {
@@ -23,7 +23,7 @@ impl Widget for &HelpOverlay {
             .filter(|b| !self.hide.contains(&b.action))
             .map(|b| {
                 Line::from(vec![
-                    Span::styled(format!("{:>8}  ", b.shown), th.style(Role::Key)),
+                    Span::styled(format!("{:>8}  ", b.shown), th.style(Tone::Key)),
                     Span::raw(t!(b.action.label_key())),
                 ])
             })
@@ -37,7 +37,7 @@ impl Widget for &HelpOverlay {
         Clear.render(rect, buf);
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(th.style(Role::Title))
+            .border_style(th.style(Tone::Title))
             .title(t!("help-title"));
         let inner = block.inner(rect);
         block.render(rect, buf);

@@ -1,8 +1,11 @@
 //! Screens: each holds its own state, turns actions into effects for the
-//! app, and renders itself without changing state.
+//! app, and renders itself without changing state. Every screen implements
+//! [`Screen`]; the app's event pump asks the popup, then the screen, then
+//! handles the global keys (help, back, quit) itself.
 
 pub mod conflicts;
 pub mod demo_offer;
+pub mod effect;
 pub mod help;
 pub mod order;
 pub mod route;
@@ -13,12 +16,78 @@ pub mod visit;
 
 pub use conflicts::ConflictsScreen;
 pub use demo_offer::DemoOffer;
+pub use effect::Effect;
 pub use help::HelpOverlay;
 pub use order::{OrderScreen, OrderView};
 pub use route::{RouteRow, RouteScreen, RouteView};
 pub use store_card::{StoreCardScreen, StoreCardView};
 pub use store_list::{StoreListScreen, StoreRow};
 pub use visit::{VisitScreen, VisitView};
+
+use crate::keymap::{Action, KeyContext};
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::prelude::{Buffer, Rect};
+
+/// What a screen did with a key it was offered before the keymap.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventState {
+    /// Not the screen's key: the keymap looks it up.
+    NotConsumed,
+    /// The screen used the key (typed into a field, moved a cursor).
+    Consumed,
+    /// The screen used the key and asks the app for this.
+    Asked(Effect),
+}
+
+/// One screen of the app, as the event pump sees it.
+pub trait Screen {
+    /// The key context in force now (it picks the bindings, footer and help).
+    fn context(&self) -> KeyContext;
+
+    /// A key, before the keymap: text fields and pickers take theirs here.
+    fn on_key(&mut self, _key: KeyEvent) -> EventState {
+        EventState::NotConsumed
+    }
+
+    /// Pasted text, for the field being typed in: each character is
+    /// offered as a key; the first one no field takes ends the paste (so
+    /// pasted letters never act as commands).
+    fn on_paste(&mut self, text: &str) -> EventState {
+        let mut state = EventState::NotConsumed;
+        for c in text.chars().filter(|c| !c.is_control()) {
+            match self.on_key(KeyEvent::from(KeyCode::Char(c))) {
+                EventState::NotConsumed => break,
+                EventState::Consumed if state == EventState::NotConsumed => {
+                    state = EventState::Consumed
+                }
+                EventState::Consumed => {}
+                asked => state = asked,
+            }
+        }
+        state
+    }
+
+    /// An action from the keymap. `None`: not the screen's, so the app's
+    /// global handling (help, back, quit) gets it.
+    fn on_action(&mut self, action: Action) -> Option<Effect>;
+
+    /// Keys left out of the footer and help right now.
+    fn hidden_actions(&self) -> Vec<Action> {
+        vec![]
+    }
+
+    /// Keys that do nothing right now (the pump drops them).
+    fn unbound_actions(&self) -> Vec<Action> {
+        vec![]
+    }
+
+    /// A message the screen has for the footer after a key.
+    fn take_notice(&mut self) -> Option<String> {
+        None
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer);
+}
 
 /// Moves a selection within `len` rows by `delta`, clamped.
 pub fn step(selected: usize, len: usize, delta: isize) -> usize {
@@ -30,8 +99,7 @@ pub fn step(selected: usize, len: usize, delta: isize) -> usize {
 
 /// The new selection for a movement action in a list of `len` rows, or
 /// `None` when the action is not a movement.
-pub fn moved(action: crate::tui::Action, selected: usize, len: usize) -> Option<usize> {
-    use crate::tui::Action;
+pub fn moved(action: Action, selected: usize, len: usize) -> Option<usize> {
     Some(match action {
         Action::Up => step(selected, len, -1),
         Action::Down => step(selected, len, 1),

@@ -2,16 +2,17 @@
 //! and store (`/`, typed); Enter opens a visit read-only. A rep's list holds
 //! only their own visits (the loader never gives it others).
 
-use super::step;
 use crate::domain::review::ReviewStatus;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme};
+use crate::ui::{Edit, TextInput};
+use crate::ui::{Theme, Tone};
 use chrono::{Duration, NaiveDate};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 use ulid::Ulid;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,7 @@ pub struct ReviewListScreen {
     pub rep: Option<String>,
     pub status: Option<ReviewStatus>,
     pub period: Option<i64>,
-    pub query: String,
+    pub query: TextInput,
     pub typing: bool,
     visible: Vec<usize>,
     pub selected: usize,
@@ -58,7 +59,7 @@ impl ReviewListScreen {
             rep,
             status: None,
             period: Some(28),
-            query: String::new(),
+            query: TextInput::new(),
             typing: false,
             visible: vec![],
             selected: 0,
@@ -120,19 +121,13 @@ impl ReviewListScreen {
 
     /// Printable keys while typing a store filter; true when taken.
     pub fn type_key(&mut self, key: KeyEvent) -> bool {
-        if !self.typing
-            || key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if !self.typing {
             return false;
         }
-        match key.code {
-            KeyCode::Char(c) => self.query.push(c),
-            KeyCode::Backspace => {
-                self.query.pop();
-            }
-            _ => return false,
+        match self.query.handle(key) {
+            Edit::Changed => {}
+            Edit::Moved => return true,
+            Edit::Ignored => return false,
         }
         self.refilter();
         true
@@ -148,7 +143,7 @@ impl ReviewListScreen {
         }
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         let len = self.visible.len();
         if self.typing {
             match action {
@@ -160,18 +155,20 @@ impl ReviewListScreen {
                 }
                 _ => {}
             }
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
+            }
             Action::Open => {
                 if let Some(r) = self.current() {
-                    return Effect::OpenVisit(r.id);
+                    return Some(Effect::OpenVisit(r.id));
                 }
             }
             Action::FilterStatus => {
@@ -188,13 +185,10 @@ impl ReviewListScreen {
                 self.refilter();
             }
             Action::Search => self.typing = true,
-            Action::Dashboard => return Effect::OpenDashboard,
-            Action::Help => return Effect::Help,
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            Action::Dashboard => return Some(Effect::OpenDashboard),
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn filters_line(&self) -> Line<'static> {
@@ -205,53 +199,44 @@ impl ReviewListScreen {
             None => all.clone(),
         };
         let mut spans = vec![
-            Span::styled(format!("{} ", t!("review-rep")), th.style(Role::Muted)),
+            Span::styled(format!("{} ", t!("review-rep")), th.style(Tone::Muted)),
             Span::raw(self.rep.clone().unwrap_or_else(|| all.clone())),
-            Span::styled(format!("  {} ", t!("col-status")), th.style(Role::Muted)),
+            Span::styled(format!("  {} ", t!("col-status")), th.style(Tone::Muted)),
             Span::raw(
                 self.status
                     .map(|s| t!(&format!("review-status-{}", s.key())))
                     .unwrap_or_else(|| all.clone()),
             ),
-            Span::styled(format!("  {} ", t!("review-period")), th.style(Role::Muted)),
+            Span::styled(format!("  {} ", t!("review-period")), th.style(Tone::Muted)),
             Span::raw(period),
-            Span::styled(format!("  {} ", t!("col-store")), th.style(Role::Muted)),
+            Span::styled(format!("  {} ", t!("col-store")), th.style(Tone::Muted)),
         ];
         if self.typing {
-            spans.push(Span::styled(
-                format!("{}▏", self.query),
-                th.style(Role::Key),
-            ));
+            spans.push(Span::styled(self.query.shown(true), th.style(Tone::Key)));
         } else {
             spans.push(Span::raw(if self.query.is_empty() {
                 all
             } else {
-                self.query.clone()
+                self.query.to_string()
             }));
         }
         Line::from(spans)
     }
 }
 
-fn status_role(s: ReviewStatus) -> Role {
+fn status_role(s: ReviewStatus) -> Tone {
     match s {
-        ReviewStatus::Open => Role::Muted,
-        ReviewStatus::Submitted => Role::Warn,
-        ReviewStatus::Amended => Role::Danger,
-        ReviewStatus::Reviewed => Role::Ok,
+        ReviewStatus::Open => Tone::Muted,
+        ReviewStatus::Submitted => Tone::Warn,
+        ReviewStatus::Amended => Tone::Danger,
+        ReviewStatus::Reviewed => Tone::Ok,
     }
 }
 
 impl Widget for &ReviewListScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!("review-title", count = self.visible.len()),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(t!("review-title", count = self.visible.len()), th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {
@@ -261,7 +246,7 @@ impl Widget for &ReviewListScreen {
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         Paragraph::new(self.filters_line()).render(filters, buf);
         if self.visible.is_empty() {
-            Line::styled(t!("review-empty"), th.style(Role::Muted)).render(table_area, buf);
+            Line::styled(t!("review-empty"), th.style(Tone::Muted)).render(table_area, buf);
             return;
         }
         let header = Row::new([
@@ -271,7 +256,7 @@ impl Widget for &ReviewListScreen {
             Cell::from(t!("col-status")),
             Cell::from(t!("review-comments")),
         ])
-        .style(th.style(Role::Muted));
+        .style(th.style(Tone::Muted));
         let rows = self.visible().map(|r| {
             Row::new([
                 Cell::from(i18n::date(r.date)),
@@ -299,8 +284,30 @@ impl Widget for &ReviewListScreen {
             ],
         )
         .header(header)
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Tone::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+}
+
+impl crate::screens::Screen for ReviewListScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        ReviewListScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

@@ -3,12 +3,13 @@
 use super::moved;
 use crate::domain::route_plan::{Candidate, DayPlan, NotFitting, Params, clock_text, follow};
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Row, Table, TableState};
+use ratatui::widgets::{Cell, Row, Table, TableState};
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RouteRow {
@@ -203,32 +204,32 @@ impl RouteScreen {
         KeyContext::Route
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(selected) = moved(action, self.selected, self.view.rows.len()) {
             self.selected = selected;
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Open => {
                 if let Some(row) = self.view.rows.get(self.selected) {
-                    return Effect::OpenStore(row.code.clone());
+                    return Some(Effect::OpenStore(row.code.clone()));
                 }
             }
             Action::StartVisit => {
                 if let Some(row) = self.view.rows.get(self.selected) {
-                    return Effect::StartVisit(row.code.clone());
+                    return Some(Effect::StartVisit(row.code.clone()));
                 }
             }
             Action::Order => {
                 if let Some(row) = self.view.rows.get(self.selected) {
-                    return Effect::OpenOrder(row.code.clone());
+                    return Some(Effect::OpenOrder(row.code.clone()));
                 }
             }
             Action::Replan => {
-                return Effect::PlanRoute {
+                return Some(Effect::PlanRoute {
                     skipped: self.skipped.clone(),
                     from_store: self.position(),
-                };
+                });
             }
             Action::Skip => {
                 if let Some(row) = self.view.rows.get(self.selected) {
@@ -240,28 +241,26 @@ impl RouteScreen {
                         self.skipped.push(code.clone());
                         "route-skip-marked"
                     };
-                    return Effect::Status(t!(key, store = row.name.clone()));
+                    return Some(Effect::Status(t!(key, store = row.name.clone())));
                 }
             }
             Action::MoveUp => self.move_selected(-1),
             Action::MoveDown => self.move_selected(1),
             Action::ToggleMap => self.map = !self.map,
-            Action::Search => return Effect::OpenStoreList { search: true },
-            Action::StoreList => return Effect::OpenStoreList { search: false },
-            Action::NextRep => return Effect::SwitchRep(1),
-            Action::PrevRep => return Effect::SwitchRep(-1),
-            Action::Dashboard => return Effect::OpenDashboard,
-            Action::Review => return Effect::OpenReview,
-            Action::Help => return Effect::Help,
-            Action::Quit | Action::Back => return Effect::Quit,
-            _ => {}
+            Action::Search => return Some(Effect::OpenStoreList { search: true }),
+            Action::StoreList => return Some(Effect::OpenStoreList { search: false }),
+            Action::NextRep => return Some(Effect::SwitchRep(1)),
+            Action::PrevRep => return Some(Effect::SwitchRep(-1)),
+            Action::Dashboard => return Some(Effect::OpenDashboard),
+            Action::Review => return Some(Effect::OpenReview),
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
-    fn status(&self, row: &RouteRow) -> (String, Role) {
+    fn status(&self, row: &RouteRow) -> (String, Tone) {
         if self.skipped.contains(&row.code) {
-            return (t!("route-skipped"), Role::Muted);
+            return (t!("route-skipped"), Tone::Muted);
         }
         if let Some(plan) = &self.plan {
             if let Some(why) = plan.not_fitting(&row.code) {
@@ -272,21 +271,21 @@ impl RouteScreen {
                     NotFitting::TooFar => "route-too-far",
                     NotFitting::DayFull => "route-day-full",
                 };
-                return (t!(key), Role::Warn);
+                return (t!(key), Tone::Warn);
             }
             match plan.stop(&row.code) {
-                Some((_, stop)) if stop.late => return (t!("route-late"), Role::Danger),
+                Some((_, stop)) if stop.late => return (t!("route-late"), Tone::Danger),
                 Some((_, stop)) if stop.at.is_none() => {
-                    return (t!("route-no-coordinates"), Role::Muted);
+                    return (t!("route-no-coordinates"), Tone::Muted);
                 }
                 _ => {}
             }
         }
         match row.overdue_days {
-            _ if row.in_progress => (t!("route-in-progress"), Role::Warn),
-            Some(days) => (t!("route-overdue", days = days), Role::Danger),
-            None if row.planned_today => (t!("route-planned"), Role::Ok),
-            None => (String::new(), Role::Muted),
+            _ if row.in_progress => (t!("route-in-progress"), Tone::Warn),
+            Some(days) => (t!("route-overdue", days = days), Tone::Danger),
+            None if row.planned_today => (t!("route-planned"), Tone::Ok),
+            None => (String::new(), Tone::Muted),
         }
         .flag("route-returns-flagged", row.returns_flagged)
         .flag("route-orders-chase", row.orders_to_chase)
@@ -311,10 +310,7 @@ impl Widget for &RouteScreen {
             date = i18n::date(self.view.today),
             rep = rep
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(title, th.style(Role::Title)));
+        let block = crate::ui::framed(title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 || inner.width == 0 {
@@ -324,7 +320,7 @@ impl Widget for &RouteScreen {
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
 
         if self.view.rows.is_empty() {
-            Line::styled(t!("route-empty"), th.style(Role::Muted)).render(table_area, buf);
+            Line::styled(t!("route-empty"), th.style(Tone::Muted)).render(table_area, buf);
         } else {
             // narrow terminals keep the store and its status, then add columns
             let wide = table_area.width >= 60;
@@ -350,7 +346,7 @@ impl Widget for &RouteScreen {
             }
             header.push(Cell::from(t!("col-status")));
             widths.push(Constraint::Length(if wide { 20 } else { 12 }));
-            let header = Row::new(header).style(th.style(Role::Muted));
+            let header = Row::new(header).style(th.style(Tone::Muted));
             let height = table_area.height.saturating_sub(1) as usize;
             let offset = crate::ui::scroll_offset(self.selected, self.view.rows.len(), height);
             let rows = self
@@ -389,7 +385,7 @@ impl Widget for &RouteScreen {
                 });
             let table = Table::new(rows, widths)
                 .header(header)
-                .row_highlight_style(th.style(Role::Selected));
+                .row_highlight_style(th.style(Tone::Selected));
             let mut state = TableState::default().with_selected(Some(self.selected - offset));
             StatefulWidget::render(table, table_area, buf, &mut state);
         }
@@ -405,9 +401,9 @@ impl Widget for &RouteScreen {
             Span::styled(
                 t!("route-overdue-count", count = overdue),
                 th.style(if overdue > 0 {
-                    Role::Danger
+                    Tone::Danger
                 } else {
-                    Role::Muted
+                    Tone::Muted
                 }),
             ),
         ]);
@@ -421,7 +417,7 @@ impl Widget for &RouteScreen {
                     km = format!("{:.1}", plan.plan.total_km),
                     back = clock_text(back)
                 ),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         if self.view.outbox > 0 {
@@ -433,7 +429,7 @@ impl Widget for &RouteScreen {
             summary.push_span(Span::raw(" · "));
             summary.push_span(Span::styled(
                 t!("outbox", count = self.view.outbox, shown = shown),
-                th.style(Role::Warn),
+                th.style(Tone::Warn),
             ));
         }
         summary.render(summary_area, buf);
@@ -444,7 +440,7 @@ trait Flag {
     fn flag(self, key: &str, count: usize) -> Self;
 }
 
-impl Flag for (String, Role) {
+impl Flag for (String, Tone) {
     /// Adds a flag ("⚑ 2 returns", "⚠ 1 order to chase") to a store's status.
     fn flag(self, key: &str, count: usize) -> Self {
         if count == 0 {
@@ -457,6 +453,20 @@ impl Flag for (String, Role) {
         } else {
             format!("{flag} {}", self.0)
         };
-        (text, Role::Danger)
+        (text, Tone::Danger)
+    }
+}
+
+impl crate::screens::Screen for RouteScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        RouteScreen::context(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

@@ -5,11 +5,11 @@ use super::route::RouteScreen;
 use crate::domain::route_plan::{LatLon, clock_text};
 use crate::i18n;
 use crate::t;
-use crate::ui::Role;
+use crate::ui::Tone;
 use ratatui::prelude::*;
 use ratatui::symbols::Marker;
 use ratatui::widgets::canvas::{Canvas, Line as CanvasLine};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Bounds around the points with a margin, stretched so that a km is as long
 /// across as up (a terminal cell is about twice as tall as wide).
@@ -52,10 +52,7 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
         date = i18n::date(view.today),
         rep = rep
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(th.style(Role::Border))
-        .title(Span::styled(title, th.style(Role::Title)));
+    let block = crate::ui::framed(title, th);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.width < 4 || inner.height < 3 {
@@ -74,7 +71,7 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
         .unwrap_or_default();
     let start = plan.and_then(|p| p.plan.start);
     let Some(start) = start.filter(|_| !located.is_empty()) else {
-        Line::styled(t!("route-map-none"), th.style(Role::Muted)).render(inner, buf);
+        Line::styled(t!("route-map-none"), th.style(Tone::Muted)).render(inner, buf);
         return;
     };
     let plan = plan.expect("a plan with located stops");
@@ -88,10 +85,10 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
     all.push(end);
     let (xb, yb) = bounds(&all, map_area);
     let selected = view.rows.get(screen.selected).map(|r| r.code.as_str());
-    let path = color(th.style(Role::Muted));
-    let point = color(th.style(Role::Title));
-    let pick = color(th.style(Role::Warn));
-    let home = color(th.style(Role::Ok));
+    let path = color(th.style(Tone::Muted));
+    let point = color(th.style(Tone::Title));
+    let pick = color(th.style(Tone::Warn));
+    let home = color(th.style(Tone::Ok));
     let canvas = Canvas::default()
         .marker(Marker::Braille)
         .x_bounds(xb)
@@ -107,7 +104,7 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
             ctx.print(
                 start.lon,
                 start.lat,
-                Span::styled("S", th.style(Role::Ok).add_modifier(Modifier::BOLD)),
+                Span::styled("S", th.style(Tone::Ok).add_modifier(Modifier::BOLD)),
             );
             if end != start {
                 ctx.print(
@@ -139,15 +136,15 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
     };
     let mut spans: Vec<Span> = vec![Span::styled(
         format!("S {} ", t!("route-map-start")),
-        th.style(Role::Ok),
+        th.style(Tone::Ok),
     )];
     for (i, s) in plan.plan.stops.iter().enumerate() {
         let arrive = s.arrive.map(clock_text).unwrap_or_else(|| "?".into());
         let text = format!("{} {} {arrive}  ", i + 1, name_of(&s.code));
         let style = if Some(s.code.as_str()) == selected {
-            th.style(Role::Selected)
+            th.style(Tone::Selected)
         } else if s.at.is_none() {
-            th.style(Role::Muted)
+            th.style(Tone::Muted)
         } else {
             Style::default()
         };
@@ -159,7 +156,7 @@ pub fn render(screen: &RouteScreen, area: Rect, buf: &mut Buffer) {
             km = format!("{:.1}", plan.plan.total_km),
             back = plan.plan.back.map(clock_text).unwrap_or_default()
         ),
-        th.style(Role::Ok),
+        th.style(Tone::Ok),
     ));
     Paragraph::new(Line::from(spans))
         .wrap(Wrap { trim: true })

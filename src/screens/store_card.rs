@@ -3,12 +3,13 @@
 
 use crate::domain::Store;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::NaiveDate;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreCardView {
@@ -57,20 +58,18 @@ impl StoreCardScreen {
         KeyContext::StoreCard
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
+        let code = self.view.store.code.clone();
         match action {
-            Action::Back => Effect::Back,
-            Action::Order => Effect::OpenOrder(self.view.store.code.clone()),
-            Action::Quit => Effect::Quit,
-            Action::Help => Effect::Help,
-            Action::StartVisit => Effect::StartVisit(self.view.store.code.clone()),
-            _ => Effect::None,
+            Action::Order => Some(Effect::OpenOrder(code)),
+            Action::StartVisit => Some(Effect::StartVisit(code)),
+            _ => None,
         }
     }
 
     fn field<'a>(&self, label: String, value: impl Into<Span<'a>>) -> Line<'a> {
         Line::from(vec![
-            Span::styled(format!("{label}: "), self.theme.style(Role::Muted)),
+            Span::styled(format!("{label}: "), self.theme.style(Tone::Muted)),
             value.into(),
         ])
     }
@@ -89,13 +88,7 @@ impl Widget for &StoreCardScreen {
         let th = self.theme;
         let v = &self.view;
         let s = &v.store;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                format!("{} · {}", s.name, s.code),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(format!("{} · {}", s.name, s.code), th);
         let inner = block.inner(area);
         block.render(area, buf);
         let [left, right] =
@@ -112,15 +105,15 @@ impl Widget for &StoreCardScreen {
             })
             .collect();
         let overdue = match v.overdue_days {
-            Some(d) => Span::styled(t!("route-overdue", days = d), th.style(Role::Danger)),
-            None => Span::styled(t!("card-on-schedule"), th.style(Role::Ok)),
+            Some(d) => Span::styled(t!("route-overdue", days = d), th.style(Tone::Danger)),
+            None => Span::styled(t!("card-on-schedule"), th.style(Tone::Ok)),
         };
         let last = v.last_visit.map(i18n::date).unwrap_or_else(|| t!("never"));
         let mut lines = vec![];
         if v.conflicts > 0 {
             lines.push(Line::styled(
                 t!("conflicts-mark", count = v.conflicts),
-                th.style(Role::Warn),
+                th.style(Tone::Warn),
             ));
         }
         lines.extend([
@@ -159,10 +152,10 @@ impl Widget for &StoreCardScreen {
 
         let mut right_lines = vec![Line::styled(
             t!("card-recent-visits"),
-            th.style(Role::Title),
+            th.style(Tone::Title),
         )];
         if v.recent_visits.is_empty() {
-            right_lines.push(Line::styled(t!("never"), th.style(Role::Muted)));
+            right_lines.push(Line::styled(t!("never"), th.style(Tone::Muted)));
         }
         for (date, submitted) in v.recent_visits.iter().take(5) {
             let status = if *submitted {
@@ -173,10 +166,10 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(format!("{}  {status}", i18n::date(*date))));
         }
         right_lines.push(Line::raw(""));
-        right_lines.push(Line::styled(t!("card-top-sellers"), th.style(Role::Title)));
+        right_lines.push(Line::styled(t!("card-top-sellers"), th.style(Tone::Title)));
         for (name, units) in v.top_sellers.iter().take(8) {
             right_lines.push(Line::from(vec![
-                Span::styled(format!("{units:>5.0}  "), th.style(Role::Key)),
+                Span::styled(format!("{units:>5.0}  "), th.style(Tone::Key)),
                 Span::raw(name.clone()),
             ]));
         }
@@ -184,7 +177,7 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(""));
             right_lines.push(Line::styled(
                 t!("card-open-problems"),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             ));
             for (text, due) in &v.open_problems {
                 right_lines.push(Line::raw(format!("{}  ({})", text, i18n::date(*due))));
@@ -194,7 +187,7 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(""));
             right_lines.push(Line::styled(
                 t!("card-orders-chase"),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             ));
             for (number, delivered, ordered) in &v.orders_to_chase {
                 let share = (*delivered * 100).checked_div(*ordered).unwrap_or(0);
@@ -211,13 +204,13 @@ impl Widget for &StoreCardScreen {
             right_lines.push(Line::raw(""));
             right_lines.push(Line::styled(
                 t!("card-pending-returns", days = v.returns_within_days),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ));
             for r in &v.pending_returns {
                 let role = if r.flagged {
-                    Role::Danger
+                    Tone::Danger
                 } else {
-                    Role::Normal
+                    Tone::Normal
                 };
                 let flag = if r.flagged { "⚑ " } else { "" };
                 right_lines.push(Line::styled(
@@ -233,5 +226,19 @@ impl Widget for &StoreCardScreen {
             }
         }
         Paragraph::new(right_lines).render(right, buf);
+    }
+}
+
+impl crate::screens::Screen for StoreCardScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        StoreCardScreen::context(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

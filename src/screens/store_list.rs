@@ -1,13 +1,15 @@
 //! All stores with fuzzy search: `/` to type, Enter opens the store card.
 
 use super::moved;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::search::SearchIndex;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::ui::TextInput;
+use crate::ui::{Theme, Tone};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoreRow {
@@ -20,7 +22,7 @@ pub struct StoreRow {
 pub struct StoreListScreen {
     rows: Vec<StoreRow>,
     index: SearchIndex,
-    pub query: String,
+    pub query: TextInput,
     pub typing: bool,
     /// Indexes into `rows` of the stores that match the query, best first.
     hits: Vec<usize>,
@@ -40,7 +42,7 @@ impl StoreListScreen {
         Self {
             rows,
             index,
-            query: String::new(),
+            query: TextInput::new(),
             typing,
             hits,
             selected: 0,
@@ -75,72 +77,51 @@ impl StoreListScreen {
         if !self.typing {
             return false;
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => {
-                self.query.clear();
-                self.refilter();
-                true
-            }
-            KeyCode::Char(c) if !ctrl => {
-                self.query.push(c);
-                self.refilter();
-                true
-            }
-            KeyCode::Backspace => {
-                self.query.pop();
-                self.refilter();
-                true
-            }
-            _ => false,
+        match self.query.handle(key) {
+            crate::ui::Edit::Changed => self.refilter(),
+            crate::ui::Edit::Moved => {}
+            crate::ui::Edit::Ignored => return false,
         }
+        true
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(selected) = moved(action, self.selected, self.hits.len()) {
             self.selected = selected;
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Search => self.typing = true,
             Action::Open => {
                 if let Some(i) = self.hits.get(self.selected) {
                     self.typing = false;
-                    return Effect::OpenStore(self.rows[*i].code.clone());
+                    return Some(Effect::OpenStore(self.rows[*i].code.clone()));
                 }
             }
             Action::Back if self.typing => {
                 // first Esc leaves the query field, the second leaves the screen
                 self.typing = false;
                 if self.query.is_empty() {
-                    return Effect::Back;
+                    return Some(Effect::Back);
                 }
             }
             Action::Back => {
                 if self.query.is_empty() {
-                    return Effect::Back;
+                    return Some(Effect::Back);
                 }
                 self.query.clear();
                 self.refilter();
             }
-            Action::Help => return Effect::Help,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 }
 
 impl Widget for &StoreListScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!("stores-title", count = self.hits.len()),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(t!("stores-title", count = self.hits.len()), th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {
@@ -148,19 +129,18 @@ impl Widget for &StoreListScreen {
         }
         let [query_area, table_area] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
-        let cursor = if self.typing { "▏" } else { "" };
         let prompt = if self.query.is_empty() && !self.typing {
-            Line::styled(t!("stores-search-hint"), th.style(Role::Muted))
+            Line::styled(t!("stores-search-hint"), th.style(Tone::Muted))
         } else {
             Line::from(vec![
-                Span::styled("/ ", th.style(Role::Key)),
-                Span::raw(format!("{}{cursor}", self.query)),
+                Span::styled("/ ", th.style(Tone::Key)),
+                Span::raw(self.query.shown(self.typing)),
             ])
         };
         Paragraph::new(prompt).render(query_area, buf);
 
         if self.hits.is_empty() {
-            Line::styled(t!("stores-none"), th.style(Role::Muted)).render(table_area, buf);
+            Line::styled(t!("stores-none"), th.style(Tone::Muted)).render(table_area, buf);
             return;
         }
         let header = Row::new([
@@ -169,7 +149,7 @@ impl Widget for &StoreListScreen {
             Cell::from(t!("col-code")),
             Cell::from(t!("col-rep")),
         ])
-        .style(th.style(Role::Muted));
+        .style(th.style(Tone::Muted));
         // build only the rows on screen: a frame stays fast with thousands of stores
         let height = table_area.height.saturating_sub(1) as usize;
         let offset = crate::ui::scroll_offset(self.selected, self.hits.len(), height);
@@ -191,8 +171,30 @@ impl Widget for &StoreListScreen {
             ],
         )
         .header(header)
-        .row_highlight_style(th.style(Role::Selected));
+        .row_highlight_style(th.style(Tone::Selected));
         let mut state = TableState::default().with_selected(Some(self.selected - offset));
         StatefulWidget::render(table, table_area, buf, &mut state);
+    }
+}
+
+impl crate::screens::Screen for StoreListScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        StoreListScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

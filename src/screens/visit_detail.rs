@@ -4,11 +4,12 @@
 
 use crate::domain::review::ReviewStatus;
 use crate::i18n;
+use crate::keymap::{Action, KeyContext};
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::{Role, Theme, popup};
+use crate::ui::{Theme, Tone, popup};
 use chrono::{DateTime, NaiveDate, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::prelude::*;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ulid::Ulid;
@@ -38,7 +39,7 @@ pub struct VisitDetailScreen {
     pub view: VisitDetailView,
     pub scroll: u16,
     /// A comment being typed.
-    pub comment: Option<String>,
+    pub comment: Option<crate::ui::TextInput>,
     pub confirming: bool,
     pub theme: Theme,
 }
@@ -79,44 +80,30 @@ impl VisitDetailScreen {
         let Some(text) = &mut self.comment else {
             return false;
         };
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return false;
-        }
-        match key.code {
-            KeyCode::Char(c) if text.chars().count() < 500 => text.push(c),
-            KeyCode::Char(_) => {}
-            KeyCode::Backspace => {
-                text.pop();
-            }
-            _ => return false,
-        }
-        true
+        text.handle(key).taken()
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         if let Some(text) = &self.comment {
             match action {
                 Action::Open => {
                     let text = text.trim().to_string();
                     self.comment = None;
                     if !text.is_empty() {
-                        return Effect::AddComment(self.view.id, text);
+                        return Some(Effect::AddComment(self.view.id, text));
                     }
                 }
                 Action::Back => self.comment = None,
                 _ => {}
             }
-            return Effect::None;
+            return Some(Effect::None);
         }
         if self.confirming {
             self.confirming = false;
             if action == Action::Yes {
-                return Effect::MarkReviewed(self.view.id);
+                return Some(Effect::MarkReviewed(self.view.id));
             }
-            return Effect::None;
+            return Some(Effect::None);
         }
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
@@ -124,34 +111,33 @@ impl VisitDetailScreen {
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
             Action::PageDown => self.scroll = self.scroll.saturating_add(10),
             Action::Top => self.scroll = 0,
-            Action::Comment if self.view.can_review => self.comment = Some(String::new()),
+            Action::Comment if self.view.can_review => {
+                self.comment = Some(crate::ui::TextInput::new().max_chars(500))
+            }
             Action::ApproveVisit if self.view.can_review => self.confirming = true,
             Action::Comment | Action::ApproveVisit => {
-                return Effect::Status(t!("error-supervisors-only"));
+                return Some(Effect::Status(t!("error-supervisors-only")));
             }
-            Action::Help => return Effect::Help,
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn lines(&self) -> Vec<Line<'static>> {
         let th = self.theme;
         let v = &self.view;
-        let head = |s: String| Line::styled(s, th.style(Role::Title));
+        let head = |s: String| Line::styled(s, th.style(Tone::Title));
         let mut out = vec![
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("col-store")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("col-store")), th.style(Tone::Muted)),
                 Span::raw(v.store.clone()),
             ]),
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("review-rep")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("review-rep")), th.style(Tone::Muted)),
                 Span::raw(v.rep.clone()),
             ]),
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("review-date")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("review-date")), th.style(Tone::Muted)),
                 Span::raw(format!(
                     "{}  {} {}  {} {}",
                     i18n::date(v.date),
@@ -162,7 +148,7 @@ impl VisitDetailScreen {
                 )),
             ]),
             Line::from(vec![
-                Span::styled(format!("{}: ", t!("col-status")), th.style(Role::Muted)),
+                Span::styled(format!("{}: ", t!("col-status")), th.style(Tone::Muted)),
                 Span::raw(t!(&format!("review-status-{}", v.status.key()))),
             ]),
         ];
@@ -170,20 +156,20 @@ impl VisitDetailScreen {
             out.push(Line::raw(""));
             out.push(head(section.clone()));
             if lines.is_empty() {
-                out.push(Line::styled(t!("review-nothing"), th.style(Role::Muted)));
+                out.push(Line::styled(t!("review-nothing"), th.style(Tone::Muted)));
             }
             out.extend(lines.iter().map(|l| Line::raw(format!("  {l}"))));
         }
         out.push(Line::raw(""));
         out.push(head(t!("review-amendments")));
         if v.amendments.is_empty() {
-            out.push(Line::styled(t!("review-nothing"), th.style(Role::Muted)));
+            out.push(Line::styled(t!("review-nothing"), th.style(Tone::Muted)));
         }
         out.extend(v.amendments.iter().map(|a| Line::raw(format!("  {a}"))));
         out.push(Line::raw(""));
         out.push(head(t!("review-reviews")));
         if v.reviews.is_empty() {
-            out.push(Line::styled(t!("review-not-yet"), th.style(Role::Muted)));
+            out.push(Line::styled(t!("review-not-yet"), th.style(Tone::Muted)));
         }
         for (by, at) in &v.reviews {
             out.push(Line::styled(
@@ -191,17 +177,17 @@ impl VisitDetailScreen {
                     "  ✓ {}",
                     t!("review-reviewed-by", by = by.clone(), at = when(*at))
                 ),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         out.push(Line::raw(""));
         out.push(head(t!("review-comments-title")));
         if v.comments.is_empty() {
-            out.push(Line::styled(t!("review-nothing"), th.style(Role::Muted)));
+            out.push(Line::styled(t!("review-nothing"), th.style(Tone::Muted)));
         }
         for (by, at, text) in &v.comments {
             out.push(Line::from(vec![
-                Span::styled(format!("  {by} {}: ", when(*at)), th.style(Role::Muted)),
+                Span::styled(format!("  {by} {}: ", when(*at)), th.style(Tone::Muted)),
                 Span::raw(text.clone()),
             ]));
         }
@@ -212,13 +198,10 @@ impl VisitDetailScreen {
 impl Widget for &VisitDetailScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!("review-visit-title", store = self.view.store.clone()),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(
+            t!("review-visit-title", store = self.view.store.clone()),
+            th,
+        );
         Paragraph::new(self.lines())
             .wrap(Wrap { trim: false })
             .scroll((self.scroll, 0))
@@ -227,15 +210,17 @@ impl Widget for &VisitDetailScreen {
         if let Some(text) = &self.comment {
             let rect = popup::centered(area, 60, 5);
             Clear.render(rect, buf);
+            let (before, after) = text.split();
             Paragraph::new(Line::from(vec![
-                Span::raw(text.clone()),
-                Span::styled("▏", th.style(Role::Key)),
+                Span::raw(before),
+                Span::styled(crate::ui::text_input::CURSOR, th.style(Tone::Key)),
+                Span::raw(after),
             ]))
             .wrap(Wrap { trim: false })
             .block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .border_style(th.style(Role::Title))
+                    .border_style(th.style(Tone::Title))
                     .title(t!("review-comment-prompt")),
             )
             .render(rect, buf);
@@ -246,9 +231,31 @@ impl Widget for &VisitDetailScreen {
                 .block(
                     Block::default()
                         .borders(Borders::ALL)
-                        .border_style(th.style(Role::Title)),
+                        .border_style(th.style(Tone::Title)),
                 )
                 .render(rect, buf);
         }
+    }
+}
+
+impl crate::screens::Screen for VisitDetailScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        VisitDetailScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        if self.type_key(key) {
+            crate::screens::EventState::Consumed
+        } else {
+            crate::screens::EventState::NotConsumed
+        }
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

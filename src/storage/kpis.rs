@@ -310,9 +310,9 @@ impl Database {
         }
         self.refresh_visit_kpis(visit)?;
         if let Some(what) = amended {
-            self.append_audit(
+            self.append_journal(
                 &stamp.by,
-                crate::domain::audit::AuditEvent::VisitChanged {
+                crate::domain::journal::JournalEvent::VisitChanged {
                     visit,
                     what: what.to_string(),
                 },
@@ -427,22 +427,34 @@ impl Database {
         Ok(kpi::recompute(&contributions, by_store))
     }
 
-    /// Overdue as the route counts it (no visit within the store's frequency),
-    /// found with a short forward range of the store index: sled's reverse
-    /// scans ("the last visit") cost far more over 1,000 stores.
+    /// Overdue by the route's rule (`domain::route::overdue_days`: no
+    /// submitted visit within the store's frequency; an open visit does not
+    /// count), found with a short forward range of the store index: sled's
+    /// reverse scans ("the last visit") cost far more over 1,000 stores.
     fn is_overdue(
         &self,
         index: &super::tree_view::TreeView<'_>,
         s: &crate::domain::Store,
         today: NaiveDate,
     ) -> Result<bool> {
-        let every = i64::from(s.visit_every_days.max(1));
-        let since = today - chrono::Duration::days(every);
+        let since = crate::domain::route::overdue_cutoff(s.visit_every_days, today);
         let lo = keys::join(&[s.code.as_bytes(), &keys::date(since)]);
         let mut hi = keys::prefix(&s.code);
         hi.push(0xff);
-        let recent = index.range_between(lo, hi).next().transpose()?.is_some();
-        Ok(!recent)
+        let mut recent = None;
+        for item in index.range_between(lo, hi) {
+            let (key, _) = item?;
+            let Ok(id) = <[u8; 16]>::try_from(&key[key.len().saturating_sub(16)..]) else {
+                continue;
+            };
+            if let Some(v) = self.visit(Ulid::from_bytes(id))?
+                && v.status == crate::domain::VisitStatus::Submitted
+            {
+                recent = Some(v.date);
+                break;
+            }
+        }
+        Ok(crate::domain::route::overdue_days(recent, s.visit_every_days, today).is_some())
     }
 
     /// The dashboard over `from..=to`: a row per rep (or store) and the team.

@@ -4,7 +4,6 @@
 mod atomic;
 #[cfg(test)]
 mod atomic_tests;
-mod audit;
 mod audit_key;
 mod catalog;
 mod check;
@@ -15,6 +14,7 @@ mod damage;
 mod database;
 mod error;
 mod history;
+mod journal;
 mod keys;
 mod kpis;
 mod lookups;

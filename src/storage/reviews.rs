@@ -2,8 +2,8 @@
 //! one prefix scan gives a visit's whole review history.
 
 use super::{Database, Result, StorageError, keys};
-use crate::domain::audit::AuditEvent;
 use crate::domain::auth::Viewer;
+use crate::domain::journal::JournalEvent;
 use crate::domain::review::{VisitComment, VisitReview};
 use crate::domain::{RecordMeta, Visit};
 use chrono::{DateTime, Utc};
@@ -86,7 +86,7 @@ impl Database {
                 at,
             };
             self.put_all(REVIEWS, "review", [(key(visit, review.meta.id), &review)])?;
-            self.append_audit(viewer.actor(), AuditEvent::VisitReviewed { visit }, at)?;
+            self.append_journal(viewer.actor(), JournalEvent::VisitReviewed { visit }, at)?;
             Ok(review)
         })
     }
@@ -122,9 +122,9 @@ impl Database {
                 "comment",
                 [(key(visit, comment.meta.id), &comment)],
             )?;
-            self.append_audit(
+            self.append_journal(
                 viewer.actor(),
-                AuditEvent::VisitCommented {
+                JournalEvent::VisitCommented {
                     visit,
                     comment: comment.meta.id,
                 },

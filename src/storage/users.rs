@@ -9,9 +9,9 @@
 //! its wrong PINs count in one shared bucket and are audited without it.
 
 use super::{Database, Result, StorageError, codec};
-use crate::domain::audit::{AuditEvent, PIN_LIKE_NAME};
 use crate::domain::auth::{Attempts, LockState, User, looks_like_pin, verify_pin};
 use crate::domain::auth::{lockout, pin};
+use crate::domain::journal::{JournalEvent, PIN_LIKE_NAME};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -113,9 +113,9 @@ impl Database {
     /// A supervisor lifts a lock (or the count of wrong PINs) early.
     pub fn unlock_user(&self, name: &str, by: &str, now: DateTime<Utc>) -> Result<()> {
         self.put_attempts(name, &Attempts::default())?;
-        self.append_audit(
+        self.append_journal(
             by,
-            AuditEvent::UserUnlocked {
+            JournalEvent::UserUnlocked {
                 user: name.to_string(),
             },
             now,
@@ -207,9 +207,9 @@ impl Database {
         match (ok, user) {
             (true, Some(user)) => {
                 self.put_attempts_of(&key, &Attempts::default())?;
-                self.append_audit(
+                self.append_journal(
                     &user.name,
-                    AuditEvent::Login {
+                    JournalEvent::Login {
                         user: user.name.clone(),
                     },
                     now,
@@ -220,21 +220,21 @@ impl Database {
                 let next = attempts.failed(now);
                 self.put_attempts_of(&key, &next)?;
                 let (user, event) = if key == PIN_LIKE_BUCKET {
-                    let event = AuditEvent::LoginFailedPinLikeName {
+                    let event = JournalEvent::LoginFailedPinLikeName {
                         failures: next.failures,
                     };
                     (PIN_LIKE_NAME.to_string(), event)
                 } else {
                     let user = name.trim().to_string();
-                    let event = AuditEvent::LoginFailed {
+                    let event = JournalEvent::LoginFailed {
                         user: user.clone(),
                         failures: next.failures,
                     };
                     (user, event)
                 };
-                self.append_audit("system", event, now)?;
+                self.append_journal("system", event, now)?;
                 if next.failures >= lockout::LOCK_AFTER {
-                    self.append_audit("system", AuditEvent::UserLocked { user }, now)?;
+                    self.append_journal("system", JournalEvent::UserLocked { user }, now)?;
                     if let LockState::Locked(until) = next.state(now) {
                         return Ok(Login::Locked(until));
                     }
@@ -328,7 +328,7 @@ mod tests {
         for k in &keys {
             assert!(!k.contains("4815") && !k.contains("1111") && !k.contains("9876"));
         }
-        let entries = db.audit_entries().unwrap();
+        let entries = db.journal_entries().unwrap();
         for e in &entries {
             let text = format!("{} {:?} {}", e.actor, e.event, e.event.describe());
             assert!(!text.contains("4815") && !text.contains("9876"), "{text}");

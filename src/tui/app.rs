@@ -3,14 +3,15 @@
 
 mod review;
 
+use super::Action;
 use super::keymap::{self, KeyContext};
-use super::{Action, views, views_order};
 use crate::clock::Clock;
 use crate::domain::auth::Viewer;
 use crate::screens::{
-    DashboardScreen, DemoOffer, HelpOverlay, OrderScreen, ReviewListScreen, RouteScreen,
-    StoreCardScreen, StoreListScreen, VisitDetailScreen, VisitScreen,
+    DashboardScreen, DemoOffer, Effect, EventState, HelpOverlay, OrderScreen, ReviewListScreen,
+    RouteScreen, Screen, StoreCardScreen, StoreListScreen, VisitDetailScreen, VisitScreen,
 };
+use crate::service::{views, views_order};
 use crate::storage::Database;
 use crate::t;
 use crate::ui::Theme;
@@ -18,58 +19,14 @@ use crate::ui::footer::Footer;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::prelude::*;
 
-/// What a screen asks the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    None,
-    Back,
-    Quit,
-    Help,
-    OpenStore(String),
-    OpenStoreList {
-        search: bool,
-    },
-    SwitchRep(isize),
-    /// Check in at a store, or resume its open visit.
-    StartVisit(String),
-    /// Changes of the visit on top, to be saved durably.
-    VisitWrites(Vec<crate::domain::visit::VisitWrite>),
-    /// The order screen of a store (its open order, or a new draft).
-    OpenOrder(String),
-    /// Write the order on the order screen (durably) after a change.
-    SaveOrder,
-    TrustStore(String),
-    /// Start a new draft for a store whose last order was sent.
-    NewOrder(String),
-    OpenDashboard,
-    LoadDashboard {
-        to: chrono::NaiveDate,
-        days: i64,
-    },
-    OpenReview,
-    OpenVisit(ulid::Ulid),
-    AddComment(ulid::Ulid, String),
-    MarkReviewed(ulid::Ulid),
-    /// The conflict log (supervisors).
-    OpenConflicts,
-    /// Settle a conflict by id.
-    SettleConflict(String, crate::storage::Choice),
-    /// A message for the footer.
-    Status(String),
-    /// Plan the day's drive (again) from the last store visited today,
-    /// leaving out the skipped stores.
-    PlanRoute {
-        skipped: Vec<String>,
-        from_store: Option<String>,
-    },
-}
-
 enum EffectKind {
     New,
     Other,
 }
 
-pub enum Screen {
+/// A screen on the stack. The pump sees every one as a [`Screen`]; the
+/// variants let effects reach the screen they change.
+pub enum Page {
     Route(Box<RouteScreen>),
     StoreList(Box<StoreListScreen>),
     StoreCard(Box<StoreCardScreen>),
@@ -81,18 +38,32 @@ pub enum Screen {
     Conflicts(Box<crate::screens::ConflictsScreen>),
 }
 
-impl Screen {
-    fn context(&self) -> KeyContext {
+impl Page {
+    fn screen(&self) -> &dyn Screen {
         match self {
-            Screen::Route(s) => s.context(),
-            Screen::StoreList(s) => s.context(),
-            Screen::StoreCard(s) => s.context(),
-            Screen::Visit(s) => s.context(),
-            Screen::Order(s) => s.context(),
-            Screen::Dashboard(s) => s.context(),
-            Screen::ReviewList(s) => s.context(),
-            Screen::VisitDetail(s) => s.context(),
-            Screen::Conflicts(s) => s.context(),
+            Page::Route(s) => s.as_ref(),
+            Page::StoreList(s) => s.as_ref(),
+            Page::StoreCard(s) => s.as_ref(),
+            Page::Visit(s) => s.as_ref(),
+            Page::Order(s) => s.as_ref(),
+            Page::Dashboard(s) => s.as_ref(),
+            Page::ReviewList(s) => s.as_ref(),
+            Page::VisitDetail(s) => s.as_ref(),
+            Page::Conflicts(s) => s.as_ref(),
+        }
+    }
+
+    fn screen_mut(&mut self) -> &mut dyn Screen {
+        match self {
+            Page::Route(s) => s.as_mut(),
+            Page::StoreList(s) => s.as_mut(),
+            Page::StoreCard(s) => s.as_mut(),
+            Page::Visit(s) => s.as_mut(),
+            Page::Order(s) => s.as_mut(),
+            Page::Dashboard(s) => s.as_mut(),
+            Page::ReviewList(s) => s.as_mut(),
+            Page::VisitDetail(s) => s.as_mut(),
+            Page::Conflicts(s) => s.as_mut(),
         }
     }
 }
@@ -108,7 +79,7 @@ pub struct App {
     theme: Theme,
     reps: Vec<String>,
     rep: Option<usize>,
-    stack: Vec<Screen>,
+    stack: Vec<Page>,
     overlay: Option<Overlay>,
     status: Option<String>,
     pub quit: bool,
@@ -123,6 +94,11 @@ impl App {
     /// The database the app works on (the kiosk's inbox imports into it).
     pub fn db(&self) -> &Database {
         &self.db
+    }
+
+    /// A message for the footer (shown until the next key).
+    pub fn set_status(&mut self, text: String) {
+        self.status = Some(text);
     }
 
     pub fn new(db: Database, clock: Clock, rep: Option<&str>) -> anyhow::Result<Self> {
@@ -143,7 +119,7 @@ impl App {
         app.load_reps(rep)?;
         let view = views::route_view(&app.db, &app.clock, app.current_rep())?;
         app.stack
-            .push(Screen::Route(Box::new(RouteScreen::new(view, theme))));
+            .push(Page::Route(Box::new(RouteScreen::new(view, theme))));
         if app.db.is_empty()? {
             app.overlay = Some(Overlay::DemoOffer(DemoOffer { theme }));
         }
@@ -173,139 +149,127 @@ impl App {
             None => self
                 .stack
                 .last()
-                .map(Screen::context)
+                .map(|p| p.screen().context())
                 .unwrap_or(KeyContext::Route),
-        }
-    }
-
-    /// Keys the top screen says do not apply right now (e.g. amend on an open visit).
-    fn screen_hidden(&self) -> Vec<Action> {
-        match self.stack.last() {
-            Some(Screen::Visit(s)) => s.hidden_actions(),
-            _ => vec![],
-        }
-    }
-
-    /// Keys the top screen does not act on right now.
-    fn screen_unbound(&self) -> Vec<Action> {
-        match self.stack.last() {
-            Some(Screen::Visit(s)) => s.unbound_actions(),
-            _ => vec![],
         }
     }
 
     /// Keys left out of the footer and help: the layer's and the screen's.
     fn hide_now(&self) -> Vec<Action> {
         let mut hide = self.hidden.clone();
-        hide.extend(self.screen_hidden());
+        if let Some(p) = self.stack.last() {
+            hide.extend(p.screen().hidden_actions());
+        }
         hide
     }
 
+    /// The event pump: the popup, else the screen (its text fields first,
+    /// then its keymap), and what neither takes goes to the global keys.
     pub fn on_key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
         }
         self.status = None;
-        // a screen with a text field takes printable keys before the keymap
         if self.overlay.is_none()
-            && let Some(Screen::StoreList(s)) = self.stack.last_mut()
-            && s.type_key(key)
+            && let Some(page) = self.stack.last_mut()
         {
-            return;
-        }
-        // the visit takes text for its forms, search and scans first
-        if self.overlay.is_none()
-            && let Some(Screen::Visit(s)) = self.stack.last_mut()
-            && let Some(effect) = s.on_key(key)
-        {
-            self.apply(effect);
-            return;
-        }
-        if self.overlay.is_none()
-            && let Some(Screen::Order(s)) = self.stack.last_mut()
-            && let Some(effect) = s.type_key(key)
-        {
-            self.after_order(effect);
-            return;
-        }
-        if self.overlay.is_none() {
-            let typed = match self.stack.last_mut() {
-                Some(Screen::ReviewList(s)) => s.type_key(key),
-                Some(Screen::VisitDetail(s)) => s.type_key(key),
-                Some(Screen::Conflicts(s)) => s.type_key(key),
-                _ => false,
-            };
-            if typed {
-                return;
+            match page.screen_mut().on_key(key) {
+                EventState::NotConsumed => {}
+                EventState::Consumed => return self.after_screen(Effect::None),
+                EventState::Asked(effect) => return self.after_screen(effect),
             }
         }
         if let Some(action) = keymap::lookup(self.context(), key) {
-            if self.overlay.is_none() && self.screen_unbound().contains(&action) {
-                return;
-            }
             self.on_action(action);
         }
     }
 
-    pub fn on_action(&mut self, action: Action) {
-        if let Some(overlay) = &self.overlay {
-            match overlay {
-                Overlay::Help(_) => {
-                    if matches!(action, Action::Back | Action::Quit | Action::Help) {
-                        self.overlay = None;
-                    }
-                }
-                Overlay::DemoOffer(_) => match action {
-                    Action::Yes => {
-                        self.overlay = None;
-                        self.load_demo();
-                    }
-                    Action::No => {
-                        self.overlay = None;
-                        self.status = Some(t!("demo-declined"));
-                    }
-                    Action::Quit => self.quit = true,
-                    _ => {}
-                },
-            }
+    /// Pasted text goes to the field being typed in (never to the keymap).
+    pub fn on_paste(&mut self, text: &str) {
+        self.status = None;
+        if self.overlay.is_some() {
             return;
         }
-        let effect = match self.stack.last_mut() {
-            Some(Screen::Route(s)) => s.handle(action),
-            Some(Screen::StoreList(s)) => s.handle(action),
-            Some(Screen::StoreCard(s)) => s.handle(action),
-            Some(Screen::Visit(s)) => s.handle(action),
-            Some(Screen::Dashboard(s)) => s.handle(action),
-            Some(Screen::ReviewList(s)) => s.handle(action),
-            Some(Screen::VisitDetail(s)) => s.handle(action),
-            Some(Screen::Conflicts(s)) => s.handle(action),
-            Some(Screen::Order(s)) => {
-                let effect = s.handle(action);
-                self.after_order(effect);
-                return;
+        if let Some(page) = self.stack.last_mut() {
+            match page.screen_mut().on_paste(text) {
+                EventState::NotConsumed => {}
+                EventState::Consumed => self.after_screen(Effect::None),
+                EventState::Asked(effect) => self.after_screen(effect),
             }
-            None => Effect::Quit,
+        }
+    }
+
+    pub fn on_action(&mut self, action: Action) {
+        if self.overlay.is_some() {
+            return self.overlay_action(action);
+        }
+        let Some(page) = self.stack.last_mut() else {
+            self.quit = true;
+            return;
+        };
+        let screen = page.screen_mut();
+        if screen.unbound_actions().contains(&action) {
+            return;
+        }
+        match screen.on_action(action) {
+            Some(effect) => self.after_screen(effect),
+            None => self.global(action),
+        }
+    }
+
+    /// The keys every screen shares, handled once here.
+    fn global(&mut self, action: Action) {
+        let effect = match action {
+            Action::Help => Effect::Help,
+            Action::Back => Effect::Back,
+            Action::Quit => Effect::Quit,
+            _ => Effect::None,
         };
         self.apply(effect);
     }
 
-    /// Applies an order screen's effect, then shows its notice (unless saving failed).
-    fn after_order(&mut self, effect: Effect) {
-        let saving = effect == Effect::SaveOrder;
-        self.apply(effect);
-        if let Some(Screen::Order(s)) = self.stack.last_mut()
-            && let Some(notice) = s.notice.take()
-        {
-            self.status = Some(notice);
-        } else if saving && self.status.is_none() {
-            self.status = Some(t!("order-saved"));
+    fn overlay_action(&mut self, action: Action) {
+        match &self.overlay {
+            Some(Overlay::Help(_)) => {
+                if matches!(action, Action::Back | Action::Quit | Action::Help) {
+                    self.overlay = None;
+                }
+            }
+            Some(Overlay::DemoOffer(_)) => match action {
+                Action::Yes => {
+                    self.overlay = None;
+                    self.load_demo();
+                }
+                Action::No => {
+                    self.overlay = None;
+                    self.status = Some(t!("demo-declined"));
+                }
+                Action::Quit => self.quit = true,
+                _ => {}
+            },
+            None => {}
         }
     }
 
-    fn apply(&mut self, effect: Effect) {
+    /// Applies a screen's effect, then shows the screen's notice, if it
+    /// has one (a failure the effect met is shown instead).
+    fn after_screen(&mut self, effect: Effect) {
+        let notice = self
+            .stack
+            .last_mut()
+            .and_then(|p| p.screen_mut().take_notice());
+        if self.apply(effect)
+            && let Some(notice) = notice
+        {
+            self.status = Some(notice);
+        }
+    }
+
+    /// Applies an effect; false when it failed (the footer says why).
+    fn apply(&mut self, effect: Effect) -> bool {
         // a rep logged in works only at their own stores
         if self.refused_for_viewer(&effect) {
-            return;
+            return false;
         }
         let effect_kind = if matches!(effect, Effect::NewOrder(_)) {
             EffectKind::New
@@ -332,18 +296,17 @@ impl App {
                     }))
                 }
                 Effect::OpenStore(code) => match views::store_card(&self.db, &self.clock, &code)? {
-                    Some(view) => {
-                        self.stack
-                            .push(Screen::StoreCard(Box::new(StoreCardScreen::new(
-                                view, self.theme,
-                            ))))
-                    }
+                    Some(view) => self
+                        .stack
+                        .push(Page::StoreCard(Box::new(StoreCardScreen::new(
+                            view, self.theme,
+                        )))),
                     None => self.status = Some(t!("error-unknown-store", code = code)),
                 },
                 Effect::OpenStoreList { search } => {
                     let rows = views::store_rows(&self.db)?;
                     let screen = StoreListScreen::new(rows, search, self.theme);
-                    self.stack.push(Screen::StoreList(Box::new(screen)));
+                    self.stack.push(Page::StoreList(Box::new(screen)));
                 }
                 Effect::OpenOrder(code) | Effect::NewOrder(code) => {
                     let fresh = matches!(effect_kind, EffectKind::New);
@@ -359,15 +322,25 @@ impl App {
                             if fresh {
                                 self.stack.pop();
                             }
-                            self.stack.push(Screen::Order(Box::new(screen)));
+                            self.stack.push(Page::Order(Box::new(screen)));
                         }
                         None => self.status = Some(t!("error-unknown-store", code = code)),
                     }
                 }
                 Effect::SaveOrder => {
-                    if let Some(Screen::Order(s)) = self.stack.last_mut() {
-                        self.db.put_order(&s.view.order)?;
+                    if let Some(Page::Order(s)) = self.stack.last_mut() {
+                        if let Err(e) = self.db.put_order(&s.view.order) {
+                            // as for a visit: what is stored comes back, and the footer says what failed
+                            let code = s.view.store.code.clone();
+                            if let Some(view) =
+                                views_order::order_view(&self.db, &self.clock, &code)?
+                            {
+                                s.reload(view);
+                            }
+                            anyhow::bail!("{}", t!("order-save-failed", error = e.to_string()));
+                        }
                         s.view.saved = true;
+                        self.status = Some(t!("order-saved"));
                     }
                 }
                 Effect::TrustStore(code) => {
@@ -394,7 +367,7 @@ impl App {
                 Effect::StartVisit(code) => {
                     match super::views_visit::open_visit(&self.db, &self.clock, &code, self.theme)?
                     {
-                        Some(screen) => self.stack.push(Screen::Visit(Box::new(screen))),
+                        Some(screen) => self.stack.push(Page::Visit(Box::new(screen))),
                         None => self.status = Some(t!("error-unknown-store", code = code)),
                     }
                 }
@@ -431,12 +404,12 @@ impl App {
                             }
                         }
                     });
-                    if let Some(Screen::Route(s)) = self.stack.last_mut() {
+                    if let Some(Page::Route(s)) = self.stack.last_mut() {
                         s.set_plan(plan);
                     }
                 }
                 Effect::VisitWrites(writes) => {
-                    if let Some(Screen::Visit(s)) = self.stack.last_mut() {
+                    if let Some(Page::Visit(s)) = self.stack.last_mut() {
                         super::views_visit::apply_writes(&self.db, &self.clock, s, &writes)?;
                     }
                 }
@@ -444,20 +417,24 @@ impl App {
             }
             Ok(())
         })();
-        if let Err(e) = result {
-            tracing::error!(error = %e, "action failed");
-            self.status = Some(e.to_string());
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(error = %e, "action failed");
+                self.status = Some(e.to_string());
+                false
+            }
         }
     }
 
     /// Reloads the screen on top from storage (after a change or on return).
     fn refresh(&mut self) -> anyhow::Result<()> {
         let rep = self.current_rep().map(str::to_string);
-        if let Some(Screen::Route(s)) = self.stack.last_mut() {
+        if let Some(Page::Route(s)) = self.stack.last_mut() {
             s.reload(views::route_view(&self.db, &self.clock, rep.as_deref())?);
         }
         // back from a visit: the card shows the problems and returns it logged
-        if let Some(Screen::StoreCard(s)) = self.stack.last_mut()
+        if let Some(Page::StoreCard(s)) = self.stack.last_mut()
             && let Some(view) = views::store_card(&self.db, &self.clock, &s.view.store.code)?
         {
             s.view = view;
@@ -482,17 +459,8 @@ impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let [main, footer] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-        match self.stack.last() {
-            Some(Screen::Route(s)) => s.render(main, buf),
-            Some(Screen::StoreList(s)) => s.render(main, buf),
-            Some(Screen::StoreCard(s)) => s.render(main, buf),
-            Some(Screen::Visit(s)) => s.render(main, buf),
-            Some(Screen::Dashboard(s)) => s.render(main, buf),
-            Some(Screen::ReviewList(s)) => s.render(main, buf),
-            Some(Screen::VisitDetail(s)) => s.render(main, buf),
-            Some(Screen::Conflicts(s)) => s.render(main, buf),
-            Some(Screen::Order(s)) => s.render(main, buf),
-            None => {}
+        if let Some(page) = self.stack.last() {
+            page.screen().render(main, buf);
         }
         match &self.overlay {
             Some(Overlay::Help(h)) => h.render(main, buf),

@@ -31,6 +31,8 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         signal_hook::flag::register(signal, stop.clone())?;
     }
     let mut terminal = ratatui::init();
+    // pasted text arrives as one event, not as keys that could act as commands
+    let _ = crossterm::execute!(std::io::stdout(), event::EnableBracketedPaste);
     let result = (|| -> anyhow::Result<()> {
         while !app.quit && !stop.load(Ordering::Relaxed) {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
@@ -41,6 +43,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             while !app.quit && event::poll(Duration::ZERO)? {
                 match event::read()? {
                     Event::Key(key) => app.on_key(key),
+                    Event::Paste(text) => app.on_paste(&text),
                     Event::Resize(_, _) => {}
                     _ => {}
                 }
@@ -48,6 +51,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
         Ok(())
     })();
+    let _ = crossterm::execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
     result
 }

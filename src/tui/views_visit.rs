@@ -7,7 +7,7 @@ use crate::domain::visit::{AuditPlan, VisitWrite};
 use crate::screens::visit::{AuditRow, VisitScreen, VisitView};
 use crate::storage::{Database, Result};
 use crate::t;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::Duration;
 use std::collections::HashMap;
 use ulid::Ulid;
@@ -107,7 +107,7 @@ pub fn open_visit(
         (true, _) => "visit-resumed",
         (false, _) => "visit-checked-in",
     };
-    screen.message = Some((t!(msg), Role::Ok));
+    screen.message = Some((t!(msg), Tone::Ok));
     Ok(Some(screen))
 }
 
@@ -138,7 +138,7 @@ pub fn apply_writes(
             if let Some(view) = visit_view(db, clock, id, false)? {
                 screen.reload(view);
             }
-            screen.message = Some((t!("visit-save-failed", error = e.to_string()), Role::Danger));
+            screen.message = Some((t!("visit-save-failed", error = e.to_string()), Tone::Danger));
         }
     }
     Ok(())

@@ -1,8 +1,7 @@
 //! The footer: the keys of the current screen, generated from its keymap.
 
-use crate::tui::Action;
-use crate::tui::keymap::{self, Binding, KeyContext};
-use crate::ui::{Role, Theme};
+use crate::keymap::{self, Action, Binding, KeyContext};
+use crate::ui::{Theme, Tone};
 use ratatui::prelude::*;
 
 pub struct Footer {
@@ -24,7 +23,7 @@ impl Widget for &Footer {
         if let Some(status) = &self.status {
             spans.push(Span::styled(
                 format!("{status}  "),
-                self.theme.style(Role::Warn),
+                self.theme.style(Tone::Warn),
             ));
         }
         let keys: Vec<(&Binding, String)> = keymap::bindings(self.ctx)
@@ -48,11 +47,11 @@ impl Widget for &Footer {
                 break;
             }
             room -= w;
-            spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
+            spans.push(Span::styled(b.shown.as_str(), self.theme.style(Tone::Key)));
             spans.push(Span::raw(label.clone()));
         }
         if let Some((b, label)) = help {
-            spans.push(Span::styled(b.shown, self.theme.style(Role::Key)));
+            spans.push(Span::styled(b.shown.as_str(), self.theme.style(Tone::Key)));
             spans.push(Span::raw(label.clone()));
         }
         Line::from(spans).render(area, buf);

@@ -14,6 +14,13 @@ use std::time::{Duration, Instant};
 
 pub const TODAY: &str = "2026-11-24";
 
+/// How long a screen must stay the same to count as drawn (the TUI redraws
+/// at least every 250 ms, and at once after input).
+pub const QUIET: Duration = Duration::from_millis(300);
+
+/// The least time between keys sent (a lone Esc then a key would read as Alt+key).
+const KEY_GAP: Duration = Duration::from_millis(60);
+
 /// The binary under test; `ROUNDS_TEST_BIN` points the end-to-end tests at
 /// another build (e.g. an older one, to show a test fails there).
 pub fn bin() -> String {
@@ -193,6 +200,44 @@ impl Tui {
         }
     }
 
+    /// Waits until the screen has not changed for [`QUIET`] (the program has
+    /// drawn what the last input caused), within the patience.
+    pub fn wait_stable(&self) {
+        self.wait_quiet(QUIET);
+    }
+
+    /// Waits for the first frame (something on screen), then for it to settle.
+    pub fn wait_drawn(&self) {
+        let deadline = Instant::now() + patience();
+        while self.screen().trim().is_empty() {
+            if Instant::now() > deadline {
+                panic!("nothing was drawn");
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        self.wait_stable();
+    }
+
+    /// Waits until the screen has not changed for `quiet`.
+    pub fn wait_quiet(&self, quiet: Duration) {
+        let deadline = Instant::now() + patience();
+        let mut last = self.screen();
+        let mut since = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(10));
+            let now = self.screen();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen never settled; screen:\n{last}");
+            }
+        }
+    }
+
     /// Waits until `text` is gone from the screen.
     pub fn wait_gone(&self, text: &str) {
         let deadline = Instant::now() + patience();
@@ -212,8 +257,9 @@ impl Tui {
         let writer = self.writer.as_mut().expect("terminal is open");
         writer.write_all(bytes.as_bytes()).expect("write to pty");
         writer.flush().expect("flush pty");
-        // a lone Esc followed at once by a key reads as Alt+key; real typing is slower
-        std::thread::sleep(Duration::from_millis(60));
+        // a lone Esc followed at once by a key reads as Alt+key; real typing
+        // is slower: the next key goes once the screen shows this one
+        self.wait_quiet(KEY_GAP);
     }
 
     /// Types text one key at a time, as a person (or a barcode scanner) does.
@@ -226,7 +272,7 @@ impl Tui {
                 .expect("write to pty");
         }
         writer.flush().expect("flush pty");
-        std::thread::sleep(Duration::from_millis(60));
+        self.wait_quiet(KEY_GAP);
     }
 
     /// Waits for the process to end and returns its exit code.
@@ -268,7 +314,7 @@ impl Tui {
                 pixel_height: 0,
             })
             .expect("resize pty");
-        std::thread::sleep(Duration::from_millis(100));
+        self.wait_stable();
     }
 
     /// True while the program holds the alternate screen (the TUI is up).

@@ -100,3 +100,5 @@ method-no_sales = без продажби
 reason-no-sales-weeks = без продажби от {$weeks} седмици: проверете рафта
 reason-no-sales-days = без продажби от {$days} дни: проверете рафта
 reason-case-minimum = нужни са {$needs}, кашон от {$pack}
+# a failed save: the stored order is shown again
+order-save-failed = Поръчката НЕ е записана: { $error }

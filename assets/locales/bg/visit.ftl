@@ -22,6 +22,11 @@ key-save = напред/запиши
 key-next-field = следващо поле
 key-prev-field = предишно поле
 key-cancel = отказ
+key-pick-1 = вариант 1
+key-pick-2 = вариант 2
+key-pick-3 = вариант 3
+key-pick-4 = вариант 4
+key-pick-5 = вариант 5
 key-scan = въведете или сканирайте EAN
 
 input-empty = въведете стойност

@@ -96,3 +96,5 @@ method-no_sales = no sales
 reason-no-sales-weeks = no sales in {$weeks} weeks: check the shelf
 reason-no-sales-days = no sales in {$days} days: check the shelf
 reason-case-minimum = needs {$needs}, case of {$pack}
+# a failed save: the stored order is shown again
+order-save-failed = Order NOT saved: { $error }

@@ -22,6 +22,11 @@ key-save = next/save
 key-next-field = next field
 key-prev-field = previous field
 key-cancel = cancel
+key-pick-1 = choice 1
+key-pick-2 = choice 2
+key-pick-3 = choice 3
+key-pick-4 = choice 4
+key-pick-5 = choice 5
 key-scan = type or scan an EAN
 
 input-empty = enter a value

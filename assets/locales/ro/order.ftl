@@ -115,3 +115,5 @@ method-no_sales = fără vânzări
 reason-no-sales-weeks = nicio vânzare în {$weeks} săptămâni: verificați raftul
 reason-no-sales-days = nicio vânzare în {$days} zile: verificați raftul
 reason-case-minimum = necesar {$needs}, bax de {$pack}
+# a failed save: the stored order is shown again
+order-save-failed = Comanda NU s-a salvat: { $error }

@@ -22,6 +22,11 @@ key-save = înainte/salvează
 key-next-field = câmpul următor
 key-prev-field = câmpul anterior
 key-cancel = anulează
+key-pick-1 = varianta 1
+key-pick-2 = varianta 2
+key-pick-3 = varianta 3
+key-pick-4 = varianta 4
+key-pick-5 = varianta 5
 key-scan = tastați sau scanați un EAN
 
 input-empty = introduceți o valoare

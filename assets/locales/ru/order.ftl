@@ -110,3 +110,5 @@ reason-no-sales-days = нет продаж {$days ->
    *[many] {$days} дней
 }: проверьте полку
 reason-case-minimum = нужно {$needs}, в коробке {$pack}
+# a failed save: the stored order is shown again
+order-save-failed = Заказ НЕ сохранён: { $error }

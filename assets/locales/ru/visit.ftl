@@ -22,6 +22,11 @@ key-save = далее/сохранить
 key-next-field = след. поле
 key-prev-field = пред. поле
 key-cancel = отмена
+key-pick-1 = вариант 1
+key-pick-2 = вариант 2
+key-pick-3 = вариант 3
+key-pick-4 = вариант 4
+key-pick-5 = вариант 5
 key-scan = введите или сканируйте EAN
 
 input-empty = введите значение

@@ -54,10 +54,6 @@ impl RefusalReason {
             Self::Other => "other",
         }
     }
-
-    pub fn label(self) -> String {
-        crate::t!(&format!("refusal-{}", self.key().replace('_', "-")))
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

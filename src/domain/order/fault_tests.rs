@@ -58,7 +58,11 @@ fn fault_1_a_must_stock_line_with_no_sales_stays_with_a_reason() {
         assert!(s.is_no_sales(), "{s:?}");
         assert_eq!(s.expected_demand, 0.0);
         assert_eq!(s.suggested_qty, 0);
-        assert!(s.reason.text().contains(words), "{}", s.reason.text());
+        assert!(
+            crate::service::words::reason_text(&s.reason).contains(words),
+            "{}",
+            crate::service::words::reason_text(&s.reason)
+        );
     }
 }
 
@@ -148,13 +152,13 @@ fn fault_6_a_case_minimum_is_explained() {
     let weeks = [1.0; 20];
     let s = suggest_line(&input(Series::weekly(&weeks), 20, None), &params(3.0));
     assert_eq!(s.suggested_qty, 20);
-    let text = s.reason.text();
+    let text = crate::service::words::reason_text(&s.reason);
     assert!(text.contains("needs 1, case of 20"), "{text}");
     // a fast seller's case is just the case
     let fast = [70.0; 20];
-    let text = suggest_line(&input(Series::weekly(&fast), 20, None), &params(3.0))
-        .reason
-        .text();
+    let text = crate::service::words::reason_text(
+        &suggest_line(&input(Series::weekly(&fast), 20, None), &params(3.0)).reason,
+    );
     assert!(
         text.contains("case of 20") && !text.contains("needs"),
         "{text}"

@@ -2,7 +2,6 @@
 
 use super::{RefusalReason, Seen};
 use crate::domain::forecast::Method;
-use crate::t;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,60 +45,5 @@ impl Reason {
         let demand = self.per_week * self.cover_days / 7.0;
         let needs = demand.ceil().max(1.0) as i64;
         (demand > 0.0 && (needs as f64) * 2.0 <= f64::from(self.case_pack)).then_some(needs)
-    }
-
-    /// One short sentence, most decisive fact first.
-    pub fn text(&self) -> String {
-        let mut parts = Vec::new();
-        if self.raised_out_of_stock {
-            parts.push(t!("reason-out-of-stock", pack = i64::from(self.case_pack)));
-        }
-        if let Some(r) = self.capped_by {
-            parts.push(t!("reason-capped", why = r.label()));
-        }
-        if let Method::NoSales(days) = self.method {
-            // nothing sold on a must-stock line: most often not on the shelf at all
-            let days = i64::from(days);
-            parts.push(if days >= 14 {
-                t!("reason-no-sales-weeks", weeks = days / 7)
-            } else {
-                t!("reason-no-sales-days", days = days)
-            });
-        } else {
-            parts.push(t!(
-                "reason-sells",
-                rate = format!("{:.1}", self.per_week),
-                how = t!(&format!("method-{}", self.method.key())),
-                days = self.cover_days.round() as i64
-            ));
-        }
-        match self.seen {
-            Some(Seen::Stock(q)) if q > 0.0 => {
-                parts.push(t!("reason-seen", units = format!("{q:.0}")));
-            }
-            Some(_) if !self.raised_out_of_stock => parts.push(t!("reason-seen-empty")),
-            _ => {}
-        }
-        if let Some(r) = self.noted_refusal {
-            parts.push(t!("reason-noted-refusal", why = r.label()));
-        }
-        if let Some(needs) = self.case_minimum() {
-            parts.push(t!(
-                "reason-case-minimum",
-                needs = needs,
-                pack = i64::from(self.case_pack)
-            ));
-        } else if self.case_pack > 1 {
-            parts.push(t!("reason-case", pack = i64::from(self.case_pack)));
-        }
-        if let Some(code) = &self.promotion {
-            let key = if self.topped_up {
-                "reason-promo-topped"
-            } else {
-                "reason-promo"
-            };
-            parts.push(t!(key, code = code.clone()));
-        }
-        parts.join("; ")
     }
 }

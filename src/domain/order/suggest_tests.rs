@@ -167,7 +167,7 @@ fn reason_reads_as_a_sentence() {
     let mut l = line(&weeks, 6);
     l.seen = Some(Seen::Stock(3.0));
     let s = suggest_line(&l, &params(8.0));
-    let text = s.reason.text();
+    let text = crate::service::words::reason_text(&s.reason);
     assert!(text.contains("7.0 a week"), "{text}");
     assert!(text.contains("8 days"), "{text}");
     assert!(text.contains("3 on the shelf"), "{text}");

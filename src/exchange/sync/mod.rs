@@ -47,7 +47,7 @@ pub struct Exported {
 
 fn export_header(db: &Database, dest: &str, all: bool, now: DateTime<Utc>) -> Result<Header> {
     let to_seq = db.last_change_seq()?;
-    let (audit_seq, audit_mac) = db.audit_head()?;
+    let (audit_seq, audit_mac) = db.journal_head()?;
     let from_seq = if all { 0 } else { db.sent_mark(dest)? };
     Ok(Header {
         device: db.device().to_string(),
@@ -391,7 +391,7 @@ pub fn import_source(
         if let Some(head) = &header.audit_head
             && header.device != db.device()
             && let Some(alarm) =
-                db.note_peer_audit_head(&header.device, head.seq, &head.mac, Utc::now())?
+                db.note_peer_journal_head(&header.device, head.seq, &head.mac, Utc::now())?
         {
             tracing::warn!(%alarm, "audit head of a peer does not fit");
         }

@@ -10,16 +10,19 @@ use crate::domain::order::{
     check_qty,
 };
 use crate::domain::{Invoice, Money, Store};
+use crate::keymap::{Action, KeyContext};
+use crate::screens::{Effect, EventState};
 use crate::search::SearchIndex;
 use crate::t;
-use crate::tui::{Action, Effect, KeyContext};
-use crate::ui::Theme;
+use crate::ui::{Edit, TextInput, Theme};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
+/// A product as the order screen shows and adds it: code, barcode, name,
+/// case pack and price.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ProductInfo {
+pub struct OrderProduct {
     pub sku: String,
     pub ean: String,
     pub name: String,
@@ -34,7 +37,7 @@ pub struct OrderView {
     pub order: Order,
     /// False for a fresh draft not written yet (written on the first change).
     pub saved: bool,
-    pub products: HashMap<String, ProductInfo>,
+    pub products: HashMap<String, OrderProduct>,
     /// Last weeks' units per sku, oldest first.
     pub sparklines: HashMap<String, Vec<u64>>,
     pub next_visit: NaiveDate,
@@ -52,10 +55,10 @@ pub struct OrderView {
 pub enum Mode {
     Browse,
     /// Typing a quantity for the selected line.
-    EditQty(String),
+    EditQty(TextInput),
     /// Searching a product to add (name or EAN); hits are indexes into the catalog.
     Add {
-        query: String,
+        query: TextInput,
         hits: Vec<usize>,
         selected: usize,
     },
@@ -70,7 +73,7 @@ pub struct OrderScreen {
     pub mode: Mode,
     pub theme: Theme,
     /// The catalog for adding lines (every product), searched by name.
-    pub catalog: Vec<ProductInfo>,
+    pub catalog: Vec<OrderProduct>,
     index: Option<SearchIndex>,
     /// What the app should tell the user after the last action.
     pub notice: Option<String>,
@@ -79,7 +82,7 @@ pub struct OrderScreen {
 }
 
 impl OrderScreen {
-    pub fn new(view: OrderView, catalog: Vec<ProductInfo>, theme: Theme) -> Self {
+    pub fn new(view: OrderView, catalog: Vec<OrderProduct>, theme: Theme) -> Self {
         Self {
             view,
             selected: 0,
@@ -90,6 +93,15 @@ impl OrderScreen {
             notice: None,
             qty_error: None,
         }
+    }
+
+    /// What is stored, after a save failed: the unsaved edit is dropped.
+    pub fn reload(&mut self, view: OrderView) {
+        self.view = view;
+        self.mode = Mode::Browse;
+        self.selected = self.selected.min(self.lines().len().saturating_sub(1));
+        self.notice = None;
+        self.qty_error = None;
     }
 
     pub fn context(&self) -> KeyContext {
@@ -114,7 +126,7 @@ impl OrderScreen {
         self.lines().get(self.selected).map(|l| l.sku.clone())
     }
 
-    fn info(&self, sku: &str) -> Option<&ProductInfo> {
+    fn info(&self, sku: &str) -> Option<&OrderProduct> {
         self.view.products.get(sku)
     }
 
@@ -203,30 +215,32 @@ impl OrderScreen {
         self.set_qty(&sku, next)
     }
 
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         self.notice = None;
         let len = self.lines().len();
         match action {
-            Action::Up => self.selected = step(self.selected, len, -1),
-            Action::Down => self.selected = step(self.selected, len, 1),
-            Action::PageUp => self.selected = step(self.selected, len, -10),
-            Action::PageDown => self.selected = step(self.selected, len, 10),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom => {
+                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
+            }
             Action::EditQty => {
                 if let Some(l) = self.lines().get(self.selected) {
                     if self.view.order.state != OrderState::Draft {
                         self.error(OrderError::NotDraft);
                     } else {
-                        self.mode = Mode::EditQty(l.qty.to_string());
+                        self.mode = Mode::EditQty(qty_field(l.qty));
                     }
                 }
             }
-            Action::MoreCase => return self.step_case(true),
-            Action::LessCase => return self.step_case(false),
+            Action::MoreCase => return Some(self.step_case(true)),
+            Action::LessCase => return Some(self.step_case(false)),
             Action::Strike => {
                 if let Some(sku) = self.selected_sku() {
-                    return self.set_qty(&sku, 0);
+                    return Some(self.set_qty(&sku, 0));
                 }
             }
             Action::Refusal => {
@@ -244,7 +258,7 @@ impl OrderScreen {
                     self.error(OrderError::NotDraft);
                 } else {
                     self.mode = Mode::Add {
-                        query: String::new(),
+                        query: TextInput::new(),
                         hits: vec![],
                         selected: 0,
                     };
@@ -260,7 +274,7 @@ impl OrderScreen {
                             t!("order-reviewed-edited", share = pct(r.unchanged_share))
                         }
                     });
-                    return Effect::SaveOrder;
+                    return Some(Effect::SaveOrder);
                 }
                 Err(e) => self.error(e),
             },
@@ -278,7 +292,7 @@ impl OrderScreen {
                     Ok(()) => {
                         self.notice =
                             Some(t!("order-sent", number = self.view.order.number.clone()));
-                        return Effect::SaveOrder;
+                        return Some(Effect::SaveOrder);
                     }
                     Err(e) => self.error(e),
                 }
@@ -286,114 +300,91 @@ impl OrderScreen {
             Action::No if self.mode == Mode::ConfirmSend => self.mode = Mode::Browse,
             Action::TrustStore if self.view.acceptance.can_trust && !self.view.trusted => {
                 self.view.trusted = true;
-                return Effect::TrustStore(self.view.store.code.clone());
+                return Some(Effect::TrustStore(self.view.store.code.clone()));
             }
             Action::NewOrder if self.view.order.state == OrderState::Sent => {
-                return Effect::NewOrder(self.view.store.code.clone());
+                return Some(Effect::NewOrder(self.view.store.code.clone()));
             }
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            Action::Help => return Effect::Help,
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     /// Keys for the typing modes and the refusal picker, before the keymap.
     /// Returns the effect when the key was taken.
-    pub fn type_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
+    pub fn type_key(&mut self, key: KeyEvent) -> EventState {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match &mut self.mode {
-            Mode::Browse | Mode::ConfirmSend => None,
+            Mode::Browse | Mode::ConfirmSend => EventState::NotConsumed,
             Mode::EditQty(text) => {
                 match key.code {
-                    // anything typed stays on screen: Enter says what is wrong with it
-                    KeyCode::Char(c) if text.chars().count() < 24 => {
-                        text.push(c);
-                        self.qty_error = None;
-                    }
-                    KeyCode::Char(_) => {}
-                    KeyCode::Backspace => {
-                        text.pop();
-                        self.qty_error = None;
-                    }
                     KeyCode::Esc => {
                         self.mode = Mode::Browse;
                         self.qty_error = None;
                     }
                     KeyCode::Enter => {
-                        let text = text.clone();
-                        return Some(self.enter_qty(&text));
+                        let text = text.to_string();
+                        return EventState::Asked(self.enter_qty(&text));
                     }
-                    _ => return None,
+                    // anything typed stays on screen: Enter says what is wrong with it
+                    _ => match text.handle(key) {
+                        Edit::Changed => self.qty_error = None,
+                        Edit::Moved => {}
+                        Edit::Ignored => return EventState::NotConsumed,
+                    },
                 }
-                Some(Effect::None)
+                EventState::Consumed
             }
+            Mode::Refusal(_) if ctrl => EventState::NotConsumed,
             Mode::Refusal(sku) => {
                 let sku = sku.clone();
-                let reason = match key.code {
-                    KeyCode::Char(c @ '1'..='5') => {
-                        RefusalReason::ALL.get(c as usize - '1' as usize).copied()
-                    }
-                    KeyCode::Esc => {
+                let reason = match crate::keymap::lookup(KeyContext::OrderRefusal, key) {
+                    Some(Action::Back) => {
                         self.mode = Mode::Browse;
-                        return Some(Effect::None);
+                        return EventState::Consumed;
                     }
-                    _ => return Some(Effect::None),
+                    Some(a) => a.pick().and_then(|i| RefusalReason::ALL.get(i)).copied(),
+                    None => None,
+                };
+                let Some(r) = reason else {
+                    return EventState::Consumed;
                 };
                 self.mode = Mode::Browse;
-                if let Some(r) = reason {
-                    self.view.order.refuse(&sku, r);
-                    self.notice = Some(t!("order-refusal-recorded", why = r.label()));
-                    return Some(Effect::SaveOrder);
-                }
-                Some(Effect::None)
+                self.view.order.refuse(&sku, r);
+                self.notice = Some(t!(
+                    "order-refusal-recorded",
+                    why = crate::service::words::refusal_label(r)
+                ));
+                EventState::Asked(Effect::SaveOrder)
             }
-            Mode::Add { .. } => Some(self.add_key(key)),
+            Mode::Add { .. } => self.add_key(key),
         }
     }
 
-    fn add_key(&mut self, key: KeyEvent) -> Effect {
+    fn add_key(&mut self, key: KeyEvent) -> EventState {
         let Mode::Add {
             query,
             hits,
             selected,
         } = &mut self.mode
         else {
-            return Effect::None;
+            return EventState::NotConsumed;
         };
         match key.code {
             KeyCode::Esc => {
                 self.mode = Mode::Browse;
-                return Effect::None;
+                return EventState::Consumed;
             }
             KeyCode::Up => *selected = selected.saturating_sub(1),
             KeyCode::Down => *selected = step(*selected, hits.len(), 1),
-            KeyCode::Enter => {
-                let Some(&i) = hits.get(*selected) else {
-                    self.notice = Some(t!("order-add-none", query = query.clone()));
-                    return Effect::None;
-                };
-                self.mode = Mode::Browse;
-                let p = self.catalog[i].clone();
-                self.view.products.entry(p.sku.clone()).or_insert(p.clone());
-                let existing = self.lines().iter().position(|l| l.sku == p.sku);
-                let qty = existing.map(|i| self.lines()[i].qty).unwrap_or(0) + p.case_pack;
-                let effect = self.set_qty(&p.sku, qty);
-                self.selected = self
-                    .lines()
-                    .iter()
-                    .position(|l| l.sku == p.sku)
-                    .unwrap_or(0);
-                return effect;
-            }
-            KeyCode::Backspace => {
-                query.pop();
-            }
-            KeyCode::Char(c) => query.push(c),
-            _ => return Effect::None,
+            KeyCode::Enter => return EventState::Asked(self.add_picked()),
+            _ => match query.handle(key) {
+                Edit::Ignored if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    return EventState::NotConsumed;
+                }
+                Edit::Ignored => return EventState::Consumed,
+                _ => {}
+            },
         }
         let q = query.trim().to_string();
         let found = self.find(&q);
@@ -401,7 +392,35 @@ impl OrderScreen {
             *hits = found;
             *selected = (*selected).min(hits.len().saturating_sub(1));
         }
-        Effect::None
+        EventState::Consumed
+    }
+
+    /// Enter in the add popup: the selected product's line goes up one case.
+    fn add_picked(&mut self) -> Effect {
+        let Mode::Add {
+            query,
+            hits,
+            selected,
+        } = &self.mode
+        else {
+            return Effect::None;
+        };
+        let Some(&i) = hits.get(*selected) else {
+            self.notice = Some(t!("order-add-none", query = query.to_string()));
+            return Effect::None;
+        };
+        self.mode = Mode::Browse;
+        let p = self.catalog[i].clone();
+        self.view.products.entry(p.sku.clone()).or_insert(p.clone());
+        let existing = self.lines().iter().position(|l| l.sku == p.sku);
+        let qty = existing.map(|i| self.lines()[i].qty).unwrap_or(0) + p.case_pack;
+        let effect = self.set_qty(&p.sku, qty);
+        self.selected = self
+            .lines()
+            .iter()
+            .position(|l| l.sku == p.sku)
+            .unwrap_or(0);
+        effect
     }
 
     /// An EAN (digits) finds its product exactly; anything else is a fuzzy name search.
@@ -430,6 +449,35 @@ impl OrderScreen {
     }
 }
 
+/// The quantity field, pre-filled with the line's quantity.
+fn qty_field(qty: u32) -> TextInput {
+    let mut input = TextInput::new().max_chars(24);
+    input.set(qty.to_string());
+    input
+}
+
 pub fn pct(share: f64) -> String {
     format!("{:.0} %", share * 100.0)
+}
+
+impl crate::screens::Screen for OrderScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        OrderScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        self.type_key(key)
+    }
+
+    fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
+    }
 }

@@ -7,9 +7,9 @@ use crate::domain::Money;
 use crate::domain::order::{OrderState, RefusalReason, payment_terms};
 use crate::i18n;
 use crate::t;
-use crate::ui::{Role, popup};
+use crate::ui::{Tone, popup};
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Sparkline, Wrap};
 
 const SPARK: u16 = 12;
 const NUM: u16 = 6;
@@ -54,18 +54,18 @@ impl OrderScreen {
             ))),
             None => first.push(Span::styled(
                 t!("order-acceptance-none"),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             )),
         }
         if v.trusted {
             first.push(Span::styled(
                 format!(" · {}", t!("order-trusted")),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         } else if v.acceptance.can_trust {
             first.push(Span::styled(
                 format!(" · {}", t!("order-can-trust")),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         out.push(Line::from(first));
@@ -76,9 +76,9 @@ impl OrderScreen {
             "order-terms-none"
         };
         let overdue_style = if terms.overdue_count > 0 {
-            Role::Danger
+            Tone::Danger
         } else {
-            Role::Normal
+            Tone::Normal
         };
         out.push(Line::styled(
             t!(
@@ -95,7 +95,7 @@ impl OrderScreen {
         if terms.over_limit {
             out.push(Line::styled(
                 t!("order-over-limit", limit = terms.limit.to_string()),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             ));
         }
         if o.state == OrderState::Sent {
@@ -114,7 +114,7 @@ impl OrderScreen {
                             delivered = f.delivered_lines as i64,
                             ordered = f.ordered_lines as i64
                         ),
-                        th.style(if chase { Role::Danger } else { Role::Ok }),
+                        th.style(if chase { Tone::Danger } else { Tone::Ok }),
                     )
                 }
                 None => Line::styled(
@@ -122,7 +122,7 @@ impl OrderScreen {
                         "order-fill-waiting",
                         date = i18n::date(o.sent.unwrap_or(v.today))
                     ),
-                    th.style(Role::Muted),
+                    th.style(Tone::Muted),
                 ),
             });
         }
@@ -158,7 +158,7 @@ impl OrderScreen {
             area.y,
             header,
             area.width as usize,
-            th.style(Role::Muted),
+            th.style(Tone::Muted),
         );
         let rows = area.height.saturating_sub(1) as usize;
         let lines = self.lines();
@@ -173,11 +173,11 @@ impl OrderScreen {
             let proposed = self.view.order.proposed_qty(&line.sku);
             let value = Money(line.unit_price.0 * i64::from(line.qty));
             let style = if i == self.selected {
-                th.style(Role::Selected)
+                th.style(Tone::Selected)
             } else if line.qty < proposed {
-                th.style(Role::Warn)
+                th.style(Tone::Warn)
             } else {
-                th.style(Role::Normal)
+                th.style(Tone::Normal)
             };
             let row = Rect::new(area.x, y, area.width, 1);
             buf.set_style(row, style);
@@ -191,7 +191,7 @@ impl OrderScreen {
             if let Some(data) = self.view.sparklines.get(&line.sku) {
                 Sparkline::default()
                     .data(data)
-                    .style(style.patch(th.style(Role::Ok)))
+                    .style(style.patch(th.style(Tone::Ok)))
                     .render(spark, buf);
             }
             let sugg = if proposed > 0 || line.reason.is_some() {
@@ -222,11 +222,15 @@ impl OrderScreen {
         match self.lines().get(self.selected) {
             Some(line) => {
                 let mut text = match &line.reason {
-                    Some(r) => r.text(),
+                    Some(r) => crate::service::words::reason_text(r),
                     None => t!("order-added-by-rep"),
                 };
                 if let Some(r) = self.view.order.refusals.iter().find(|r| r.sku == line.sku) {
-                    text.push_str(&format!(" · {}: {}", t!("key-refusal"), r.reason.label()));
+                    text.push_str(&format!(
+                        " · {}: {}",
+                        t!("key-refusal"),
+                        crate::service::words::refusal_label(r.reason)
+                    ));
                 }
                 text
             }
@@ -254,10 +258,10 @@ impl OrderScreen {
                 let mut body = vec![Line::raw(t!(
                     "order-edit-qty",
                     product = name(&sku),
-                    text = text.clone()
+                    text = text.to_string()
                 ))];
                 if let Some(why) = &self.qty_error {
-                    body.push(Line::styled(why.clone(), th.style(Role::Danger)));
+                    body.push(Line::styled(why.clone(), th.style(Tone::Danger)));
                 }
                 (t!("col-qty"), body)
             }
@@ -268,8 +272,8 @@ impl OrderScreen {
                     .enumerate()
                     .map(|(i, r)| {
                         Line::from(vec![
-                            Span::styled(format!(" {} ", i + 1), th.style(Role::Key)),
-                            Span::raw(r.label()),
+                            Span::styled(format!(" {} ", i + 1), th.style(Tone::Key)),
+                            Span::raw(crate::service::words::refusal_label(*r)),
                         ])
                     })
                     .collect(),
@@ -293,21 +297,21 @@ impl OrderScreen {
                 selected,
             } => {
                 let mut body = vec![Line::from(vec![
-                    Span::styled("> ", th.style(Role::Key)),
-                    Span::raw(format!("{query}▏")),
+                    Span::styled("> ", th.style(Tone::Key)),
+                    Span::raw(query.shown(true)),
                 ])];
                 if hits.is_empty() && !query.trim().is_empty() {
                     body.push(Line::styled(
-                        t!("order-add-none", query = query.clone()),
-                        th.style(Role::Muted),
+                        t!("order-add-none", query = query.to_string()),
+                        th.style(Tone::Muted),
                     ));
                 }
                 for (i, &h) in hits.iter().enumerate() {
                     let p = &self.catalog[h];
                     let style = if i == *selected {
-                        th.style(Role::Selected)
+                        th.style(Tone::Selected)
                     } else {
-                        th.style(Role::Normal)
+                        th.style(Tone::Normal)
                     };
                     body.push(Line::styled(
                         format!("{}  {}  ×{}", p.name, p.ean, p.case_pack),
@@ -327,12 +331,7 @@ impl OrderScreen {
         Clear.render(rect, buf);
         Paragraph::new(body)
             .wrap(Wrap { trim: false })
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(th.style(Role::Border))
-                    .title(Span::styled(title, th.style(Role::Title))),
-            )
+            .block(crate::ui::framed(title, th))
             .render(rect, buf);
     }
 }
@@ -343,18 +342,15 @@ impl Widget for &OrderScreen {
         let v = &self.view;
         let o = &v.order;
         let state = t!(&format!("order-state-{}", o.state.key()));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(
-                t!(
-                    "order-title",
-                    number = o.number.clone(),
-                    store = v.store.name.clone(),
-                    state = state
-                ),
-                th.style(Role::Title),
-            ));
+        let block = crate::ui::framed(
+            t!(
+                "order-title",
+                number = o.number.clone(),
+                store = v.store.name.clone(),
+                state = state
+            ),
+            th,
+        );
         let inner = block.inner(area);
         block.render(area, buf);
         let header = self.header_lines();
@@ -374,12 +370,12 @@ impl Widget for &OrderScreen {
                 units = o.units() as i64,
                 value = o.value().to_string()
             ),
-            th.style(Role::Title),
+            th.style(Tone::Title),
         )
         .render(totals, buf);
         Paragraph::new(t!("order-reason", text = self.reason_text()))
             .wrap(Wrap { trim: true })
-            .style(th.style(Role::Muted))
+            .style(th.style(Tone::Muted))
             .render(reason, buf);
         self.render_popup(inner, buf);
     }

@@ -2,7 +2,7 @@
 //! name keeps its room and the other columns give way as the width falls.
 
 use super::VisitScreen;
-use crate::ui::Role;
+use crate::ui::Tone;
 use ratatui::prelude::*;
 use ratatui::widgets::{Cell, Row, Table, TableState};
 
@@ -101,8 +101,8 @@ fn table<'a>(
 ) {
     let th = screen.theme;
     let t = Table::new(rows, widths)
-        .header(Row::new(header).style(th.style(Role::Muted)))
-        .row_highlight_style(th.style(Role::Selected))
+        .header(Row::new(header).style(th.style(Tone::Muted)))
+        .row_highlight_style(th.style(Tone::Selected))
         // a marker too, so the selection shows without colours
         .highlight_symbol("▸")
         .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);

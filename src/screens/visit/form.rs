@@ -4,7 +4,9 @@
 
 use crate::domain::visit::input::{self, InputError};
 use crate::t;
+use crate::ui::{Edit, TextInput};
 use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
 use ulid::Ulid;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +31,7 @@ pub struct Field {
     /// Fluent id of the label.
     pub label: &'static str,
     pub kind: FieldKind,
-    pub text: String,
+    pub text: TextInput,
     pub choice: usize,
     pub optional: bool,
     pub error: Option<String>,
@@ -40,7 +42,7 @@ impl Field {
         Self {
             label,
             kind,
-            text: String::new(),
+            text: TextInput::new(),
             choice: 0,
             optional: false,
             error: None,
@@ -53,7 +55,7 @@ impl Field {
     }
 
     pub fn with_text(mut self, text: impl Into<String>) -> Self {
-        self.text = text.into();
+        self.text = TextInput::with_value(text);
         self
     }
 
@@ -69,7 +71,7 @@ impl Field {
                 let label = labels.get(self.choice).cloned().unwrap_or_default();
                 format!("‹ {}. {label} ›", self.choice + 1)
             }
-            _ => self.text.clone(),
+            _ => self.text.to_string(),
         }
     }
 }
@@ -144,7 +146,7 @@ impl Form {
                     }
                 }
                 _ => {
-                    f.text.push(c);
+                    f.text.insert(c);
                     f.error = None;
                 }
             }
@@ -152,10 +154,41 @@ impl Form {
     }
 
     pub fn backspace(&mut self) {
-        if let Some(f) = self.focused() {
-            f.text.pop();
+        self.edit(KeyEvent::from(crossterm::event::KeyCode::Backspace));
+    }
+
+    /// An editing key for the focused field (a choice field takes its digits
+    /// and ←/→); `Ignored` when the key is not an edit.
+    pub fn edit(&mut self, key: KeyEvent) -> Edit {
+        use crossterm::event::{KeyCode, KeyModifiers};
+        let Some(f) = self.focused() else {
+            return Edit::Ignored;
+        };
+        if let FieldKind::Choice(_) = f.kind {
+            let plain = !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            return match key.code {
+                KeyCode::Char(c) if plain => {
+                    self.type_char(c);
+                    Edit::Changed
+                }
+                KeyCode::Left => {
+                    self.cycle(-1);
+                    Edit::Changed
+                }
+                KeyCode::Right => {
+                    self.cycle(1);
+                    Edit::Changed
+                }
+                _ => Edit::Ignored,
+            };
+        }
+        let edit = f.text.handle(key);
+        if edit == Edit::Changed {
             f.error = None;
         }
+        edit
     }
 
     /// ←/→ on a choice field.

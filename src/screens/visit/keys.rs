@@ -6,123 +6,123 @@ use super::{Confirm, Mode, VisitScreen};
 use crate::domain::VisitStep;
 use crate::domain::visit::input::as_scan;
 use crate::domain::visit::{BatchAction, MissingReason, ReturnReason, ReturnStatus, VisitWrite};
+use crate::keymap::Action;
+use crate::keymap::{self, KeyContext};
 use crate::screens::step;
+use crate::screens::{Effect, EventState};
 use crate::t;
-use crate::tui::keymap::{self, KeyContext};
-use crate::tui::{Action, Effect};
-use crate::ui::Role;
+use crate::ui::{Edit, Tone};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl VisitScreen {
     /// Keys taken before the keymap: `Some` when the key was consumed.
-    pub fn on_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            return None;
-        }
+    pub fn on_key(&mut self, key: KeyEvent) -> EventState {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let mode = std::mem::replace(&mut self.mode, Mode::Browse);
         let (mode, effect) = match mode {
-            Mode::Browse => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() => {
+            // the audit's scan keys (the digits) start a barcode from every step
+            Mode::Browse => match (keymap::lookup(KeyContext::VisitAudit, key), key.code) {
+                (Some(Action::Scan), KeyCode::Char(c)) => {
                     self.message = None;
-                    (Mode::Scan(c.to_string()), Some(Effect::None))
+                    (Mode::Scan(super::scan_field(c)), EventState::Consumed)
                 }
-                _ => (Mode::Browse, None),
+                _ => (Mode::Browse, EventState::NotConsumed),
             },
             Mode::Scan(mut code) => match key.code {
-                KeyCode::Char(c) if c.is_ascii_digit() => {
-                    code.push(c);
-                    (Mode::Scan(code), Some(Effect::None))
+                KeyCode::Enter => {
+                    let effect = self.scanned(code.value());
+                    return EventState::Asked(effect);
                 }
-                KeyCode::Backspace => {
-                    code.pop();
+                KeyCode::Esc => (Mode::Browse, EventState::Consumed),
+                _ => {
+                    if !code.handle(key).taken() && ctrl {
+                        self.mode = Mode::Scan(code);
+                        return EventState::NotConsumed;
+                    }
                     let mode = if code.is_empty() {
                         Mode::Browse
                     } else {
                         Mode::Scan(code)
                     };
-                    (mode, Some(Effect::None))
+                    (mode, EventState::Consumed)
                 }
-                KeyCode::Enter => {
-                    let effect = self.scanned(&code);
-                    return Some(effect);
-                }
-                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
-                _ => (Mode::Scan(code), Some(Effect::None)),
             },
             Mode::Search { mut query, before } => {
                 match keymap::lookup(KeyContext::VisitForm, key) {
                     Some(Action::Save) => {
                         if as_scan(&query).is_some() {
-                            return Some(self.scanned(&query));
+                            return EventState::Asked(self.scanned(&query.to_string()));
                         }
                         (
                             Mode::Browse,
-                            Some(Effect::VisitWrites(vec![self.cursor_write()])),
+                            EventState::Asked(Effect::VisitWrites(vec![self.cursor_write()])),
                         )
                     }
                     Some(Action::Cancel) => {
                         self.audit_sel = before;
-                        (Mode::Browse, Some(Effect::None))
+                        (Mode::Browse, EventState::Consumed)
                     }
                     Some(Action::NextField) => {
                         self.audit_sel = step(self.audit_sel, self.view.rows.len(), 1);
-                        (Mode::Search { query, before }, Some(Effect::None))
+                        (Mode::Search { query, before }, EventState::Consumed)
                     }
                     Some(Action::PrevField) => {
                         self.audit_sel = step(self.audit_sel, self.view.rows.len(), -1);
-                        (Mode::Search { query, before }, Some(Effect::None))
+                        (Mode::Search { query, before }, EventState::Consumed)
                     }
                     _ => {
-                        match key.code {
-                            KeyCode::Char(c) => query.push(c),
-                            KeyCode::Backspace => {
-                                query.pop();
-                            }
-                            _ => {}
+                        if !query.handle(key).taken() && ctrl {
+                            self.mode = Mode::Search { query, before };
+                            return EventState::NotConsumed;
                         }
                         if let Some(i) = self.best_match(&query) {
                             self.audit_sel = i;
                         }
-                        (Mode::Search { query, before }, Some(Effect::None))
+                        (Mode::Search { query, before }, EventState::Consumed)
                     }
                 }
             }
-            Mode::Reason => match key.code {
-                KeyCode::Char(c) if ('1'..='4').contains(&c) => {
-                    let reason = MissingReason::ALL[(c as u8 - b'1') as usize];
-                    return Some(self.save_shelf(false, Some(reason)));
-                }
-                KeyCode::Esc => (Mode::Browse, Some(Effect::None)),
-                _ => (Mode::Reason, Some(Effect::None)),
+            Mode::Reason if ctrl => (Mode::Reason, EventState::NotConsumed),
+            Mode::Reason => match keymap::lookup(KeyContext::VisitReason, key) {
+                Some(Action::Cancel) => (Mode::Browse, EventState::Consumed),
+                Some(a) => match a.pick().and_then(|i| MissingReason::ALL.get(i)) {
+                    Some(reason) => {
+                        return EventState::Asked(self.save_shelf(false, Some(*reason)));
+                    }
+                    None => (Mode::Reason, EventState::Consumed),
+                },
+                None => (Mode::Reason, EventState::Consumed),
             },
+            Mode::Confirm(kind) if ctrl => (Mode::Confirm(kind), EventState::NotConsumed),
             Mode::Confirm(kind) => match keymap::lookup(KeyContext::VisitConfirm, key) {
-                Some(Action::Yes) => return Some(self.confirmed(kind)),
-                Some(Action::No) => (Mode::Browse, Some(Effect::None)),
-                _ => (Mode::Confirm(kind), Some(Effect::None)),
+                Some(Action::Yes) => return EventState::Asked(self.confirmed(kind)),
+                Some(Action::No) => (Mode::Browse, EventState::Consumed),
+                _ => (Mode::Confirm(kind), EventState::Consumed),
             },
             Mode::Form(mut form) => match keymap::lookup(KeyContext::VisitForm, key) {
                 Some(Action::Save) => {
                     self.mode = Mode::Form(form);
-                    return Some(self.form_enter());
+                    return EventState::Asked(self.form_enter());
                 }
                 Some(Action::NextField) => {
                     self.mode = Mode::Form(form);
-                    return Some(self.form_next(1));
+                    return EventState::Asked(self.form_next(1));
                 }
                 Some(Action::PrevField) => {
                     form.focus = form.focus.saturating_sub(1);
-                    (Mode::Form(form), Some(Effect::None))
+                    (Mode::Form(form), EventState::Consumed)
                 }
-                Some(Action::Cancel) => (Mode::Browse, Some(Effect::None)),
+                Some(Action::Cancel) => (Mode::Browse, EventState::Consumed),
                 _ => {
-                    match key.code {
-                        KeyCode::Char(c) => form.type_char(c),
-                        KeyCode::Backspace => form.backspace(),
-                        KeyCode::Left => form.cycle(-1),
-                        KeyCode::Right => form.cycle(1),
-                        _ => {}
+                    let edit = form.edit(key);
+                    self.mode = Mode::Form(form);
+                    if !edit.taken() && ctrl {
+                        return EventState::NotConsumed;
                     }
-                    (Mode::Form(form), Some(Effect::None))
+                    if edit == Edit::Changed {
+                        self.preview_product();
+                    }
+                    return EventState::Consumed;
                 }
             },
         };
@@ -135,11 +135,11 @@ impl VisitScreen {
     pub fn scanned(&mut self, code: &str) -> Effect {
         self.mode = Mode::Browse;
         let Some(ean) = as_scan(code) else {
-            self.say(t!("visit-not-a-barcode", code = code), Role::Danger);
+            self.say(t!("visit-not-a-barcode", code = code), Tone::Danger);
             return Effect::None;
         };
         let Some(row) = self.row_of_ean(ean.as_str()) else {
-            self.say(t!("visit-unknown-ean", ean = ean.as_str()), Role::Danger);
+            self.say(t!("visit-unknown-ean", ean = ean.as_str()), Tone::Danger);
             return Effect::None;
         };
         match self.step {
@@ -155,23 +155,22 @@ impl VisitScreen {
                 self.step = VisitStep::Audit;
                 self.audit_sel = row;
                 let name = self.view.rows[row].name.clone();
-                self.say(t!("visit-scanned", name = name), Role::Ok);
+                self.say(t!("visit-scanned", name = name), Tone::Ok);
                 Effect::VisitWrites(vec![self.cursor_write()])
             }
         }
     }
 
     /// Actions from the keymap (browse mode).
-    pub fn handle(&mut self, action: Action) -> Effect {
+    pub fn handle(&mut self, action: Action) -> Option<Effect> {
         match action {
-            Action::Back => return Effect::Back,
-            Action::Quit => return Effect::Quit,
-            Action::Help => return Effect::Help,
+            // the app's: help, back, quit
+            Action::Back | Action::Quit | Action::Help => return None,
             Action::NextStep | Action::PrevStep => {
                 let delta = if action == Action::NextStep { 1 } else { -1 };
                 self.step = self.step.offset(delta);
                 self.message = None;
-                return Effect::VisitWrites(vec![self.cursor_write()]);
+                return Some(Effect::VisitWrites(vec![self.cursor_write()]));
             }
             Action::Up
             | Action::Down
@@ -180,29 +179,29 @@ impl VisitScreen {
             | Action::Top
             | Action::Bottom => {
                 self.move_selection(action);
-                return Effect::VisitWrites(vec![self.cursor_write()]);
+                return Some(Effect::VisitWrites(vec![self.cursor_write()]));
             }
             Action::Amend => {
                 if self.is_submitted() && !self.amending {
                     self.mode = Mode::Confirm(Confirm::Amend);
                 }
-                return Effect::None;
+                return Some(Effect::None);
             }
             Action::Search if self.step == VisitStep::Audit => {
                 self.mode = Mode::Search {
-                    query: String::new(),
+                    query: crate::ui::TextInput::new(),
                     before: self.audit_sel,
                 };
-                return Effect::None;
+                return Some(Effect::None);
             }
             _ => {}
         }
         if !self.editable() {
-            self.say(t!("visit-read-only"), Role::Warn);
-            return Effect::None;
+            self.say(t!("visit-read-only"), Tone::Warn);
+            return Some(Effect::None);
         }
         match (self.step, action) {
-            (VisitStep::Audit, Action::OnShelf) => return self.save_shelf(true, None),
+            (VisitStep::Audit, Action::OnShelf) => return Some(self.save_shelf(true, None)),
             (VisitStep::Audit, Action::NotOnShelf) if !self.view.rows.is_empty() => {
                 self.mode = Mode::Reason
             }
@@ -212,20 +211,22 @@ impl VisitScreen {
                 let row = (!self.view.rows.is_empty()).then_some(self.audit_sel);
                 self.open_batch_form(row)
             }
-            (VisitStep::Expiry, Action::Pulled) => return self.batch_action(BatchAction::Pulled),
+            (VisitStep::Expiry, Action::Pulled) => {
+                return Some(self.batch_action(BatchAction::Pulled));
+            }
             (VisitStep::Expiry, Action::MoveFront) => {
-                return self.batch_action(BatchAction::MovedToFront);
+                return Some(self.batch_action(BatchAction::MovedToFront));
             }
             (VisitStep::Expiry, Action::Markdown) => {
-                return self.batch_action(BatchAction::MarkdownProposed);
+                return Some(self.batch_action(BatchAction::MarkdownProposed));
             }
-            (VisitStep::Expiry, Action::MakeReturn) => return self.batch_to_return(),
+            (VisitStep::Expiry, Action::MakeReturn) => return Some(self.batch_to_return()),
             (VisitStep::Returns, Action::Add) => self.open_return_form(None, None, None),
             (VisitStep::Returns, Action::WriteOff) => {
-                return self.advance_return(ReturnStatus::WrittenOff);
+                return Some(self.advance_return(ReturnStatus::WrittenOff));
             }
             (VisitStep::Returns, Action::CloseReturn) => {
-                return self.advance_return(ReturnStatus::Closed);
+                return Some(self.advance_return(ReturnStatus::Closed));
             }
             (VisitStep::Notes, Action::Add) => {
                 self.mode = Mode::Form(Form::new(
@@ -244,17 +245,17 @@ impl VisitScreen {
                     ],
                 ))
             }
-            (VisitStep::Notes, Action::Resolve) => return self.resolve_problem(),
+            (VisitStep::Notes, Action::Resolve) => return Some(self.resolve_problem()),
             (VisitStep::Checkout, Action::Submit) => {
                 if self.is_submitted() {
-                    self.say(t!("visit-read-only"), Role::Warn);
+                    self.say(t!("visit-read-only"), Tone::Warn);
                 } else {
                     self.mode = Mode::Confirm(Confirm::Submit);
                 }
             }
-            _ => {}
+            _ => return None,
         }
-        Effect::None
+        Some(Effect::None)
     }
 
     fn move_selection(&mut self, action: Action) {
@@ -271,15 +272,7 @@ impl VisitScreen {
             VisitStep::Returns => &mut self.returns_sel,
             VisitStep::Notes | VisitStep::Checkout => &mut self.notes_sel,
         };
-        *sel = match action {
-            Action::Up => step(*sel, len, -1),
-            Action::Down => step(*sel, len, 1),
-            Action::PageUp => step(*sel, len, -10),
-            Action::PageDown => step(*sel, len, 10),
-            Action::Top => 0,
-            Action::Bottom => len.saturating_sub(1),
-            _ => *sel,
-        };
+        *sel = crate::screens::moved(action, *sel, len).unwrap_or(*sel);
     }
 
     fn open_line_form(&mut self, focus: usize) {
@@ -377,14 +370,14 @@ impl VisitScreen {
         self.mode = super::Mode::Browse;
         match kind {
             Confirm::Submit => {
-                self.say(t!("visit-submitted-now"), Role::Ok);
+                self.say(t!("visit-submitted-now"), Tone::Ok);
                 Effect::VisitWrites(vec![VisitWrite::Submit {
                     at: self.clock.now(),
                 }])
             }
             Confirm::Amend => {
                 self.amending = true;
-                self.say(t!("visit-amending"), Role::Warn);
+                self.say(t!("visit-amending"), Tone::Warn);
                 Effect::None
             }
         }

@@ -18,9 +18,9 @@ use crate::domain::visit::{
     ShelfFigures, VisitCursor, VisitWrite,
 };
 use crate::domain::{Money, RecordMeta, Settings, Stamp, Visit, VisitStatus, VisitStep};
+use crate::keymap::KeyContext;
 use crate::search::SearchIndex;
-use crate::tui::KeyContext;
-use crate::ui::{Role, Theme};
+use crate::ui::{TextInput, Theme, Tone};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -67,11 +67,11 @@ pub enum Confirm {
 pub enum Mode {
     Browse,
     /// Digits typed outside a form: a barcode being scanned or typed.
-    Scan(String),
+    Scan(TextInput),
     /// `/`: fuzzy search, the selection follows the best match; the row
     /// selected before is restored on Esc.
     Search {
-        query: String,
+        query: TextInput,
         before: usize,
     },
     /// Choosing why the selected line is missing.
@@ -98,13 +98,20 @@ pub struct VisitScreen {
     /// A submitted visit being corrected: changes become amendments.
     pub amending: bool,
     /// A message for the rep on the screen (saved, refused, scanned).
-    pub message: Option<(String, Role)>,
+    pub message: Option<(String, Tone)>,
     pub clock: Clock,
     /// Who makes the records (the rep).
     pub by: String,
     pub device: String,
     index: SearchIndex,
     by_ean: HashMap<String, usize>,
+}
+
+/// The field of a barcode typed outside a form: digits only.
+pub fn scan_field(first: char) -> TextInput {
+    let mut input = TextInput::new().accepting(|c| c.is_ascii_digit());
+    input.insert(first);
+    input
 }
 
 impl VisitScreen {
@@ -194,9 +201,9 @@ impl VisitScreen {
 
     /// Keys of the keymap that mean nothing right now (amend on an open
     /// visit): not offered and not acted on.
-    pub fn unbound_actions(&self) -> Vec<crate::tui::Action> {
+    pub fn unbound_actions(&self) -> Vec<crate::keymap::Action> {
         if !self.is_submitted() || self.amending {
-            vec![crate::tui::Action::Amend]
+            vec![crate::keymap::Action::Amend]
         } else {
             vec![]
         }
@@ -205,8 +212,8 @@ impl VisitScreen {
     /// Keys left out of the footer and `?` help right now: the unbound ones,
     /// and `x` (close) unless the selected return is written off — pressed
     /// anyway, it says what to do first.
-    pub fn hidden_actions(&self) -> Vec<crate::tui::Action> {
-        use crate::tui::Action;
+    pub fn hidden_actions(&self) -> Vec<crate::keymap::Action> {
+        use crate::keymap::Action;
         let mut hidden = self.unbound_actions();
         let closable = self
             .visible_returns()
@@ -333,11 +340,37 @@ impl VisitScreen {
         self.index.search(query).first().map(|h| h.index)
     }
 
-    fn say(&mut self, text: String, role: Role) {
+    fn say(&mut self, text: String, role: Tone) {
         self.message = Some((text, role));
     }
 
     fn cursor_write(&self) -> VisitWrite {
         VisitWrite::Cursor(self.cursor())
+    }
+}
+
+impl crate::screens::Screen for VisitScreen {
+    fn context(&self) -> crate::keymap::KeyContext {
+        VisitScreen::context(self)
+    }
+
+    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+        VisitScreen::on_key(self, key)
+    }
+
+    fn hidden_actions(&self) -> Vec<crate::keymap::Action> {
+        VisitScreen::hidden_actions(self)
+    }
+
+    fn unbound_actions(&self) -> Vec<crate::keymap::Action> {
+        VisitScreen::unbound_actions(self)
+    }
+
+    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
+        self.handle(action)
+    }
+
+    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+        ratatui::prelude::Widget::render(self, area, buf)
     }
 }

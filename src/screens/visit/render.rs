@@ -7,10 +7,10 @@ use crate::domain::VisitStep;
 use crate::domain::visit::MissingReason;
 use crate::t;
 use crate::ui::popup::centered;
-use crate::ui::{Role, Theme};
+use crate::ui::{Theme, Tone};
 use chrono::Local;
 use ratatui::prelude::*;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 pub fn percent(share: Option<f64>) -> String {
     share
@@ -45,10 +45,7 @@ impl Widget for &VisitScreen {
             time = checked_in,
             status = status
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(th.style(Role::Border))
-            .title(Span::styled(title, th.style(Role::Title)));
+        let block = crate::ui::framed(title, th);
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 3 || inner.width < 10 {
@@ -86,9 +83,9 @@ impl VisitScreen {
         for (i, s) in VisitStep::ALL.iter().enumerate() {
             let label = format!(" {}. {} ", i + 1, t!(&format!("visit-step-{}", s.key())));
             let role = if *s == self.step {
-                Role::Selected
+                Tone::Selected
             } else {
-                Role::Muted
+                Tone::Muted
             };
             spans.push(Span::styled(label, self.theme.style(role)));
             spans.push(Span::raw(" "));
@@ -108,7 +105,7 @@ impl VisitScreen {
                         value = percent(f.osa),
                         weight = format!("{}", s.fast_mover_weight)
                     ),
-                    th.style(Role::Key),
+                    th.style(Tone::Key),
                 ),
                 Span::raw(" · "),
                 Span::styled(
@@ -117,7 +114,7 @@ impl VisitScreen {
                         value = percent(f.price_compliance),
                         tolerance = format!("{:.0}", s.price_tolerance * 100.0)
                     ),
-                    th.style(Role::Key),
+                    th.style(Tone::Key),
                 ),
                 Span::raw(" · "),
                 Span::raw(t!(
@@ -133,13 +130,13 @@ impl VisitScreen {
                     critical = format!("{:.0}", s.expiry_critical_share * 100.0),
                     near = format!("{:.0}", s.expiry_near_share * 100.0)
                 ),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             ),
             VisitStep::Returns => Line::styled(
                 t!("visit-returns-rule", days = s.returns_write_off_days),
-                th.style(Role::Muted),
+                th.style(Tone::Muted),
             ),
-            VisitStep::Notes => Line::styled(t!("visit-notes-hint"), th.style(Role::Muted)),
+            VisitStep::Notes => Line::styled(t!("visit-notes-hint"), th.style(Tone::Muted)),
         };
         line.render(area, buf);
     }
@@ -148,17 +145,17 @@ impl VisitScreen {
         let th = self.theme;
         let line = match &self.mode {
             Mode::Scan(code) => Line::from(vec![
-                Span::styled(format!("{}: ", t!("visit-scan")), th.style(Role::Key)),
-                Span::raw(format!("{code}▏")),
+                Span::styled(format!("{}: ", t!("visit-scan")), th.style(Tone::Key)),
+                Span::raw(code.shown(true)),
             ]),
             Mode::Search { query, .. } => Line::from(vec![
-                Span::styled("/ ", th.style(Role::Key)),
-                Span::raw(format!("{query}▏")),
+                Span::styled("/ ", th.style(Tone::Key)),
+                Span::raw(query.shown(true)),
             ]),
             _ => match &self.message {
                 Some((text, role)) => Line::styled(text.clone(), th.style(*role)),
                 None if self.is_submitted() && !self.amending => {
-                    Line::styled(t!("visit-read-only"), th.style(Role::Muted))
+                    Line::styled(t!("visit-read-only"), th.style(Tone::Muted))
                 }
                 None => Line::raw(""),
             },
@@ -167,33 +164,25 @@ impl VisitScreen {
     }
 }
 
-fn popup_block(title: String, th: Theme) -> Block<'static> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(th.style(Role::Title))
-        .title(Span::styled(title, th.style(Role::Title)))
-}
-
 fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) {
     let th = screen.theme;
     let mut lines = Vec::new();
     for (i, f) in form.fields.iter().enumerate() {
         let focused = i == form.focus;
         let marker = if focused { "▸ " } else { "  " };
-        let cursor = if focused && !matches!(f.kind, super::FieldKind::Choice(_)) {
-            "▏"
-        } else {
-            ""
+        let text = match f.kind {
+            super::FieldKind::Choice(_) => f.shown(),
+            _ => f.text.shown(focused),
         };
         lines.push(Line::from(vec![
-            Span::styled(marker, th.style(Role::Key)),
-            Span::styled(format!("{}: ", t!(f.label)), th.style(Role::Muted)),
+            Span::styled(marker, th.style(Tone::Key)),
+            Span::styled(format!("{}: ", t!(f.label)), th.style(Tone::Muted)),
             Span::styled(
-                format!("{}{cursor}", f.shown()),
+                text,
                 th.style(if focused {
-                    Role::Selected
+                    Tone::Selected
                 } else {
-                    Role::Normal
+                    Tone::Normal
                 }),
             ),
         ]));
@@ -202,11 +191,11 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
         {
             lines.push(Line::styled(
                 format!("    → {} · {}", row.name, row.list_price),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             ));
         }
         if let Some(err) = &f.error {
-            lines.push(Line::styled(format!("    ✗ {err}"), th.style(Role::Danger)));
+            lines.push(Line::styled(format!("    ✗ {err}"), th.style(Tone::Danger)));
         }
     }
     if let super::FormKind::Line { row } = form.kind
@@ -216,11 +205,11 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
             0,
             Line::styled(
                 format!("{} · {}", r.name, r.list_price),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ),
         );
     }
-    lines.push(Line::styled(t!("form-hint"), th.style(Role::Muted)));
+    lines.push(Line::styled(t!("form-hint"), th.style(Tone::Muted)));
     let width = 72.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     // room for the lines as they wrap, so a long reason never hides the hint
@@ -230,7 +219,7 @@ fn render_form(form: &Form, screen: &VisitScreen, area: Rect, buf: &mut Buffer) 
         .sum();
     let rect = centered(area, width, rows as u16 + 2);
     Clear.render(rect, buf);
-    let block = popup_block(t!(form.title), th);
+    let block = crate::ui::popup_frame(t!(form.title), th);
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines)
@@ -244,15 +233,15 @@ fn render_reason(th: Theme, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(i, r)| {
             Line::from(vec![
-                Span::styled(format!("{} ", i + 1), th.style(Role::Key)),
+                Span::styled(format!("{} ", i + 1), th.style(Tone::Key)),
                 Span::raw(t!(&format!("missing-{}", r.key()))),
             ])
         })
         .collect();
-    lines.push(Line::styled(t!("reason-hint"), th.style(Role::Muted)));
+    lines.push(Line::styled(t!("reason-hint"), th.style(Tone::Muted)));
     let rect = centered(area, 40, lines.len() as u16 + 2);
     Clear.render(rect, buf);
-    let block = popup_block(t!("reason-title"), th);
+    let block = crate::ui::popup_frame(t!("reason-title"), th);
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines).render(inner, buf);
@@ -272,7 +261,7 @@ fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Bu
                         count = left,
                         total = screen.view.rows.len()
                     ),
-                    th.style(Role::Warn),
+                    th.style(Tone::Warn),
                 ));
             }
             (t!("confirm-submit-title"), t!("confirm-submit"))
@@ -280,7 +269,7 @@ fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Bu
         Confirm::Amend => (t!("confirm-amend-title"), t!("confirm-amend")),
     };
     lines.push(Line::raw(text));
-    lines.push(Line::styled(t!("confirm-hint"), th.style(Role::Key)));
+    lines.push(Line::styled(t!("confirm-hint"), th.style(Tone::Key)));
     let width = 56.min(area.width);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines
@@ -289,7 +278,7 @@ fn render_confirm(kind: &Confirm, screen: &VisitScreen, area: Rect, buf: &mut Bu
         .sum();
     let rect = centered(area, width, rows as u16 + 2);
     Clear.render(rect, buf);
-    let block = popup_block(title, th);
+    let block = crate::ui::popup_frame(title, th);
     let inner = block.inner(rect);
     block.render(rect, buf);
     Paragraph::new(lines)

@@ -9,9 +9,9 @@ use crate::domain::visit::{
     AuditLine, Batch, BatchAction, MissingReason, Note, Problem, ProblemStatus, ReturnLine,
     ReturnReason, ReturnStatus, VisitWrite,
 };
+use crate::screens::Effect;
 use crate::t;
-use crate::tui::Effect;
-use crate::ui::Role;
+use crate::ui::Tone;
 
 impl VisitScreen {
     /// The row's audit line to change: the saved one (stamped as changed now),
@@ -55,7 +55,7 @@ impl VisitScreen {
         let name = self.view.rows[self.audit_sel].name.clone();
         self.view.rows[self.audit_sel].audit = Some(line.clone());
         self.audit_sel = crate::screens::step(self.audit_sel, self.view.rows.len(), 1);
-        self.say(t!("visit-saved-line", name = name), Role::Ok);
+        self.say(t!("visit-saved-line", name = name), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Audit(line), self.cursor_write()])
     }
 
@@ -119,7 +119,7 @@ impl VisitScreen {
                     .iter_mut()
                     .find(|f| f.kind == FieldKind::Product)
                 {
-                    p.text = ean.to_string();
+                    p.text.set(ean.to_string());
                     p.error = None;
                 }
             }
@@ -128,6 +128,34 @@ impl VisitScreen {
             }
         }
         Some(Effect::None)
+    }
+
+    /// While the product field is typed in: the line it matches now, shown
+    /// under the field (what is wrong with it is said on Enter).
+    pub(super) fn preview_product(&mut self) {
+        let Mode::Form(form) = &self.mode else {
+            return;
+        };
+        let Some(i) = form
+            .fields
+            .iter()
+            .position(|f| f.kind == FieldKind::Product)
+        else {
+            return;
+        };
+        if form.focus != i {
+            return;
+        }
+        let text = form.fields[i].text.trim().to_string();
+        let row = match as_scan(&text) {
+            Some(ean) => self.row_of_ean(ean.as_str()),
+            None if text.is_empty() || text.chars().all(|c| c.is_ascii_digit()) => None,
+            None => self.best_match(&text),
+        };
+        if let Mode::Form(form) = &mut self.mode {
+            form.product = row;
+            form.fields[i].error = None;
+        }
     }
 
     /// Resolves the product field: a barcode of the store's list, or the
@@ -252,7 +280,7 @@ impl VisitScreen {
                         name = p.name,
                         class = t!(&format!("expiry-{}", class.key()))
                     ),
-                    Role::Ok,
+                    Tone::Ok,
                 );
                 Effect::VisitWrites(vec![VisitWrite::Batch(batch), self.cursor_write()])
             }
@@ -287,7 +315,7 @@ impl VisitScreen {
                         name = p.name,
                         value = ret.value.to_string()
                     ),
-                    Role::Ok,
+                    Tone::Ok,
                 );
                 Effect::VisitWrites(vec![VisitWrite::Return(ret), self.cursor_write()])
             }
@@ -302,7 +330,7 @@ impl VisitScreen {
                     text,
                 };
                 self.view.notes.push(note.clone());
-                self.say(t!("visit-saved"), Role::Ok);
+                self.say(t!("visit-saved"), Tone::Ok);
                 Effect::VisitWrites(vec![VisitWrite::Note(note)])
             }
             FormKind::Problem => {
@@ -320,7 +348,7 @@ impl VisitScreen {
                     resolved: None,
                 };
                 self.view.problems.push(problem.clone());
-                self.say(t!("visit-saved"), Role::Ok);
+                self.say(t!("visit-saved"), Tone::Ok);
                 Effect::VisitWrites(vec![VisitWrite::Problem(problem)])
             }
         }
@@ -334,7 +362,7 @@ impl VisitScreen {
         b.action = Some(action);
         b.meta.touch(stamp);
         let b = b.clone();
-        self.say(t!("visit-saved"), Role::Ok);
+        self.say(t!("visit-saved"), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Batch(b)])
     }
 
@@ -350,7 +378,7 @@ impl VisitScreen {
             .iter()
             .any(|r| r.from_batch == Some(b.meta.id))
         {
-            self.say(t!("visit-batch-returned"), Role::Warn);
+            self.say(t!("visit-batch-returned"), Tone::Warn);
             return Effect::None;
         }
         let price = self
@@ -379,7 +407,7 @@ impl VisitScreen {
                 name = name,
                 value = ret.value.to_string()
             ),
-            Role::Ok,
+            Tone::Ok,
         );
         Effect::VisitWrites(vec![VisitWrite::Return(ret)])
     }
@@ -404,12 +432,12 @@ impl VisitScreen {
             } else {
                 t!("visit-return-cannot", status = status)
             };
-            self.say(text, Role::Warn);
+            self.say(text, Tone::Warn);
             return Effect::None;
         }
         r.meta.touch(stamp);
         let r = r.clone();
-        self.say(t!("visit-saved"), Role::Ok);
+        self.say(t!("visit-saved"), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Return(r)])
     }
 
@@ -426,7 +454,7 @@ impl VisitScreen {
         p.resolved = Some(today);
         p.meta.touch(stamp);
         let p = p.clone();
-        self.say(t!("visit-saved"), Role::Ok);
+        self.say(t!("visit-saved"), Tone::Ok);
         Effect::VisitWrites(vec![VisitWrite::Problem(p)])
     }
 }

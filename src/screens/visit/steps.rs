@@ -8,7 +8,7 @@ use crate::domain::visit::audit::price_ok;
 use crate::domain::visit::{ExpiryClass, ReturnStatus};
 use crate::i18n;
 use crate::t;
-use crate::ui::Role;
+use crate::ui::Tone;
 use ratatui::prelude::*;
 use ratatui::widgets::{Cell, Paragraph};
 
@@ -26,7 +26,7 @@ impl VisitScreen {
         let th = self.theme;
         let rows = &self.view.rows;
         if rows.is_empty() {
-            Line::styled(t!("visit-no-lines"), th.style(Role::Muted)).render(area, buf);
+            Line::styled(t!("visit-no-lines"), th.style(Tone::Muted)).render(area, buf);
             return;
         }
         let (start, end) = window(
@@ -39,23 +39,23 @@ impl VisitScreen {
             .iter()
             .map(|r| {
                 let (shelf, role) = match &r.audit {
-                    None => ("·".to_string(), Role::Muted),
-                    Some(a) if a.on_shelf => ("✓".to_string(), Role::Ok),
-                    Some(_) => ("✗".to_string(), Role::Danger),
+                    None => ("·".to_string(), Tone::Muted),
+                    Some(a) if a.on_shelf => ("✓".to_string(), Tone::Ok),
+                    Some(_) => ("✗".to_string(), Tone::Danger),
                 };
                 let a = r.audit.as_ref();
                 let price = a.and_then(|a| a.price_seen);
                 let price_role = match price {
-                    Some(p) if !price_ok(p, r.list_price, tol) => Role::Danger,
-                    _ => Role::Normal,
+                    Some(p) if !price_ok(p, r.list_price, tol) => Tone::Danger,
+                    _ => Tone::Normal,
                 };
                 vec![
                     Cell::from(Span::styled(
                         if r.fast { "★" } else { " " },
-                        th.style(Role::Key),
+                        th.style(Tone::Key),
                     )),
                     Cell::from(r.name.clone()),
-                    Cell::from(Span::styled(r.ean.clone(), th.style(Role::Muted))),
+                    Cell::from(Span::styled(r.ean.clone(), th.style(Tone::Muted))),
                     Cell::from(Span::styled(shelf, th.style(role))),
                     Cell::from(
                         a.and_then(|a| a.facings)
@@ -114,7 +114,7 @@ impl VisitScreen {
         let [list, pull_area] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(pull_height)]).areas(area);
         if self.view.batches.is_empty() {
-            Line::styled(t!("visit-no-batches"), th.style(Role::Muted)).render(list, buf);
+            Line::styled(t!("visit-no-batches"), th.style(Tone::Muted)).render(list, buf);
         } else {
             let batches = &self.view.batches;
             let (start, end) = window(
@@ -127,10 +127,10 @@ impl VisitScreen {
                 .map(|b| {
                     let class = self.class_of(b);
                     let role = match class {
-                        ExpiryClass::Expired => Role::Danger,
-                        ExpiryClass::Critical => Role::Danger,
-                        ExpiryClass::Near => Role::Warn,
-                        ExpiryClass::Ok => Role::Ok,
+                        ExpiryClass::Expired => Tone::Danger,
+                        ExpiryClass::Critical => Tone::Danger,
+                        ExpiryClass::Near => Tone::Warn,
+                        ExpiryClass::Ok => Tone::Ok,
                     };
                     vec![
                         Cell::from(self.product_name(&b.sku)),
@@ -164,7 +164,7 @@ impl VisitScreen {
         if !pull.is_empty() {
             let mut lines = vec![Line::styled(
                 t!("visit-pull-list", count = pull.len()),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             )];
             lines.extend(pull.iter().map(|b| {
                 Line::raw(format!(
@@ -182,7 +182,7 @@ impl VisitScreen {
         let th = self.theme;
         let returns = self.visible_returns();
         if returns.is_empty() {
-            Line::styled(t!("visit-no-returns"), th.style(Role::Muted)).render(area, buf);
+            Line::styled(t!("visit-no-returns"), th.style(Tone::Muted)).render(area, buf);
             return;
         }
         let (today, within) = (self.view.today, self.settings().returns_write_off_days);
@@ -200,12 +200,12 @@ impl VisitScreen {
                     let days = r.days_pending(today).unwrap_or(0);
                     (
                         format!("{status} ⚑ {}", t!("days-ago", days = days)),
-                        Role::Danger,
+                        Tone::Danger,
                     )
                 } else if r.status == ReturnStatus::Logged {
-                    (status, Role::Warn)
+                    (status, Tone::Warn)
                 } else {
-                    (status, Role::Ok)
+                    (status, Tone::Ok)
                 };
                 vec![
                     Cell::from(self.product_name(&r.sku)),
@@ -241,7 +241,7 @@ impl VisitScreen {
         let th = self.theme;
         let items = self.notes_items();
         if items.is_empty() {
-            Line::styled(t!("visit-no-notes"), th.style(Role::Muted)).render(area, buf);
+            Line::styled(t!("visit-no-notes"), th.style(Tone::Muted)).render(area, buf);
             return;
         }
         let today = self.view.today;
@@ -252,21 +252,21 @@ impl VisitScreen {
             .map(|(i, item)| {
                 let line = match item {
                     NotesItem::Note(n) => Line::from(vec![
-                        Span::styled(format!("{} ", t!("visit-note")), th.style(Role::Muted)),
+                        Span::styled(format!("{} ", t!("visit-note")), th.style(Tone::Muted)),
                         Span::raw(n.text.clone()),
                     ]),
                     NotesItem::Problem(p) => {
                         let (status, role) = if !p.is_open() {
-                            (t!("problem-resolved"), Role::Ok)
+                            (t!("problem-resolved"), Tone::Ok)
                         } else if let Some(late) = p.overdue_days(today) {
-                            (t!("problem-overdue", days = late), Role::Danger)
+                            (t!("problem-overdue", days = late), Tone::Danger)
                         } else {
-                            (t!("problem-due", date = i18n::date(p.due)), Role::Warn)
+                            (t!("problem-due", date = i18n::date(p.due)), Tone::Warn)
                         };
                         Line::from(vec![
                             Span::styled(
                                 format!("{} ", t!("visit-problem")),
-                                th.style(Role::Danger),
+                                th.style(Tone::Danger),
                             ),
                             Span::raw(format!("{}  ", p.text)),
                             Span::styled(status, th.style(role)),
@@ -281,7 +281,7 @@ impl VisitScreen {
                 spans.extend(line.spans);
                 let line = Line::from(spans);
                 if start + i == self.notes_sel {
-                    line.style(th.style(Role::Selected))
+                    line.style(th.style(Tone::Selected))
                 } else {
                     line
                 }
@@ -320,7 +320,7 @@ impl VisitScreen {
         let value: crate::domain::Money = returns.iter().map(|r| r.value).sum();
         let open_problems = self.view.problems.iter().filter(|p| p.is_open()).count();
         let mut lines = vec![
-            Line::styled(t!("checkout-summary"), th.style(Role::Title)),
+            Line::styled(t!("checkout-summary"), th.style(Tone::Title)),
             Line::raw(t!(
                 "checkout-audit",
                 checked = f.checked,
@@ -351,7 +351,7 @@ impl VisitScreen {
         if !pull.is_empty() {
             lines.push(Line::styled(
                 t!("visit-pull-list", count = pull.len()),
-                th.style(Role::Danger),
+                th.style(Tone::Danger),
             ));
             for b in pull {
                 lines.push(Line::raw(format!(
@@ -370,7 +370,7 @@ impl VisitScreen {
         if f.lines_left > 0 {
             lines.push(Line::styled(
                 t!("checkout-lines-left", count = f.lines_left),
-                th.style(Role::Warn),
+                th.style(Tone::Warn),
             ));
         }
         match self.view.visit.submitted {
@@ -379,11 +379,11 @@ impl VisitScreen {
                     "checkout-submitted-at",
                     time = at.with_timezone(&chrono::Local).format("%H:%M").to_string()
                 ),
-                th.style(Role::Ok),
+                th.style(Tone::Ok),
             )),
             None => lines.push(Line::styled(
                 t!("checkout-press-enter"),
-                th.style(Role::Key),
+                th.style(Tone::Key),
             )),
         }
         let _ = s;
@@ -391,7 +391,7 @@ impl VisitScreen {
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 t!("checkout-amendments"),
-                th.style(Role::Title),
+                th.style(Tone::Title),
             ));
             for a in &self.view.amendments {
                 lines.push(Line::raw(format!(
@@ -430,7 +430,7 @@ fn action_cell<'a>(
         return Cell::from(t!("batch-returned"));
     }
     match class.suggestion() {
-        Some(key) => Cell::from(Span::styled(t!(key), screen.theme.style(Role::Muted))),
+        Some(key) => Cell::from(Span::styled(t!(key), screen.theme.style(Tone::Muted))),
         None => Cell::from(""),
     }
 }

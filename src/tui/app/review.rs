@@ -1,12 +1,13 @@
 //! The app's side of review and dashboard: opening the screens and applying
 //! their effects (comments and reviews are written here, for the viewer).
 
-use super::{App, Effect, Screen};
+use super::{App, Page};
 use crate::domain::auth::Viewer;
+use crate::screens::Effect;
 use crate::screens::{DashboardScreen, ReviewListScreen, VisitDetailScreen};
+use crate::service::views_review as views;
 use crate::t;
 use crate::tui::Action;
-use crate::tui::views_review as views;
 
 impl App {
     /// Restricts the app to what `viewer` may see: a rep only their own route.
@@ -52,7 +53,7 @@ impl App {
             views::dashboard_view(&self.db, &self.clock, &self.viewer, self.clock.today(), 28)?;
         self.stack.clear();
         self.stack
-            .push(Screen::Dashboard(Box::new(DashboardScreen::new(
+            .push(Page::Dashboard(Box::new(DashboardScreen::new(
                 view, self.theme,
             ))));
         Ok(())
@@ -86,7 +87,7 @@ impl App {
                 if let Some(i) = self
                     .stack
                     .iter()
-                    .position(|s| matches!(s, Screen::Dashboard(_)))
+                    .position(|s| matches!(s, Page::Dashboard(_)))
                 {
                     self.stack.truncate(i + 1);
                     return Ok(());
@@ -99,20 +100,20 @@ impl App {
                     28,
                 )?;
                 self.stack
-                    .push(Screen::Dashboard(Box::new(DashboardScreen::new(
+                    .push(Page::Dashboard(Box::new(DashboardScreen::new(
                         view, self.theme,
                     ))));
             }
             Effect::LoadDashboard { to, days } => {
                 let view = views::dashboard_view(&self.db, &self.clock, &self.viewer, to, days)?;
-                if let Some(Screen::Dashboard(s)) = self.stack.last_mut() {
+                if let Some(Page::Dashboard(s)) = self.stack.last_mut() {
                     s.reload(view);
                 }
             }
             Effect::OpenReview => {
                 let (rows, reps) = views::review_rows(&self.db, &self.viewer)?;
                 let rep = match self.stack.last() {
-                    Some(Screen::Dashboard(d)) => d
+                    Some(Page::Dashboard(d)) => d
                         .view
                         .rows
                         .get(d.selected)
@@ -122,12 +123,12 @@ impl App {
                     _ => None,
                 };
                 let screen = ReviewListScreen::new(rows, reps, self.clock.today(), rep, self.theme);
-                self.stack.push(Screen::ReviewList(Box::new(screen)));
+                self.stack.push(Page::ReviewList(Box::new(screen)));
             }
             Effect::OpenVisit(id) => {
                 let view = views::visit_detail(&self.db, &self.viewer, id)?;
                 self.stack
-                    .push(Screen::VisitDetail(Box::new(VisitDetailScreen::new(
+                    .push(Page::VisitDetail(Box::new(VisitDetailScreen::new(
                         view, self.theme,
                     ))));
             }
@@ -144,7 +145,7 @@ impl App {
             }
             Effect::OpenConflicts => {
                 let rows = self.db.conflicts(false)?;
-                self.stack.push(Screen::Conflicts(Box::new(
+                self.stack.push(Page::Conflicts(Box::new(
                     crate::screens::ConflictsScreen::new(rows, self.theme),
                 )));
             }
@@ -161,7 +162,7 @@ impl App {
                 let result = self.db.settle_conflict(&id, &choice, &stamp);
                 // whatever happened, the list shows what is stored
                 let rows = self.db.conflicts(false)?;
-                if let Some(Screen::Conflicts(s)) = self.stack.last_mut() {
+                if let Some(Page::Conflicts(s)) = self.stack.last_mut() {
                     s.reload(rows);
                 }
                 result?;
@@ -190,8 +191,8 @@ impl App {
         let (rows, _) = views::review_rows(&self.db, &self.viewer)?;
         for screen in self.stack.iter_mut() {
             match screen {
-                Screen::VisitDetail(s) if s.view.id == id => s.reload(view.clone()),
-                Screen::ReviewList(s) => s.reload(rows.clone()),
+                Page::VisitDetail(s) if s.view.id == id => s.reload(view.clone()),
+                Page::ReviewList(s) => s.reload(rows.clone()),
                 _ => {}
             }
         }

@@ -9,7 +9,7 @@ use crate::domain::order::{
     SuggestParams, SuggestedLine,
 };
 use crate::domain::{Invoice, Product, SalesSeries, Settings, Store};
-use crate::screens::order::{OrderView, ProductInfo};
+use crate::screens::order::{OrderProduct, OrderView};
 use crate::storage::{Database, Result};
 use chrono::{Datelike, Duration, NaiveDate};
 use std::collections::HashMap;
@@ -191,8 +191,8 @@ pub fn store_suggestion(
     }))
 }
 
-fn info(p: &Product) -> ProductInfo {
-    ProductInfo {
+fn info(p: &Product) -> OrderProduct {
+    OrderProduct {
         sku: p.sku.clone(),
         ean: p.ean.as_str().to_string(),
         name: p.name.clone(),
@@ -271,7 +271,7 @@ fn build_view(
 ) -> Result<Option<OrderView>> {
     let settings: Settings = db.settings()?;
     let today = clock.today();
-    let mut products: HashMap<String, ProductInfo> = s
+    let mut products: HashMap<String, OrderProduct> = s
         .rows
         .iter()
         .map(|r| (r.product.sku.clone(), info(&r.product)))
@@ -336,6 +336,6 @@ pub fn new_order_view(db: &Database, clock: &Clock, code: &str) -> Result<Option
 }
 
 /// Every product, for adding a line by name or EAN.
-pub fn catalog(db: &Database) -> Result<Vec<ProductInfo>> {
+pub fn catalog(db: &Database) -> Result<Vec<OrderProduct>> {
     Ok(db.products()?.iter().map(info).collect())
 }

@@ -1,4 +1,4 @@
-//! The append-only audit trail: entries by sequence number, and beside them
+//! The append-only journal (tamper trail; on disk its trees keep their "audit" names): entries by sequence number, and beside them
 //! the head (last seq and hash), written in one atomic unit so that a
 //! removed newest entry is caught as surely as a changed old one. (The head
 //! has its own tree so that the demo's `--reset` clears both together.)
@@ -19,8 +19,8 @@
 use super::audit_key::{self, Witness};
 use super::{Database, Result, codec};
 use crate::domain::RecordMeta;
-use crate::domain::audit::{
-    AuditEntry, AuditEvent, ChainBreak, GENESIS, Keying, same_mac, verify_keyed_chain,
+use crate::domain::journal::{
+    ChainBreak, GENESIS, JournalEntry, JournalEvent, Keying, same_mac, verify_keyed_chain,
 };
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -61,7 +61,7 @@ impl Database {
         }))
     }
 
-    fn audit_entry_at(&self, seq: u64) -> Result<Option<AuditEntry>> {
+    fn audit_entry_at(&self, seq: u64) -> Result<Option<JournalEntry>> {
         self.tree(AUDIT)?
             .get(seq.to_be_bytes())?
             .map(|v| codec::decode("audit entry", &v))
@@ -69,12 +69,12 @@ impl Database {
     }
 
     /// Appends an entry durably. Only this function writes the audit tree.
-    pub fn append_audit(
+    pub fn append_journal(
         &self,
         actor: &str,
-        event: AuditEvent,
+        event: JournalEvent,
         at: DateTime<Utc>,
-    ) -> Result<AuditEntry> {
+    ) -> Result<JournalEntry> {
         let (entry, keyed_from) =
             self.atomically(|| self.append_audit_in_unit(actor, event, at))?;
         // the witness moves only once the entry is durable: inside a larger
@@ -93,13 +93,13 @@ impl Database {
     fn append_audit_in_unit(
         &self,
         actor: &str,
-        event: AuditEvent,
+        event: JournalEvent,
         at: DateTime<Utc>,
-    ) -> Result<(AuditEntry, u64)> {
+    ) -> Result<(JournalEntry, u64)> {
         let key = audit_key::load_or_create_key()?;
         let audit = self.tree(AUDIT)?;
         let meta_tree = self.tree(HEAD)?;
-        let last: Option<AuditEntry> = audit
+        let last: Option<JournalEntry> = audit
             .last()?
             .map(|(_, v)| codec::decode("audit entry", &v))
             .transpose()?;
@@ -109,7 +109,7 @@ impl Database {
             None => last.as_ref().map_or(1, |l| l.seq + 1),
         };
         let meta = RecordMeta::fresh(actor, self.device(), at);
-        let entry = AuditEntry::next_keyed(last.as_ref(), meta, actor, event, &key);
+        let entry = JournalEntry::next_keyed(last.as_ref(), meta, actor, event, &key);
         let bytes = codec::encode("audit entry", &entry)?;
         let mut head = entry.seq.to_be_bytes().to_vec();
         head.extend_from_slice(entry.hash.as_bytes());
@@ -125,7 +125,7 @@ impl Database {
     /// in between leaves the witness behind the chain, which still reaches
     /// it). A witness the chain no longer reaches is evidence and is left as
     /// it is: `check` keeps reporting it.
-    fn advance_witness(&self, entry: &AuditEntry, keyed_from: u64) -> Result<()> {
+    fn advance_witness(&self, entry: &JournalEntry, keyed_from: u64) -> Result<()> {
         if let Some(old) = audit_key::read_witness(self.dir())? {
             let reached = old.device == self.device()
                 && old.keyed_from == keyed_from
@@ -153,18 +153,18 @@ impl Database {
 
     /// Forgets this database's witness: before the demo's `--reset` wipes the
     /// log on purpose (first, so that a crash in between leaves no alarm).
-    pub fn forget_audit_witness(&self) -> Result<()> {
+    pub fn forget_journal_witness(&self) -> Result<()> {
         audit_key::remove_witness(self.dir())
     }
 
     /// Every entry in order; a damaged one fails the whole read.
-    pub fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
+    pub fn journal_entries(&self) -> Result<Vec<JournalEntry>> {
         self.scan(AUDIT, "audit entry", b"")
     }
 
     /// The head of the chain: the last seq and its hash (0 and [`GENESIS`]
     /// for an empty log). Sync bundles carry it.
-    pub fn audit_head(&self) -> Result<(u64, String)> {
+    pub fn journal_head(&self) -> Result<(u64, String)> {
         Ok(self
             .stored_head()?
             .unwrap_or_else(|| (0, GENESIS.to_string())))
@@ -173,11 +173,11 @@ impl Database {
     /// Verifies the chain: the number of entries, or the first broken one.
     /// Checks the keyed MACs, the head in the database and this machine's
     /// witness (outside the database).
-    pub fn verify_audit(&self) -> Result<std::result::Result<u64, ChainBreak>> {
+    pub fn verify_journal(&self) -> Result<std::result::Result<u64, ChainBreak>> {
         let mut entries = Vec::new();
         for (i, item) in self.tree(AUDIT)?.iter().enumerate() {
             let (_, v) = item?;
-            match codec::decode::<AuditEntry>("audit entry", &v) {
+            match codec::decode::<JournalEntry>("audit entry", &v) {
                 Ok(e) => entries.push(e),
                 Err(_) => {
                     return Ok(Err(ChainBreak {
@@ -262,7 +262,7 @@ impl Database {
     /// seq, means that device's log was cut or rewritten after an exchange:
     /// the alarm is kept for `check` and returned. (A head further on cannot
     /// be checked here: the entries stay on their device.)
-    pub fn note_peer_audit_head(
+    pub fn note_peer_journal_head(
         &self,
         device: &str,
         seq: u64,
@@ -312,7 +312,7 @@ impl Database {
 
     /// The alarms raised by heads of other devices (see
     /// [`Database::note_peer_audit_head`]).
-    pub fn peer_audit_alarms(&self) -> Result<Vec<String>> {
+    pub fn peer_journal_alarms(&self) -> Result<Vec<String>> {
         self.tree(PEER_ALARMS)?
             .iter()
             .map(|item| Ok(String::from_utf8_lossy(&item?.1).into_owned()))
@@ -323,7 +323,7 @@ impl Database {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::audit::entry_hash;
+    use crate::domain::journal::entry_hash;
 
     fn t(min: u32) -> DateTime<Utc> {
         use chrono::TimeZone;
@@ -331,9 +331,9 @@ mod tests {
     }
 
     fn login(db: &Database, n: u32) {
-        db.append_audit(
+        db.append_journal(
             "olga",
-            AuditEvent::Login {
+            JournalEvent::Login {
                 user: format!("u{n}"),
             },
             t(n),
@@ -347,13 +347,13 @@ mod tests {
         for i in 0..n {
             login(&db, i);
         }
-        assert_eq!(db.verify_audit().unwrap(), Ok(n as u64));
+        assert_eq!(db.verify_journal().unwrap(), Ok(n as u64));
         (dir, db)
     }
 
     /// What someone with the database but not the key can do: recompute
     /// every hash (plain SHA-256, the only one they can make) and the head.
-    fn rewrite_without_key(db: &Database, entries: &mut [AuditEntry]) {
+    fn rewrite_without_key(db: &Database, entries: &mut [JournalEntry]) {
         let tree = db.tree(AUDIT).unwrap();
         tree.clear().unwrap();
         let mut prev = GENESIS.to_string();
@@ -375,26 +375,26 @@ mod tests {
     #[test]
     fn changed_entry_with_recomputed_hashes_and_head_is_found() {
         let (_d, db) = with_entries(4);
-        let mut entries = db.audit_entries().unwrap();
-        entries[1].event = AuditEvent::KioskStarted;
+        let mut entries = db.journal_entries().unwrap();
+        entries[1].event = JournalEvent::KioskStarted;
         rewrite_without_key(&db, &mut entries);
-        let b = db.verify_audit().unwrap().unwrap_err();
+        let b = db.verify_journal().unwrap().unwrap_err();
         assert_eq!(b.seq, 1, "{b:?}");
         // a downgrade: drop the keyed marker too, so all reads as SHA-256
         db.tree(HEAD).unwrap().remove(KEYED_FROM_KEY).unwrap();
-        let b = db.verify_audit().unwrap().unwrap_err();
+        let b = db.verify_journal().unwrap().unwrap_err();
         assert!(b.reason.contains("marker"), "{b:?}");
     }
 
     #[test]
     fn dropped_newest_entry_with_rewritten_head_is_found() {
         let (_d, db) = with_entries(4);
-        let entries = db.audit_entries().unwrap();
+        let entries = db.journal_entries().unwrap();
         db.tree(AUDIT).unwrap().remove(4u64.to_be_bytes()).unwrap();
         let mut head = 3u64.to_be_bytes().to_vec();
         head.extend_from_slice(entries[2].hash.as_bytes());
         db.tree(HEAD).unwrap().insert(HEAD_KEY, head).unwrap();
-        let b = db.verify_audit().unwrap().unwrap_err();
+        let b = db.verify_journal().unwrap().unwrap_err();
         assert_eq!(b.seq, 4, "{b:?}");
         assert!(b.reason.contains("witness saw entry 4"), "{b:?}");
     }
@@ -404,22 +404,22 @@ mod tests {
         let (_d, db) = with_entries(3);
         db.tree(AUDIT).unwrap().clear().unwrap();
         db.tree(HEAD).unwrap().clear().unwrap();
-        assert_eq!(db.verify_audit().unwrap().unwrap_err().seq, 1);
+        assert_eq!(db.verify_journal().unwrap().unwrap_err().seq, 1);
         // new entries after the wipe do not overwrite the evidence
         for i in 0..5 {
             login(&db, 10 + i);
         }
-        assert!(db.verify_audit().unwrap().is_err());
+        assert!(db.verify_journal().unwrap().is_err());
     }
 
     #[test]
     fn a_demo_reset_forgets_the_witness_first() {
         let (_d, db) = with_entries(3);
-        db.forget_audit_witness().unwrap();
+        db.forget_journal_witness().unwrap();
         db.clear_all().unwrap();
-        assert_eq!(db.verify_audit().unwrap(), Ok(0));
+        assert_eq!(db.verify_journal().unwrap(), Ok(0));
         login(&db, 1);
-        assert_eq!(db.verify_audit().unwrap(), Ok(1));
+        assert_eq!(db.verify_journal().unwrap(), Ok(1));
     }
 
     #[test]
@@ -427,21 +427,21 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let db = Database::open(dir.path()).unwrap();
         // a chain as the builds before keys wrote it: SHA-256, no marker
-        let mut entries: Vec<AuditEntry> = Vec::new();
+        let mut entries: Vec<JournalEntry> = Vec::new();
         for i in 0..3 {
             let meta = RecordMeta::fresh("olga", db.device(), t(i));
-            let e = AuditEntry::next(entries.last(), meta, "olga", AuditEvent::KioskStarted);
+            let e = JournalEntry::next(entries.last(), meta, "olga", JournalEvent::KioskStarted);
             entries.push(e);
         }
         rewrite_without_key(&db, &mut entries);
-        assert_eq!(db.verify_audit().unwrap(), Ok(3));
+        assert_eq!(db.verify_journal().unwrap(), Ok(3));
         assert_eq!(db.keyed_from().unwrap(), None);
         login(&db, 5);
         login(&db, 6);
         assert_eq!(db.keyed_from().unwrap(), Some(4));
-        assert_eq!(db.verify_audit().unwrap(), Ok(5));
+        assert_eq!(db.verify_journal().unwrap(), Ok(5));
         // the old part cannot be recomputed now: entry 4's MAC covers it
-        let mut all = db.audit_entries().unwrap();
+        let mut all = db.journal_entries().unwrap();
         all[0].actor = "mallory".into();
         let mut old = all[..3].to_vec();
         rewrite_without_key(&db, &mut old);
@@ -456,35 +456,35 @@ mod tests {
         let mut head = 5u64.to_be_bytes().to_vec();
         head.extend_from_slice(all[4].hash.as_bytes());
         db.tree(HEAD).unwrap().insert(HEAD_KEY, head).unwrap();
-        let b = db.verify_audit().unwrap().unwrap_err();
+        let b = db.verify_journal().unwrap().unwrap_err();
         assert_eq!(b.seq, 4, "{b:?}");
     }
 
     #[test]
     fn peer_heads_never_go_back_or_change() {
         let (_d, db) = with_entries(0);
-        assert_eq!(db.audit_head().unwrap(), (0, GENESIS.to_string()));
+        assert_eq!(db.journal_head().unwrap(), (0, GENESIS.to_string()));
         assert_eq!(
-            db.note_peer_audit_head("lap1", 5, "aa", t(0)).unwrap(),
+            db.note_peer_journal_head("lap1", 5, "aa", t(0)).unwrap(),
             None
         );
         assert_eq!(
-            db.note_peer_audit_head("lap1", 5, "aa", t(1)).unwrap(),
+            db.note_peer_journal_head("lap1", 5, "aa", t(1)).unwrap(),
             None
         );
         assert_eq!(
-            db.note_peer_audit_head("lap1", 9, "bb", t(2)).unwrap(),
+            db.note_peer_journal_head("lap1", 9, "bb", t(2)).unwrap(),
             None
         );
         assert_eq!(
-            db.note_peer_audit_head("lap2", 1, "cc", t(2)).unwrap(),
+            db.note_peer_journal_head("lap2", 1, "cc", t(2)).unwrap(),
             None
         );
-        assert!(db.peer_audit_alarms().unwrap().is_empty());
-        let back = db.note_peer_audit_head("lap1", 7, "dd", t(3)).unwrap();
+        assert!(db.peer_journal_alarms().unwrap().is_empty());
+        let back = db.note_peer_journal_head("lap1", 7, "dd", t(3)).unwrap();
         assert!(back.unwrap().contains("went back from entry 9 to 7"));
-        let changed = db.note_peer_audit_head("lap1", 5, "ee", t(4)).unwrap();
+        let changed = db.note_peer_journal_head("lap1", 5, "ee", t(4)).unwrap();
         assert!(changed.unwrap().contains("rewritten"));
-        assert_eq!(db.peer_audit_alarms().unwrap().len(), 2);
+        assert_eq!(db.peer_journal_alarms().unwrap().len(), 2);
     }
 }

@@ -1,4 +1,4 @@
-//! The audit trail: logins, wrong PINs, user changes, reviews and changes to
+//! The journal (tamper trail; the shelf audit is `visit::audit`): logins, wrong PINs, user changes, reviews and changes to
 //! submitted visits, each entry carrying the hash of the one before, so a
 //! changed or removed entry breaks the chain where it happened.
 //!
@@ -18,7 +18,7 @@ use ulid::Ulid;
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AuditEvent {
+pub enum JournalEvent {
     Login {
         user: String,
     },
@@ -73,7 +73,7 @@ pub enum AuditEvent {
 /// What the audit trail says instead of a user name that looked like a PIN.
 pub const PIN_LIKE_NAME: &str = "unknown user (looks like a PIN)";
 
-impl AuditEvent {
+impl JournalEvent {
     /// A one-line English description for `rounds check` and exports.
     pub fn describe(&self) -> String {
         match self {
@@ -98,14 +98,14 @@ impl AuditEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AuditEntry {
+pub struct JournalEntry {
     pub meta: RecordMeta,
     /// 1, 2, 3... without gaps.
     pub seq: u64,
     pub at: DateTime<Utc>,
     /// Who did it: a user name, "local" (no login) or "system".
     pub actor: String,
-    pub event: AuditEvent,
+    pub event: JournalEvent,
     /// Hash of the entry before (hex), [`GENESIS`] for the first.
     pub prev: String,
     /// Hash of this entry's content and `prev`: hex HMAC-SHA256 with the
@@ -121,7 +121,7 @@ pub fn entry_hash(
     seq: u64,
     at: DateTime<Utc>,
     actor: &str,
-    event: &AuditEvent,
+    event: &JournalEvent,
 ) -> String {
     let content = serde_json::to_vec(&(id, seq, at, actor, event)).unwrap_or_default();
     let mut h = Sha256::new();
@@ -146,7 +146,7 @@ pub fn entry_mac(
     seq: u64,
     at: DateTime<Utc>,
     actor: &str,
-    event: &AuditEvent,
+    event: &JournalEvent,
 ) -> String {
     let content = serde_json::to_vec(&(id, seq, at, actor, event)).unwrap_or_default();
     // HMAC takes a key of any length
@@ -170,13 +170,13 @@ pub fn same_mac(a: &str, b: &str) -> bool {
             == 0
 }
 
-impl AuditEntry {
+impl JournalEntry {
     /// The entry that follows `prev` (None: the first).
     pub fn next(
-        prev: Option<&AuditEntry>,
+        prev: Option<&JournalEntry>,
         meta: RecordMeta,
         actor: &str,
-        event: AuditEvent,
+        event: JournalEvent,
     ) -> Self {
         let (seq, prev_hash) = match prev {
             Some(p) => (p.seq + 1, p.hash.clone()),
@@ -197,10 +197,10 @@ impl AuditEntry {
 
     /// The entry that follows `prev`, keyed with the audit key.
     pub fn next_keyed(
-        prev: Option<&AuditEntry>,
+        prev: Option<&JournalEntry>,
         meta: RecordMeta,
         actor: &str,
-        event: AuditEvent,
+        event: JournalEvent,
         key: &[u8],
     ) -> Self {
         let mut e = Self::next(prev, meta, actor, event);
@@ -259,7 +259,7 @@ pub struct ChainBreak {
 /// Checks entries in stored order. `head` is the last (seq, hash) recorded
 /// beside the chain, so that removing the newest entries is caught too.
 pub fn verify_chain<'a>(
-    entries: impl IntoIterator<Item = &'a AuditEntry>,
+    entries: impl IntoIterator<Item = &'a JournalEntry>,
     head: Option<(u64, &str)>,
 ) -> Result<u64, ChainBreak> {
     verify_keyed_chain(entries, head, Keying::UNKEYED)
@@ -268,7 +268,7 @@ pub fn verify_chain<'a>(
 /// [`verify_chain`] for a chain whose entries from `keying.keyed_from` on
 /// are keyed.
 pub fn verify_keyed_chain<'a>(
-    entries: impl IntoIterator<Item = &'a AuditEntry>,
+    entries: impl IntoIterator<Item = &'a JournalEntry>,
     head: Option<(u64, &str)>,
     keying: Keying<'_>,
 ) -> Result<u64, ChainBreak> {
@@ -328,16 +328,16 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn chain(n: usize) -> Vec<AuditEntry> {
-        let mut out: Vec<AuditEntry> = Vec::new();
+    fn chain(n: usize) -> Vec<JournalEntry> {
+        let mut out: Vec<JournalEntry> = Vec::new();
         for i in 0..n {
             let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, i as u32, 0).unwrap();
             let meta = RecordMeta::fresh("olga", "dev", at);
-            let e = AuditEntry::next(
+            let e = JournalEntry::next(
                 out.last(),
                 meta,
                 "olga",
-                AuditEvent::Login {
+                JournalEvent::Login {
                     user: format!("u{i}"),
                 },
             );
@@ -346,7 +346,7 @@ mod tests {
         out
     }
 
-    fn head(c: &[AuditEntry]) -> Option<(u64, &str)> {
+    fn head(c: &[JournalEntry]) -> Option<(u64, &str)> {
         c.last().map(|e| (e.seq, e.hash.as_str()))
     }
 
@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn changed_entry_with_recomputed_hash_breaks_the_next_link() {
         let mut c = chain(5);
-        c[1].event = AuditEvent::KioskStarted;
+        c[1].event = JournalEvent::KioskStarted;
         c[1].hash = c[1].computed_hash();
         assert_eq!(verify_chain(&c, None).unwrap_err().seq, 3);
     }
@@ -384,18 +384,18 @@ mod tests {
         assert!(err.reason.contains("missing"));
     }
 
-    fn keyed_chain(n: usize, keyed_from: u64, key: &[u8]) -> Vec<AuditEntry> {
-        let mut out: Vec<AuditEntry> = Vec::new();
+    fn keyed_chain(n: usize, keyed_from: u64, key: &[u8]) -> Vec<JournalEntry> {
+        let mut out: Vec<JournalEntry> = Vec::new();
         for i in 0..n {
             let at = Utc.with_ymd_and_hms(2026, 11, 24, 9, i as u32, 0).unwrap();
             let meta = RecordMeta::fresh("olga", "dev", at);
-            let event = AuditEvent::Login {
+            let event = JournalEvent::Login {
                 user: format!("u{i}"),
             };
             let e = if (i as u64 + 1) >= keyed_from {
-                AuditEntry::next_keyed(out.last(), meta, "olga", event, key)
+                JournalEntry::next_keyed(out.last(), meta, "olga", event, key)
             } else {
-                AuditEntry::next(out.last(), meta, "olga", event)
+                JournalEntry::next(out.last(), meta, "olga", event)
             };
             out.push(e);
         }

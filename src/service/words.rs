@@ -1,0 +1,69 @@
+//! The domain's codes and numbers in the user's language: the domain
+//! returns data, the front ends (terminal and command line) call these.
+
+use crate::domain::forecast::Method;
+use crate::domain::order::{Reason, RefusalReason, Seen};
+use crate::t;
+
+/// The words for why a line was lowered or struck.
+pub fn refusal_label(reason: RefusalReason) -> String {
+    t!(&format!("refusal-{}", reason.key().replace('_', "-")))
+}
+
+/// Why a line has its quantity: one short sentence, most decisive fact first.
+pub fn reason_text(reason: &Reason) -> String {
+    let mut parts = Vec::new();
+    if reason.raised_out_of_stock {
+        parts.push(t!(
+            "reason-out-of-stock",
+            pack = i64::from(reason.case_pack)
+        ));
+    }
+    if let Some(r) = reason.capped_by {
+        parts.push(t!("reason-capped", why = refusal_label(r)));
+    }
+    if let Method::NoSales(days) = reason.method {
+        // nothing sold on a must-stock line: most often not on the shelf at all
+        let days = i64::from(days);
+        parts.push(if days >= 14 {
+            t!("reason-no-sales-weeks", weeks = days / 7)
+        } else {
+            t!("reason-no-sales-days", days = days)
+        });
+    } else {
+        parts.push(t!(
+            "reason-sells",
+            rate = format!("{:.1}", reason.per_week),
+            how = t!(&format!("method-{}", reason.method.key())),
+            days = reason.cover_days.round() as i64
+        ));
+    }
+    match reason.seen {
+        Some(Seen::Stock(q)) if q > 0.0 => {
+            parts.push(t!("reason-seen", units = format!("{q:.0}")));
+        }
+        Some(_) if !reason.raised_out_of_stock => parts.push(t!("reason-seen-empty")),
+        _ => {}
+    }
+    if let Some(r) = reason.noted_refusal {
+        parts.push(t!("reason-noted-refusal", why = refusal_label(r)));
+    }
+    if let Some(needs) = reason.case_minimum() {
+        parts.push(t!(
+            "reason-case-minimum",
+            needs = needs,
+            pack = i64::from(reason.case_pack)
+        ));
+    } else if reason.case_pack > 1 {
+        parts.push(t!("reason-case", pack = i64::from(reason.case_pack)));
+    }
+    if let Some(code) = &reason.promotion {
+        let key = if reason.topped_up {
+            "reason-promo-topped"
+        } else {
+            "reason-promo"
+        };
+        parts.push(t!(key, code = code.clone()));
+    }
+    parts.join("; ")
+}
