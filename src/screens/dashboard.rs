@@ -234,19 +234,7 @@ impl Widget for &DashboardScreen {
     }
 }
 
-impl crate::screens::Screen for DashboardScreen {
-    fn context(&self) -> crate::keymap::KeyContext {
-        DashboardScreen::context(self)
-    }
-
-    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
-        self.handle(action)
-    }
-
-    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
-        ratatui::prelude::Widget::render(self, area, buf)
-    }
-}
+delegate_screen!(DashboardScreen);
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,45 @@
 //! [`Screen`]; the app's event pump asks the popup, then the screen, then
 //! handles the global keys (help, back, quit) itself.
 
+/// The [`Screen`] impl of a screen whose own `context`, `handle` and
+/// `Widget` impl do the work; with `typed`, its `type_key` sees keys first.
+macro_rules! delegate_screen {
+    ($ty:ty) => {
+        delegate_screen!(@impl $ty, {});
+    };
+    ($ty:ty, typed) => {
+        delegate_screen!(@impl $ty, {
+            fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
+                if self.type_key(key) {
+                    crate::screens::EventState::Consumed
+                } else {
+                    crate::screens::EventState::NotConsumed
+                }
+            }
+        });
+    };
+    (@impl $ty:ty, { $($extra:tt)* }) => {
+        impl crate::screens::Screen for $ty {
+            fn context(&self) -> crate::keymap::KeyContext {
+                <$ty>::context(self)
+            }
+
+            $($extra)*
+
+            fn on_action(
+                &mut self,
+                action: crate::keymap::Action,
+            ) -> Option<crate::screens::Effect> {
+                self.handle(action)
+            }
+
+            fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
+                ratatui::prelude::Widget::render(self, area, buf)
+            }
+        }
+    };
+}
+
 pub mod conflicts;
 pub mod demo_offer;
 pub mod effect;

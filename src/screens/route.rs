@@ -457,16 +457,4 @@ impl Flag for (String, Tone) {
     }
 }
 
-impl crate::screens::Screen for RouteScreen {
-    fn context(&self) -> crate::keymap::KeyContext {
-        RouteScreen::context(self)
-    }
-
-    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
-        self.handle(action)
-    }
-
-    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
-        ratatui::prelude::Widget::render(self, area, buf)
-    }
-}
+delegate_screen!(RouteScreen);

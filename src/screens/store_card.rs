@@ -229,16 +229,4 @@ impl Widget for &StoreCardScreen {
     }
 }
 
-impl crate::screens::Screen for StoreCardScreen {
-    fn context(&self) -> crate::keymap::KeyContext {
-        StoreCardScreen::context(self)
-    }
-
-    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
-        self.handle(action)
-    }
-
-    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
-        ratatui::prelude::Widget::render(self, area, buf)
-    }
-}
+delegate_screen!(StoreCardScreen);

@@ -238,24 +238,4 @@ impl Widget for &VisitDetailScreen {
     }
 }
 
-impl crate::screens::Screen for VisitDetailScreen {
-    fn context(&self) -> crate::keymap::KeyContext {
-        VisitDetailScreen::context(self)
-    }
-
-    fn on_key(&mut self, key: crossterm::event::KeyEvent) -> crate::screens::EventState {
-        if self.type_key(key) {
-            crate::screens::EventState::Consumed
-        } else {
-            crate::screens::EventState::NotConsumed
-        }
-    }
-
-    fn on_action(&mut self, action: crate::keymap::Action) -> Option<crate::screens::Effect> {
-        self.handle(action)
-    }
-
-    fn render(&self, area: ratatui::prelude::Rect, buf: &mut ratatui::prelude::Buffer) {
-        ratatui::prelude::Widget::render(self, area, buf)
-    }
-}
+delegate_screen!(VisitDetailScreen, typed);
