@@ -173,3 +173,46 @@ fn a_logged_in_rep_cannot_start_a_visit_at_another_reps_store() {
     let text = screen(&app, 100, 30);
     assert!(text.contains("A rep sees only their own visits"), "{text}");
 }
+
+#[test]
+fn an_order_on_its_way_is_awaiting_delivery_not_a_zero_fill_rate() {
+    use rounds::domain::order::{Order, OrderLine};
+    use rounds::domain::{Money, RecordMeta};
+    let dir = tempfile::tempdir().unwrap();
+    drop(app(dir.path(), olga()));
+    {
+        let db = Database::open(dir.path()).unwrap();
+        let store = db.stores_of_rep("R04").unwrap().remove(0);
+        let at = chrono::Utc::now();
+        let line = |sku: &str| OrderLine {
+            sku: sku.into(),
+            qty: 6,
+            bonus_qty: 0,
+            unit_price: Money(100),
+            reason: None,
+            promo: None,
+        };
+        let mut order = Order::new(
+            RecordMeta::fresh("R04", db.device(), at),
+            format!("{}-20261124-09", store.code),
+            &store.code,
+            today(),
+            vec![line("P0001"), line("P0002"), line("P0003")],
+        );
+        order.mark_reviewed(today()).unwrap();
+        order.send(today()).unwrap();
+        db.put_order(&order).unwrap();
+    }
+    let mut app = app(dir.path(), olga());
+    press(&mut app, "d");
+    let shown = screen(&app, 100, 14);
+    assert!(
+        shown.contains("awaiting delivery: 3 order lines"),
+        "{shown}"
+    );
+    let r04 = shown
+        .lines()
+        .find(|l| l.contains("R04"))
+        .expect("R04's row");
+    assert!(r04.contains('⧗'), "{r04}");
+}

@@ -157,7 +157,11 @@ impl DashboardScreen {
             Cell::from(pct(c.price_compliance())),
             Cell::from(c.expired_batches.to_string()),
             Cell::from(c.returns_pending.to_string()),
-            Cell::from(pct(c.fill_rate())),
+            // no delivery due yet: on its way, not a 0 % fill rate
+            Cell::from(match c.fill_rate() {
+                None if r.awaiting_lines > 0 => "⧗".to_string(),
+                rate => pct(rate),
+            }),
             Cell::from(pct(c.draft_acceptance())),
             Cell::from(sparkline(&r.daily, spark_width)),
         ])
@@ -229,8 +233,21 @@ impl Widget for &DashboardScreen {
         .header(header)
         .column_spacing(1)
         .row_highlight_style(th.style(Tone::Selected));
+        // orders on their way, said once under the table
+        let awaiting: u32 = self.view.rows.iter().map(|r| r.awaiting_lines).sum();
+        let (table_area, note_area) = if awaiting > 0 && inner.height > 2 {
+            let [t, n] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+            (t, Some(n))
+        } else {
+            (inner, None)
+        };
         let mut state = TableState::default().with_selected(Some(self.selected));
-        StatefulWidget::render(table, inner, buf, &mut state);
+        StatefulWidget::render(table, table_area, buf, &mut state);
+        if let Some(n) = note_area {
+            Line::styled(t!("kpi-awaiting", lines = awaiting), th.style(Tone::Muted))
+                .render(n, buf);
+        }
     }
 }
 

@@ -56,6 +56,7 @@ kpi-price = Цена
 kpi-expired = Изтекли
 kpi-returns = Връщ.
 kpi-fill = Доставка
+kpi-awaiting = ⧗ доставката предстои: { $lines } реда от поръчки (не влизат в изпълнението)
 kpi-draft = Чернова
 kpi-per-day = Посещения на ден
 dashboard-title = Табло на екипа · { $from } – { $to } ({ $days ->

@@ -56,6 +56,7 @@ kpi-price = Price
 kpi-expired = Exp
 kpi-returns = Ret
 kpi-fill = Fill
+kpi-awaiting = ⧗ awaiting delivery: { $lines } order lines not due yet (not in the fill rate)
 kpi-draft = Draft
 kpi-per-day = Visits per day
 dashboard-title = Team dashboard · { $from } – { $to } ({ $days } days)

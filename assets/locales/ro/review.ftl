@@ -58,6 +58,7 @@ kpi-price = Preț
 kpi-expired = Exp.
 kpi-returns = Retur
 kpi-fill = Livr.
+kpi-awaiting = ⧗ livrare în așteptare: { $lines } linii de comandă (nu intră în gradul de livrare)
 kpi-draft = Ciornă
 kpi-per-day = Vizite pe zi
 dashboard-title = Panoul echipei · { $from } – { $to } ({ $days ->

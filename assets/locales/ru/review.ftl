@@ -58,6 +58,7 @@ kpi-price = Цена
 kpi-expired = Проср
 kpi-returns = Возвр
 kpi-fill = Поставка
+kpi-awaiting = ⧗ поставка ещё не наступила: { $lines } строк заказов (не входят в долю поставки)
 kpi-draft = Заказ
 kpi-per-day = Визиты по дням
 dashboard-title = Показатели команды · { $from } – { $to } ({ $days } дн.)
