@@ -157,15 +157,11 @@ impl ReviewListScreen {
             }
             return Some(Effect::None);
         }
+        if let Some(i) = super::moved(action, self.selected, len) {
+            self.selected = i;
+            return Some(Effect::None);
+        }
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
-            }
             Action::Open => {
                 if let Some(r) = self.current() {
                     return Some(Effect::OpenVisit(r.id));

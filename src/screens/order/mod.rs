@@ -218,15 +218,11 @@ impl OrderScreen {
     pub fn handle(&mut self, action: Action) -> Option<Effect> {
         self.notice = None;
         let len = self.lines().len();
+        if let Some(i) = super::moved(action, self.selected, len) {
+            self.selected = i;
+            return Some(Effect::None);
+        }
         match action {
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Top
-            | Action::Bottom => {
-                self.selected = super::moved(action, self.selected, len).unwrap_or(0)
-            }
             Action::EditQty => {
                 if let Some(l) = self.lines().get(self.selected) {
                     if self.view.order.state != OrderState::Draft {
