@@ -12,34 +12,15 @@ impl Database {
     /// The code of the store a user typed: exact, else the one store whose
     /// code matches ignoring case (`s001` for S001); None when none or several.
     pub fn store_code_like(&self, typed: &str) -> Result<Option<String>> {
-        let typed = typed.trim();
-        if self.store(typed)?.is_some() {
-            return Ok(Some(typed.to_string()));
+        if self.store(typed.trim())?.is_some() {
+            return Ok(Some(typed.trim().to_string()));
         }
-        let folded = typed.to_lowercase();
-        let mut found = self
-            .stores()?
-            .into_iter()
-            .filter(|s| s.code.to_lowercase() == folded);
-        Ok(match (found.next(), found.next()) {
-            (Some(s), None) => Some(s.code),
-            _ => None,
-        })
+        Ok(code_like(self.stores()?.into_iter().map(|s| s.code), typed))
     }
 
     /// The code of the rep a user typed, ignoring case (`r01` for R01).
     pub fn rep_code_like(&self, typed: &str) -> Result<Option<String>> {
-        let typed = typed.trim();
-        let folded = typed.to_lowercase();
-        let reps = self.reps()?;
-        if let Some(r) = reps.iter().find(|r| r.code == typed) {
-            return Ok(Some(r.code.clone()));
-        }
-        let mut found = reps.into_iter().filter(|r| r.code.to_lowercase() == folded);
-        Ok(match (found.next(), found.next()) {
-            (Some(r), None) => Some(r.code),
-            _ => None,
-        })
+        Ok(code_like(self.reps()?.into_iter().map(|r| r.code), typed))
     }
 
     pub fn stores(&self) -> Result<Vec<Store>> {
@@ -118,4 +99,20 @@ impl Database {
                 .map(|l| (keys::join(&[l.store_code.as_bytes(), l.sku.as_bytes()]), l)),
         )
     }
+}
+
+/// `typed` itself among `codes`, else the one code equal to it ignoring case.
+fn code_like(codes: impl Iterator<Item = String>, typed: &str) -> Option<String> {
+    let typed = typed.trim();
+    let folded = typed.to_lowercase();
+    let mut alike = Vec::new();
+    for code in codes {
+        if code == typed {
+            return Some(code);
+        }
+        if code.to_lowercase() == folded {
+            alike.push(code);
+        }
+    }
+    (alike.len() == 1).then(|| alike.remove(0))
 }
