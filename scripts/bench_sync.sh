@@ -17,15 +17,7 @@ cargo build --release --quiet --bin rounds --example gen_large
 BIN=$PWD/target/release/rounds
 target/release/examples/gen_large "$LARGE"
 
-# runs "$@", prints: label, seconds, peak RSS in MiB
-measure() {
-  local label=$1; shift
-  /usr/bin/time -v "$@" >"$WORK/out" 2>"$WORK/time" || { cat "$WORK/out" "$WORK/time" >&2; exit 1; }
-  local secs rss
-  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$WORK/time")
-  rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/time")
-  printf '%-44s %7.2f s %6s MiB   %s\n' "$label" "$secs" "$rss" "$(tail -n 1 "$WORK/out")"
-}
+. scripts/measure.sh
 
 export ROUNDS_TODAY=2026-11-24
 export ROUNDS_CONFIG_DIR="$WORK/config"
