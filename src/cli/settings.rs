@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, set: &[String]) -> CliResult {
             };
             if old.is_string() {
                 let text = raw.trim();
-                let text = if key == "currency" {
+                let text = if key == "currency" || key == "country" {
                     text.to_uppercase()
                 } else {
                     text.to_string()

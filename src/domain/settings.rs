@@ -56,6 +56,11 @@ pub struct Settings {
     /// The currency of the price list and of every amount (ISO 4217: EUR,
     /// RUB, BGN, RON, GBP...); screens write it in the user's language.
     pub currency: String,
+    /// The company's country (ISO 3166: RU, BG, RO, GB): the holidays of a
+    /// store whose client file names no country of its own.
+    pub country: String,
+    /// Days ahead the contact plan and the client file list greetings.
+    pub greeting_days: u32,
     /// Loyalty index weights (docs/loyalty.md); behaviour: keeping its buying rhythm...
     pub loyalty_weight_purchase: f64,
     /// ...visits on time...
@@ -109,6 +114,8 @@ impl Default for Settings {
             route_start: String::new(),
             route_rep_start: Default::default(),
             currency: "EUR".into(),
+            country: "GB".into(),
+            greeting_days: 7,
             loyalty_weight_purchase: 0.30,
             loyalty_weight_visits: 0.15,
             loyalty_weight_repeat: 0.10,
@@ -201,6 +208,23 @@ impl Settings {
             return Err(format!(
                 "currency is an ISO 4217 code of three capital letters (EUR, RUB, BGN, RON, GBP), not {:?}",
                 self.currency
+            ));
+        }
+        if super::dates::Calendar::of(&self.country).is_none() {
+            let known: Vec<&str> = super::dates::Calendar::all()
+                .iter()
+                .map(|c| c.country.as_str())
+                .collect();
+            return Err(format!(
+                "country is one whose holidays rounds knows ({}), not {:?}",
+                known.join(", "),
+                self.country
+            ));
+        }
+        if !(1..=60).contains(&self.greeting_days) {
+            return Err(format!(
+                "greeting_days is between 1 and 60, not {}",
+                self.greeting_days
             ));
         }
         self.validate_loyalty()?;

@@ -42,6 +42,20 @@ impl Database {
             self.first_undecodable::<User>("users", "user")?,
             self.first_undecodable::<VisitReview>("reviews", "review")?,
             self.first_undecodable::<VisitComment>("comments", "comment")?,
+            self.first_undecodable::<crate::domain::client::Contact>("contacts", "contact")?,
+            self.first_undecodable::<crate::domain::client::TimelineEntry>(
+                "timeline",
+                "timeline entry",
+            )?,
+            self.first_undecodable::<crate::domain::client::StoreProfile>(
+                "store_profiles",
+                "store profile",
+            )?,
+            self.first_undecodable::<crate::domain::client::PlanSnooze>("plan_snoozes", "snooze")?,
+            self.first_undecodable::<crate::domain::dates::CompanyDate>(
+                "company_dates",
+                "company date",
+            )?,
             self.first_undecodable::<crate::domain::route_plan::StorePlace>(
                 "store_places",
                 "store place",

@@ -7,6 +7,7 @@ mod atomic_tests;
 mod audit_key;
 mod catalog;
 mod check;
+mod client_file;
 mod codec;
 mod commerce;
 mod conflicts;
@@ -72,4 +73,9 @@ pub const KINDS: &[(&str, &str)] = &[
     ("amendments", "amendments"),
     ("conflicts", "conflicts"),
     ("store_places", "store_places"),
+    ("contacts", "contacts"),
+    ("timeline", "timeline"),
+    ("store_profiles", "store_profiles"),
+    ("plan_snoozes", "plan_snoozes"),
+    ("company_dates", "company_dates"),
 ];

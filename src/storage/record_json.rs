@@ -70,6 +70,14 @@ const TABLE: &[(&str, ToJson)] = &[
     ("visit_notes", plain::<Note>),
     ("amendments", plain::<Amendment>),
     ("store_places", plain::<StorePlace>),
+    ("contacts", plain::<crate::domain::client::Contact>),
+    ("timeline", plain::<crate::domain::client::TimelineEntry>),
+    (
+        "store_profiles",
+        plain::<crate::domain::client::StoreProfile>,
+    ),
+    ("plan_snoozes", plain::<crate::domain::client::PlanSnooze>),
+    ("company_dates", plain::<crate::domain::dates::CompanyDate>),
 ];
 
 /// The record of `tree` as JSON (a tree that holds no records is an error).

@@ -8,8 +8,10 @@
 //! never drift apart.
 
 use super::visit_lines::{audit_key, by_store, by_visit};
-use super::{keys, reviews};
+use super::{client_file, keys, reviews};
 use crate::domain::auth::User;
+use crate::domain::client::{Contact, PlanSnooze, StoreProfile, TimelineEntry};
+use crate::domain::dates::CompanyDate;
 use crate::domain::merge::{FieldClocks, FieldConflict, Versioned};
 use crate::domain::order::Order;
 use crate::domain::review::{VisitComment, VisitReview};
@@ -219,6 +221,21 @@ const TABLE: &[(&str, Check)] = &[
             |a| &a.meta,
             |a| by_visit(a.visit_id, &a.meta.id.to_bytes()),
         )
+    }),
+    ("contacts", |b| {
+        with_meta::<Contact>(b, |c| &c.meta, client_file::contact_key)
+    }),
+    ("timeline", |b| {
+        with_meta::<TimelineEntry>(b, |e| &e.meta, client_file::entry_key)
+    }),
+    ("store_profiles", |b| {
+        with_meta::<StoreProfile>(b, |p| &p.meta, |p| p.store_code.as_bytes().to_vec())
+    }),
+    ("plan_snoozes", |b| {
+        with_meta::<PlanSnooze>(b, |z| &z.meta, client_file::snooze_key)
+    }),
+    ("company_dates", |b| {
+        with_meta::<CompanyDate>(b, |d| &d.meta, |d| d.meta.id.to_bytes().to_vec())
     }),
     ("store_places", |b| {
         with_meta::<crate::domain::route_plan::StorePlace>(

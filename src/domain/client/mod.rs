@@ -4,10 +4,14 @@
 //! filter names them so one list can show everything.
 
 mod contact;
+mod plan;
+mod profile;
 mod timeline;
 mod validate;
 
 pub use contact::{Birthday, Contact, ContactDraft, FieldError};
+pub use plan::{PlanItem, PlanReason, PlanSnooze, PlanStore, contact_plan, done_entry};
+pub use profile::StoreProfile;
 pub use timeline::{
     ContactOutcome, ContactTopic, EntryKind, ProblemEntry, Resolution, TimelineEntry,
     TimelineFilter, WhyLost,
