@@ -291,6 +291,11 @@ fn load_in_unit(db: &Database, clock: &Clock) -> Result<DemoSummary> {
         &lines.returns,
         &lines.amendments,
     )?;
+    let files = super::client_file::build(&data.stores, clock.today(), db.device());
+    db.put_store_profiles(&files.profiles)?;
+    db.put_contacts(&files.contacts)?;
+    db.put_invoices(&files.invoices)?;
+    db.put_timeline(&files.entries)?;
     // the demo is no rep's work waiting to be sent: the outbox starts empty
     db.set_sent_mark("demo", db.last_change_seq()?)?;
     Ok(DemoSummary {

@@ -1,6 +1,7 @@
 //! The deterministic demo dataset: the same `today` always gives the same data.
 //! Its source lists (reps, stores, products, markets) live in assets/demo.
 
+mod client_file;
 mod generate;
 mod history;
 pub mod large;

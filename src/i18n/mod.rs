@@ -38,6 +38,10 @@ const SOURCES: &[(&str, &str)] = &[
     ("ru", include_str!("../../assets/locales/ru/route.ftl")),
     ("bg", include_str!("../../assets/locales/bg/route.ftl")),
     ("ro", include_str!("../../assets/locales/ro/route.ftl")),
+    ("en", include_str!("../../assets/locales/en/client.ftl")),
+    ("ru", include_str!("../../assets/locales/ru/client.ftl")),
+    ("bg", include_str!("../../assets/locales/bg/client.ftl")),
+    ("ro", include_str!("../../assets/locales/ro/client.ftl")),
 ];
 
 pub const LANGUAGES: &[&str] = &["en", "ru", "bg", "ro"];

@@ -185,6 +185,30 @@ actions! {
     Pick4 => "key-pick-4",
     /// A picker: the fifth choice.
     Pick5 => "key-pick-5",
+    /// A picker: the sixth choice.
+    Pick6 => "key-pick-6",
+    /// A picker: the seventh choice.
+    Pick7 => "key-pick-7",
+    /// Store card, contact plan: the store's client file (people, dates, timeline).
+    ClientFile => "key-client-file",
+    /// Route: today's contact plan (greetings, calls, problems, stores at risk).
+    ContactPlan => "key-contact-plan",
+    /// Client file: log a complaint, refusal, problem, contact, competitor or referral.
+    LogEntry => "key-log-entry",
+    /// Client file: add a person to the store's people.
+    AddPerson => "key-add-person",
+    /// Client file: edit the selected person.
+    EditPerson => "key-edit-person",
+    /// Client file: remove the selected person (asks first).
+    RemovePerson => "key-remove-person",
+    /// Client file: move between the people and the timeline.
+    SwitchPane => "key-switch-pane",
+    /// Client file: show one kind of timeline entry, then the next kind.
+    CycleFilter => "key-cycle-filter",
+    /// Contact plan: the selected contact is made (logs it in the client file).
+    MarkDone => "key-mark-done",
+    /// Contact plan: put the selected item off until tomorrow.
+    Snooze => "key-snooze",
 }
 
 impl Action {
@@ -209,6 +233,8 @@ impl Action {
             Self::Pick3 => 2,
             Self::Pick4 => 3,
             Self::Pick5 => 4,
+            Self::Pick6 => 5,
+            Self::Pick7 => 6,
             _ => return None,
         })
     }

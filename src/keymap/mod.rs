@@ -52,6 +52,13 @@ pub enum KeyContext {
     Kiosk,
     Conflicts,
     ConflictsTyping,
+    /// The client file of a store.
+    ClientFile,
+    /// Choosing a numbered option while logging (kind, reason, channel...).
+    ClientPick,
+    /// Typing in a client-file form (a person, an entry's text).
+    ClientForm,
+    ContactPlan,
 }
 
 impl KeyContext {
@@ -86,6 +93,10 @@ impl KeyContext {
         KeyContext::Kiosk,
         KeyContext::Conflicts,
         KeyContext::ConflictsTyping,
+        KeyContext::ClientFile,
+        KeyContext::ClientPick,
+        KeyContext::ClientForm,
+        KeyContext::ContactPlan,
     ];
 }
 
@@ -141,6 +152,10 @@ fn layout(ctx: KeyContext) -> Layout {
         C::ReviewListTyping | C::VisitDetailTyping | C::ConflictsTyping => ("typing", None, false),
         C::VisitDetail => ("visit_detail", Some(0), false),
         C::Conflicts => ("conflicts", Some(0), false),
+        C::ClientFile => ("client_file", Some(4), false),
+        C::ClientPick => ("client_pick", None, false),
+        C::ClientForm => ("client_form", None, false),
+        C::ContactPlan => ("contact_plan", Some(3), false),
         C::Lock => ("lock", None, false),
         C::Kiosk => ("kiosk", None, false),
     };

@@ -38,6 +38,16 @@ pub enum Effect {
     SettleConflict(String, crate::storage::Choice),
     /// A message for the footer.
     Status(String),
+    /// A store's client file.
+    OpenClientFile(String),
+    /// Write what the client file on top asks (a person, an entry).
+    ClientWrite(Box<crate::screens::client_file::ClientWrite>),
+    /// Today's contact plan of the rep on the route.
+    OpenContactPlan,
+    /// Log the contact a plan item asks for.
+    PlanDone(Box<crate::domain::client::PlanItem>),
+    /// Put a plan item off until tomorrow.
+    PlanSnooze(Box<crate::domain::client::PlanItem>),
     /// Plan the day's drive (again) from the last store visited today,
     /// leaving out the skipped stores.
     PlanRoute {

@@ -42,7 +42,9 @@ macro_rules! delegate_screen {
     };
 }
 
+pub mod client_file;
 pub mod conflicts;
+pub mod contact_plan;
 pub mod demo_offer;
 pub mod effect;
 pub mod help;
@@ -53,7 +55,9 @@ pub mod store_card;
 pub mod store_list;
 pub mod visit;
 
+pub use client_file::{ClientFileScreen, ClientFileView};
 pub use conflicts::ConflictsScreen;
+pub use contact_plan::ContactPlanScreen;
 pub use demo_offer::DemoOffer;
 pub use effect::Effect;
 pub use help::HelpOverlay;

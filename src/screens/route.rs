@@ -249,6 +249,7 @@ impl RouteScreen {
             Action::ToggleMap => self.map = !self.map,
             Action::Search => return Some(Effect::OpenStoreList { search: true }),
             Action::StoreList => return Some(Effect::OpenStoreList { search: false }),
+            Action::ContactPlan => return Some(Effect::OpenContactPlan),
             Action::NextRep => return Some(Effect::SwitchRep(1)),
             Action::PrevRep => return Some(Effect::SwitchRep(-1)),
             Action::Dashboard => return Some(Effect::OpenDashboard),

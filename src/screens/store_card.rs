@@ -63,6 +63,7 @@ impl StoreCardScreen {
         match action {
             Action::Order => Some(Effect::OpenOrder(code)),
             Action::StartVisit => Some(Effect::StartVisit(code)),
+            Action::ClientFile => Some(Effect::OpenClientFile(code)),
             _ => None,
         }
     }

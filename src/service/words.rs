@@ -67,3 +67,32 @@ pub fn reason_text(reason: &Reason) -> String {
     }
     parts.join("; ")
 }
+
+/// Why a store is at risk (or not), in the user's words.
+pub fn risk_reason(reason: crate::domain::loyalty::RiskReason) -> String {
+    use crate::domain::loyalty::RiskReason as R;
+    match reason {
+        R::NoPurchaseYet => t!("risk-no-purchase-yet"),
+        R::SinglePurchase { days_since } => t!("risk-single-purchase", days = days_since),
+        R::Overdue {
+            days_since,
+            usual_gap,
+        } => t!("risk-overdue", days = days_since, usual = usual_gap),
+        R::OnRhythm {
+            days_since,
+            usual_gap,
+        } => t!("risk-on-rhythm", days = days_since, usual = usual_gap),
+        R::VolumeDown { percent, weeks } => {
+            t!("risk-volume-down", percent = percent, weeks = weeks)
+        }
+    }
+}
+
+/// Every reason of a risk, most decisive first.
+pub fn risk_reasons(risk: &crate::domain::loyalty::Risk) -> String {
+    risk.reasons
+        .iter()
+        .map(|r| risk_reason(*r))
+        .collect::<Vec<_>>()
+        .join("; ")
+}

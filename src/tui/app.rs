@@ -1,6 +1,7 @@
 //! The app: a stack of screens, overlays that take keys first, and the
 //! effects that screens return, applied here against storage.
 
+mod client;
 mod review;
 
 use super::Action;
@@ -36,6 +37,8 @@ pub enum Page {
     ReviewList(Box<ReviewListScreen>),
     VisitDetail(Box<VisitDetailScreen>),
     Conflicts(Box<crate::screens::ConflictsScreen>),
+    ClientFile(Box<crate::screens::ClientFileScreen>),
+    ContactPlan(Box<crate::screens::ContactPlanScreen>),
 }
 
 impl Page {
@@ -50,6 +53,8 @@ impl Page {
             Page::ReviewList(s) => s.as_ref(),
             Page::VisitDetail(s) => s.as_ref(),
             Page::Conflicts(s) => s.as_ref(),
+            Page::ClientFile(s) => s.as_ref(),
+            Page::ContactPlan(s) => s.as_ref(),
         }
     }
 
@@ -64,6 +69,8 @@ impl Page {
             Page::ReviewList(s) => s.as_mut(),
             Page::VisitDetail(s) => s.as_mut(),
             Page::Conflicts(s) => s.as_mut(),
+            Page::ClientFile(s) => s.as_mut(),
+            Page::ContactPlan(s) => s.as_mut(),
         }
     }
 }
@@ -413,6 +420,11 @@ impl App {
                         super::views_visit::apply_writes(&self.db, &self.clock, s, &writes)?;
                     }
                 }
+                e @ (Effect::OpenClientFile(_)
+                | Effect::OpenContactPlan
+                | Effect::PlanDone(_)
+                | Effect::PlanSnooze(_)
+                | Effect::ClientWrite(_)) => self.apply_client(e)?,
                 other => self.apply_review(other)?,
             }
             Ok(())
@@ -432,6 +444,15 @@ impl App {
         let rep = self.current_rep().map(str::to_string);
         if let Some(Page::Route(s)) = self.stack.last_mut() {
             s.reload(views::route_view(&self.db, &self.clock, rep.as_deref())?);
+        }
+        if let Some(Page::ContactPlan(_)) = self.stack.last() {
+            self.refresh_plan()?;
+        }
+        if let Some(Page::ClientFile(s)) = self.stack.last_mut()
+            && let Some(view) =
+                crate::service::client_file::client_file(&self.db, &self.clock, &s.view.store_code)?
+        {
+            s.reload(view);
         }
         // back from a visit: the card shows the problems and returns it logged
         if let Some(Page::StoreCard(s)) = self.stack.last_mut()

@@ -21,7 +21,7 @@ pub struct PlanSnooze {
     pub until: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum PlanReason {
     /// A birthday, anniversary or holiday on `date`.
     Greeting(Occasion),
@@ -49,7 +49,7 @@ impl PlanReason {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanItem {
     /// Stable across days, so a snooze or a logged contact finds it again.
     pub key: String,
