@@ -66,7 +66,10 @@ impl App {
             return false;
         };
         let code = match effect {
-            Effect::StartVisit(code) | Effect::OpenOrder(code) | Effect::NewOrder(code) => code,
+            Effect::StartVisit(code)
+            | Effect::OpenOrder(code)
+            | Effect::NewOrder(code)
+            | Effect::OpenClientFile(code) => code,
             _ => return false,
         };
         let theirs = match self.db.store(code) {
