@@ -4,6 +4,7 @@
 //! `storage`. The loaders fill the view structs the screens draw.
 
 pub mod login;
+pub mod loyalty;
 pub mod views;
 pub mod views_order;
 mod views_order_history;
