@@ -194,6 +194,9 @@ pub enum LoyaltyCommand {
         /// A customer lapsed when it buys nothing this many days after the cut
         #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=730))]
         horizon_days: i64,
+        /// Score with the settings' lapse_horizon_days, not --horizon-days
+        #[arg(long)]
+        keep_horizon: bool,
         /// Write each customer's label and scores to this CSV (for scripts/backtest_loyalty.py)
         #[arg(long, value_name = "FILE")]
         export: Option<PathBuf>,

@@ -16,6 +16,8 @@ pub struct Options {
     pub purchases: Option<PathBuf>,
     pub cut: Option<NaiveDate>,
     pub horizon_days: i64,
+    /// Keep the settings' lapse_horizon_days instead of the backtest's horizon.
+    pub keep_horizon: bool,
     pub export: Option<PathBuf>,
     pub format: BacktestFormat,
 }
@@ -80,7 +82,12 @@ pub fn run(ctx: &Context, o: &Options) -> CliResult {
             (h, db.settings()?, today)
         }
     };
+    let mut settings = settings;
     let cut = o.cut.unwrap_or(last - Duration::days(o.horizon_days));
+    // the risk answers the question the backtest asks: no purchase within the horizon
+    if !o.keep_horizon {
+        settings.lapse_horizon_days = o.horizon_days;
+    }
     let rows = backtest(&histories, cut, o.horizon_days, &settings);
     let t = table(&rows, o.horizon_days);
     if let Some(path) = &o.export {

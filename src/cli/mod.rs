@@ -294,6 +294,7 @@ fn run(cli: Cli) -> CliResult {
             purchases,
             cut,
             horizon_days,
+            keep_horizon,
             export,
             format,
         })) => loyalty::run(
@@ -302,6 +303,7 @@ fn run(cli: Cli) -> CliResult {
                 purchases,
                 cut,
                 horizon_days,
+                keep_horizon,
                 export,
                 format,
             },

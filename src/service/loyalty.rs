@@ -12,7 +12,7 @@ use crate::domain::Settings;
 use crate::domain::client::TimelineEntry;
 use crate::domain::commerce::Invoice;
 use crate::domain::loyalty::{
-    Loyalty, LoyaltyInput, Purchase, RhythmPrior, Risk, book_prior, gaps, loyalty, purchases, risk,
+    Loyalty, LoyaltyInput, Purchase, RhythmPrior, Risk, loyalty, purchases, risk,
 };
 use crate::domain::order::{Order, OrderState, acceptance};
 use crate::domain::store::Store;
@@ -117,17 +117,11 @@ pub fn purchase_histories(db: &Database) -> Result<Vec<(String, Vec<Purchase>)>>
         .collect())
 }
 
-/// The book's rhythm prior as of `today` (the median usual gap of stores
-/// with a few gaps), from the histories.
+/// The book's prior as of `today` (its rhythm and how often stores stop),
+/// from the histories.
 fn prior_of(histories: &[Vec<Purchase>], today: NaiveDate) -> RhythmPrior {
-    let all: Vec<Vec<i64>> = histories
-        .iter()
-        .map(|ps| {
-            let past: Vec<Purchase> = ps.iter().copied().filter(|p| p.date <= today).collect();
-            gaps(&past)
-        })
-        .collect();
-    book_prior(&all)
+    let refs: Vec<&[Purchase]> = histories.iter().map(Vec::as_slice).collect();
+    crate::domain::loyalty::book(&refs, today)
 }
 
 /// The book's prior as of `today`, for callers that score stores one by one

@@ -2,9 +2,9 @@
 //! split (cut each history at a calibration date, label a lapse when no
 //! purchase follows within the horizon). See docs/loyalty.md, "Backtest".
 
+use super::book::book;
 use super::gaps::gaps;
 use super::purchases::Purchase;
-use super::rhythm::{RhythmPrior, book_prior};
 use super::risk::risk;
 use crate::domain::Settings;
 use chrono::{Duration, NaiveDate};
@@ -128,7 +128,8 @@ pub fn backtest(
         })
         .collect();
     let all_gaps: Vec<Vec<i64>> = past.iter().map(|(_, ps, _)| gaps(ps)).collect();
-    let prior: RhythmPrior = book_prior(&all_gaps);
+    let refs: Vec<&[Purchase]> = past.iter().map(|(_, ps, _)| ps.as_slice()).collect();
+    let prior = book(&refs, cut);
     past.iter()
         .zip(&all_gaps)
         .map(|((customer, ps, lapsed), g)| {
