@@ -173,6 +173,36 @@ pub enum Command {
     /// Plan the day's drive, or propose the week's weekday plan (--rep CODE)
     #[command(subcommand)]
     Route(RouteCommand),
+    /// Stores at risk: how well the risk ranks and flags lapses (backtest)
+    #[command(subcommand)]
+    Loyalty(LoyaltyCommand),
+}
+
+/// `rounds loyalty ...`
+#[derive(Debug, Subcommand)]
+pub enum LoyaltyCommand {
+    /// Cut each history at a date, score the risk then, and compare with the
+    /// lapses that follow (AUC, F1) against plain recency rules
+    Backtest {
+        /// Read purchases from this CSV (customer,date[,amount], with a header)
+        /// instead of the database
+        #[arg(long, value_name = "FILE")]
+        purchases: Option<PathBuf>,
+        /// The calibration date (default: the last purchase, or today, less the horizon)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        cut: Option<NaiveDate>,
+        /// A customer lapsed when it buys nothing this many days after the cut
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(i64).range(1..=730))]
+        horizon_days: i64,
+        /// Score with the settings' lapse_horizon_days, not --horizon-days
+        #[arg(long)]
+        keep_horizon: bool,
+        /// Write each customer's label and scores to this CSV (for scripts/backtest_loyalty.py)
+        #[arg(long, value_name = "FILE")]
+        export: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = BacktestFormat::Text)]
+        format: BacktestFormat,
+    },
 }
 
 /// `rounds route ...`
@@ -331,6 +361,8 @@ pub enum ExportKind {
     Promotions,
     /// Orders by order date: CSV one row per line, JSON nested with refusals and review
     Orders,
+    /// Each store's loyalty index and risk as of --today (docs/loyalty.md)
+    Loyalty,
 }
 
 // the exchange layer knows nothing of clap: the argument parser is given here

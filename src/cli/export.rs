@@ -39,6 +39,45 @@ struct ProductRecord {
     list_price: String,
 }
 
+/// One store's loyalty and risk (`rounds export loyalty`).
+#[derive(Serialize)]
+pub struct LoyaltyRecord {
+    pub store_code: String,
+    pub name: String,
+    /// 0–100.
+    pub loyalty: u8,
+    /// 0–1, rounded to three places.
+    pub risk: f64,
+    pub at_risk: bool,
+    pub last_purchase: Option<chrono::NaiveDate>,
+    pub usual_gap_days: Option<i64>,
+    pub reason: String,
+}
+
+/// Every store's loyalty as of `today`. The client-file timeline (referrals,
+/// complaints, refusals) is not read yet: see `service::loyalty`.
+pub fn loyalty_records(
+    db: &crate::storage::Database,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Vec<LoyaltyRecord>> {
+    let settings = db.settings()?;
+    let all =
+        crate::service::loyalty::all_store_loyalty(db, today, &settings, &Default::default())?;
+    Ok(all
+        .into_iter()
+        .map(|s| LoyaltyRecord {
+            risk: (s.risk.risk * 1000.0).round() / 1000.0,
+            at_risk: s.risk.at_risk,
+            last_purchase: s.risk.last_purchase,
+            usual_gap_days: s.risk.usual_gap_days(),
+            reason: s.risk.reason_text(),
+            loyalty: s.loyalty.index,
+            store_code: s.store_code,
+            name: s.name,
+        })
+        .collect())
+}
+
 /// Writes records as CSV (header from the field names) or as a JSON array.
 /// Every CSV export goes through here, so this is where text cells are made
 /// safe for a spreadsheet (see `exchange::spreadsheet`).
@@ -194,6 +233,10 @@ pub fn run(
             with_output(output, &|w| {
                 super::export_orders::write(&prepared, format, w)
             })?;
+        }
+        ExportKind::Loyalty => {
+            let rows = loyalty_records(&db, ctx.clock.today())?;
+            with_output(output, &|w| write_records(&rows, format, w))?;
         }
         ExportKind::Kpis => {
             drop(db);

@@ -13,6 +13,7 @@ mod hub_stats;
 mod identity;
 mod import;
 mod kpis;
+mod loyalty;
 mod order;
 mod progress;
 mod review;
@@ -136,6 +137,7 @@ fn reads_only(command: &Option<Command>) -> bool {
                 | Command::Order(_)
                 | Command::Check { .. }
                 | Command::Review { .. }
+                | Command::Loyalty(_)
                 | Command::Conflicts { action: None, .. }
         )
     )
@@ -284,6 +286,24 @@ fn run(cli: Cli) -> CliResult {
                 cover_days,
                 history_days,
                 sales,
+                export,
+                format,
+            },
+        ),
+        Some(Command::Loyalty(args::LoyaltyCommand::Backtest {
+            purchases,
+            cut,
+            horizon_days,
+            keep_horizon,
+            export,
+            format,
+        })) => loyalty::run(
+            &ctx,
+            &loyalty::Options {
+                purchases,
+                cut,
+                horizon_days,
+                keep_horizon,
                 export,
                 format,
             },

@@ -83,6 +83,9 @@ pub struct Settings {
     pub lost_after_gaps: f64,
     /// ...and at least this many days counts as lost.
     pub lost_min_days: i64,
+    /// The risk is the chance of no purchase over the next this many days
+    /// (or two of the store's usual gaps, if longer): a lapse (docs/loyalty.md).
+    pub lapse_horizon_days: i64,
     /// Days of complaints, refusals, referrals and visits the index looks back on.
     pub loyalty_window_days: i64,
 }
@@ -128,6 +131,7 @@ impl Default for Settings {
             at_risk_threshold: 0.5,
             lost_after_gaps: 4.0,
             lost_min_days: 60,
+            lapse_horizon_days: 90,
             loyalty_window_days: 365,
         }
     }
@@ -284,6 +288,12 @@ impl Settings {
             return Err(format!(
                 "lost_min_days must be at least 1, not {}",
                 self.lost_min_days
+            ));
+        }
+        if !(1..=730).contains(&self.lapse_horizon_days) {
+            return Err(format!(
+                "lapse_horizon_days is between 1 and 730, not {}",
+                self.lapse_horizon_days
             ));
         }
         if self.loyalty_window_days < 30 {

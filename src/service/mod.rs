@@ -5,6 +5,7 @@
 
 pub mod client_file;
 pub mod login;
+pub mod loyalty;
 pub mod views;
 pub mod views_order;
 mod views_order_history;

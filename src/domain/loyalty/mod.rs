@@ -2,6 +2,8 @@
 //! orders and ERP invoices), visits, drafts, payments and client file.
 //! The method and its reasons are in docs/loyalty.md.
 
+mod book;
+mod evaluate;
 mod gaps;
 mod index;
 mod purchases;
@@ -11,6 +13,8 @@ mod risk;
 #[cfg(test)]
 mod tests;
 
+pub use book::book;
+pub use evaluate::{FlagScore, MethodScore, Scored, auc, backtest, best_f1, f1, table};
 pub use gaps::{Bar, Bucket, GapStats, bars, gap_stats, gaps};
 pub use index::{Component, ComponentKind, Loyalty, LoyaltyInput, Side, Why, loyalty};
 pub use purchases::{Purchase, Source, by_day, purchases};

@@ -8,10 +8,9 @@ use crate::domain::Settings;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// Beta-geometric prior on "stops after a purchase": mean 1/(1+4) = 20 % for
-/// a store seen once, falling as the store keeps coming back.
-const DROP_A: f64 = 1.0;
-const DROP_B: f64 = 4.0;
+/// The lapse horizon is at least this many of the store's usual gaps: a
+/// store that buys every two months has not lapsed after one quiet month.
+const HORIZON_GAPS: f64 = 2.0;
 /// A fall in spending smaller than this is noise (one purchase more or less
 /// in the window).
 const TREND_NOISE: f64 = 0.2;
@@ -142,7 +141,7 @@ pub fn risk(
         .filter(|p| p.date <= today)
         .collect();
     let Some(last) = past.last().map(|p| p.date) else {
-        let q = DROP_A / (DROP_A + DROP_B);
+        let q = prior.drop_a / (prior.drop_a + prior.drop_b);
         return Risk {
             risk: q,
             status: RiskStatus::NoPurchases,
@@ -158,10 +157,26 @@ pub fn risk(
     let r = rhythm(&g, prior);
     let since = (today - last).num_days();
     // P(stopped | no purchase for `since` days), by Bayes: a store that
-    // stopped shows silence for sure, a live one with P(gap > since).
-    let q = DROP_A / (DROP_A + DROP_B + g.len() as f64);
-    let alive = (1.0 - q) * survival(&r, since as f64);
-    let recency_risk = q / (q + alive);
+    // stopped shows silence for sure, a live one with P(gap > since). The
+    // chance to stop after a purchase is beta-geometric: a / (a + b + n)
+    // after n returns.
+    let q = prior.drop_a / (prior.drop_a + prior.drop_b + g.len() as f64);
+    let s_now = survival(&r, since as f64);
+    let alive = (1.0 - q) * s_now;
+    let stopped = if q + alive > 0.0 {
+        q / (q + alive)
+    } else {
+        1.0
+    };
+    // A lapse: no purchase over the horizon ahead. A stopped store lapses;
+    // a live one when its current gap runs past the horizon too.
+    let horizon = (settings.lapse_horizon_days as f64).max(HORIZON_GAPS * r.usual_gap);
+    let silent_on = if s_now > 0.0 {
+        (survival(&r, since as f64 + horizon) / s_now).min(1.0)
+    } else {
+        1.0
+    };
+    let recency_risk = stopped + (1.0 - stopped) * silent_on;
     let (trend_risk, drop) = trend(&past, today, &r);
     let value = 1.0 - (1.0 - recency_risk) * (1.0 - trend_risk);
     let usual = r.usual_gap.round() as i64;

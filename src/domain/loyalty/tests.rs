@@ -386,6 +386,11 @@ fn book_prior_is_the_median_rhythm() {
         vec![30, 30, 30, 30, 30],
         vec![3],
     ];
-    assert!((book_prior(&all).gap_days - 14.0).abs() < 1.5);
+    // every store with a gap counts, the one with a single gap too: the
+    // median of 3, 7, 14, 30 (in ln days) is √(7·14) ≈ 9.9
+    let p = book_prior(&all);
+    assert!((p.gap_days - 9.9).abs() < 0.1, "{p:?}");
+    // clockwork stores: the pooled spread is the floor
+    assert!((p.spread - 0.3).abs() < 1e-9, "{p:?}");
     assert_eq!(book_prior(&[]).gap_days, RhythmPrior::default().gap_days);
 }
