@@ -21,8 +21,8 @@ fn demo_db(dir: &std::path::Path) -> Database {
 }
 
 /// The demo plus one record of each kind it does not make: an order sent
-/// and delivered, an invoice, a promotion, a trusted store, a note and a
-/// problem on a visit.
+/// and delivered, an invoice, a promotion, a trusted store, a contact-plan
+/// snooze, a company date, a note and a problem on a visit.
 fn every_kind_db(dir: &std::path::Path) -> Database {
     use rounds::domain::order::{Order, OrderLine};
     use rounds::domain::visit::problems::{Note, Problem, ProblemStatus};
@@ -76,6 +76,7 @@ fn every_kind_db(dir: &std::path::Path) -> Database {
         to: today(),
         buy_qty: 2,
         bonus_qty: 1,
+        audience: rounds::domain::Audience::Loyal,
     }])
     .unwrap();
     db.put_store_trust(&rounds::storage::StoreTrust {
@@ -84,6 +85,21 @@ fn every_kind_db(dir: &std::path::Path) -> Database {
         trusted: true,
         since: today(),
     })
+    .unwrap();
+    db.put_snooze(&rounds::domain::client::PlanSnooze {
+        meta: meta(),
+        store_code: "S001".into(),
+        item: "call".into(),
+        until: today(),
+    })
+    .unwrap();
+    db.put_company_dates(&[rounds::domain::dates::CompanyDate {
+        meta: meta(),
+        title: "Company day".into(),
+        rule: rounds::domain::dates::DateRule::Fixed { month: 6, day: 1 },
+        countries: Vec::new(),
+        removed: false,
+    }])
     .unwrap();
     let visit = db.all_visits().unwrap().remove(0);
     let stamp = Stamp {

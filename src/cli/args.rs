@@ -176,6 +176,46 @@ pub enum Command {
     /// Stores at risk: how well the risk ranks and flags lapses (backtest)
     #[command(subcommand)]
     Loyalty(LoyaltyCommand),
+    /// Write a bulletin (offer, news, event) for a segment of stores: a
+    /// mail-merge CSV, one .eml per e-mail recipient and a call list.
+    /// Nothing is sent; each recipient's client file logs it
+    Bulletin {
+        #[arg(long)]
+        title: String,
+        /// The message; or --text-file
+        #[arg(long, required_unless_present = "text_file")]
+        text: Option<String>,
+        #[arg(long, value_name = "FILE", conflicts_with = "text")]
+        text_file: Option<PathBuf>,
+        /// First day it is valid (default: --today)
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        valid_from: Option<NaiveDate>,
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        valid_to: NaiveDate,
+        /// A promotion code it announces
+        #[arg(long, value_name = "CODE")]
+        promo: Option<String>,
+        /// offer, news or event
+        #[arg(long, default_value = "offer")]
+        topic: String,
+        /// all, loyal, trusted, at-risk, city:NAME, rep:CODE, channel:KIND;
+        /// repeat to narrow (loyal stores in one city)
+        #[arg(long = "segment", value_name = "SEGMENT")]
+        segments: Vec<String>,
+        /// The sender of the e-mails, "Name <address>"
+        #[arg(
+            long,
+            value_name = "FROM",
+            default_value = "rounds <office@example.com>"
+        )]
+        sender: String,
+        /// List the recipients only; write and log nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// A new (or empty) folder for the files
+        #[arg(short, long, value_name = "DIR", required_unless_present = "dry_run")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// `rounds loyalty ...`

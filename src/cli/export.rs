@@ -54,15 +54,12 @@ pub struct LoyaltyRecord {
     pub reason: String,
 }
 
-/// Every store's loyalty as of `today`. The client-file timeline (referrals,
-/// complaints, refusals) is not read yet: see `service::loyalty`.
+/// Every store's loyalty as of `today` (see `service::loyalty`).
 pub fn loyalty_records(
     db: &crate::storage::Database,
     today: chrono::NaiveDate,
 ) -> anyhow::Result<Vec<LoyaltyRecord>> {
-    let settings = db.settings()?;
-    let all =
-        crate::service::loyalty::all_store_loyalty(db, today, &settings, &Default::default())?;
+    let all = crate::service::loyalty::all_store_loyalty(db, today)?;
     Ok(all
         .into_iter()
         .map(|s| LoyaltyRecord {

@@ -3,6 +3,7 @@
 mod args;
 mod backtest;
 mod backup;
+mod bulletin;
 mod check;
 mod conflicts;
 mod export;
@@ -328,6 +329,34 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Hub { command }) => hub::run(&ctx, &command),
         Some(Command::Route(command)) => route::run(&ctx, command, cli.rep.as_deref()),
         Some(Command::Backup) => backup::make(&ctx),
+        Some(Command::Bulletin {
+            title,
+            text,
+            text_file,
+            valid_from,
+            valid_to,
+            promo,
+            topic,
+            segments,
+            sender,
+            dry_run,
+            output,
+        }) => bulletin::run(
+            &ctx,
+            &bulletin::Options {
+                title,
+                text,
+                text_file,
+                valid_from,
+                valid_to,
+                promo,
+                topic,
+                segments,
+                sender,
+                dry_run,
+                output,
+            },
+        ),
         Some(Command::Recover) => backup::recover(&ctx),
     }
 }

@@ -255,6 +255,24 @@ fn entries(
             contact: owner,
         });
     };
+    // last week's bulletin reached every store but the third
+    if n != 2 {
+        push(
+            m,
+            5,
+            EntryKind::ContactMade {
+                channel: Channel::Email,
+                topic: ContactTopic::Offer,
+                outcome: ContactOutcome::Sent,
+            },
+            text(
+                "Winter offer: a case of tea, one pack free",
+                "Зимняя акция: ящик чая, пачка в подарок",
+                "Зимна промоция: каса чай, пакет подарък",
+                "Oferta de iarnă: un bax de ceai, un pachet gratuit",
+            ),
+        );
+    }
     match n {
         0 => {
             push(

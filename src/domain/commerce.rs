@@ -52,10 +52,72 @@ pub struct Promotion {
     pub to: NaiveDate,
     pub buy_qty: u32,
     pub bonus_qty: u32,
+    /// Which stores get it (schema 5; earlier promotions are for all).
+    pub audience: Audience,
+}
+
+/// The stores a promotion is for: loyal stores get the bonuses first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    #[default]
+    All,
+    /// Stores whose loyalty index reaches `loyal_min_index`.
+    Loyal,
+    /// Stores whose drafts are trusted.
+    Trusted,
+    LoyalOrTrusted,
+}
+
+impl Audience {
+    pub const ALL: [Self; 4] = [Self::All, Self::Loyal, Self::Trusted, Self::LoyalOrTrusted];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Loyal => "loyal",
+            Self::Trusted => "trusted",
+            Self::LoyalOrTrusted => "loyal_or_trusted",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        let t = text.trim().to_lowercase().replace(['-', ' '], "_");
+        Self::ALL.into_iter().find(|a| a.key() == t)
+    }
+
+    pub fn admits(self, loyal: bool, trusted: bool) -> bool {
+        match self {
+            Self::All => true,
+            Self::Loyal => loyal,
+            Self::Trusted => trusted,
+            Self::LoyalOrTrusted => loyal || trusted,
+        }
+    }
 }
 
 impl Promotion {
     pub fn runs_on(&self, day: NaiveDate) -> bool {
         self.from <= day && day <= self.to
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_audience_admits_its_stores_only() {
+        assert!(Audience::All.admits(false, false));
+        assert!(!Audience::Loyal.admits(false, true));
+        assert!(Audience::Loyal.admits(true, false));
+        assert!(!Audience::Trusted.admits(true, false));
+        assert!(Audience::LoyalOrTrusted.admits(false, true));
+        assert!(!Audience::LoyalOrTrusted.admits(false, false));
+        assert_eq!(
+            Audience::parse(" Loyal-or-trusted "),
+            Some(Audience::LoyalOrTrusted)
+        );
+        assert_eq!(Audience::parse("vip"), None);
     }
 }

@@ -19,7 +19,7 @@ pub mod visit;
 pub mod weekdays;
 
 pub use assortment::AssortmentLine;
-pub use commerce::{DeliveryLine, Invoice, Promotion};
+pub use commerce::{Audience, DeliveryLine, Invoice, Promotion};
 pub use ean::Ean;
 pub use money::Money;
 pub use money_format::MoneyFormat;

@@ -77,6 +77,9 @@ pub struct Settings {
     pub loyalty_weight_refusals: f64,
     /// Stores with at least this index count as loyal (promotions, bulletins).
     pub loyal_min_index: f64,
+    /// Who gets an imported promotion whose row leaves `audience` empty:
+    /// all, loyal, trusted or loyal_or_trusted.
+    pub promotion_audience: super::commerce::Audience,
     /// Risk (0–1) from which a store is flagged at risk.
     pub at_risk_threshold: f64,
     /// A store silent for this many of its usual gaps...
@@ -128,6 +131,7 @@ impl Default for Settings {
             loyalty_weight_complaints: 0.15,
             loyalty_weight_refusals: 0.05,
             loyal_min_index: 70.0,
+            promotion_audience: super::commerce::Audience::All,
             at_risk_threshold: 0.5,
             lost_after_gaps: 4.0,
             lost_min_days: 60,

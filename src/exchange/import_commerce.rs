@@ -123,12 +123,22 @@ pub fn invoices(job: &Job<'_>) -> Result<ImportReport, ImportError> {
 }
 
 pub const PROMOTIONS: Spec = Spec {
-    columns: &["code", "name", "sku", "from", "to", "buy_qty", "bonus_qty"],
+    columns: &[
+        "code",
+        "name",
+        "sku",
+        "from",
+        "to",
+        "buy_qty",
+        "bonus_qty",
+        "audience",
+    ],
     required: &["code", "sku", "from", "to"],
 };
 
 pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
     let skus = job.skus()?;
+    let default_audience = job.db.settings()?.promotion_audience;
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
     let (rows, present) = job.rows(&PROMOTIONS, |row| {
@@ -146,8 +156,28 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             row.problem("buy_qty", crate::t!("import-zero-buy-qty"));
         }
         let bonus = row.parse_or("bonus_qty", 0, cells::count);
-        if let (Some(code), Some(sku), Some(from), Some(to), Some(buy_qty @ 1..), Some(bonus_qty)) =
-            (code, sku, from, to, buy, bonus)
+        let audience = match row.text("audience").trim() {
+            "" => Some(default_audience),
+            text => {
+                let a = crate::domain::Audience::parse(text);
+                if a.is_none() {
+                    row.problem(
+                        "audience",
+                        crate::t!("import-bad-audience", value = text.to_string()),
+                    );
+                }
+                a
+            }
+        };
+        if let (
+            Some(code),
+            Some(sku),
+            Some(from),
+            Some(to),
+            Some(buy_qty @ 1..),
+            Some(bonus_qty),
+            Some(audience),
+        ) = (code, sku, from, to, buy, bonus, audience)
         {
             incoming.push(Promotion {
                 meta: meta.clone(),
@@ -158,6 +188,7 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
                 to,
                 buy_qty,
                 bonus_qty,
+                audience,
             });
         }
     })?;
@@ -167,7 +198,7 @@ pub fn promotions(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         &job.stamp,
         &mut tally,
         |p| job.db.promotion(&p.code, &p.sku),
-        |new, old| crate::keep_absent!(present, new, old, name, buy_qty, bonus_qty),
+        |new, old| crate::keep_absent!(present, new, old, name, buy_qty, bonus_qty, audience),
     )?;
     if !job.dry_run && !write.is_empty() {
         job.db.put_promotions(&write)?;

@@ -222,6 +222,16 @@ pub fn currency_sign() -> String {
     money_format().sign().to_string()
 }
 
+/// A number with `places` decimals and the language's decimal mark
+/// ("0.02" in English, "0,02" in Russian, Bulgarian and Romanian).
+pub fn decimal(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    match current().lang() {
+        "en" => s,
+        _ => s.replace('.', ","),
+    }
+}
+
 /// A date as the user's language writes it.
 pub fn date(d: chrono::NaiveDate) -> String {
     match current().lang() {

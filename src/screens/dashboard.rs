@@ -23,6 +23,8 @@ pub struct DashboardView {
     /// Rows with the rep's name in `who`; the team last.
     pub rows: Vec<KpiRow>,
     pub team: Option<KpiRow>,
+    /// Per rep (then the team): stores buying, at risk and lost as of `to`.
+    pub retention: Vec<(String, crate::domain::loyalty::Retention)>,
 }
 
 pub struct DashboardScreen {
@@ -169,6 +171,55 @@ impl DashboardScreen {
     }
 }
 
+impl DashboardScreen {
+    fn render_retention(&self, area: Rect, buf: &mut Buffer) {
+        let th = self.theme;
+        let header = Row::new([
+            Cell::from(t!("kpi-retention", date = i18n::date(self.view.to))),
+            Cell::from(t!("kpi-buying")),
+            Cell::from(t!("kpi-at-risk")),
+            Cell::from(t!("kpi-lost")),
+            Cell::from(t!("kpi-kept")),
+        ])
+        .style(th.style(Tone::Muted));
+        let last = self.view.retention.len().saturating_sub(1);
+        let rows = self.view.retention.iter().enumerate().map(|(i, (who, r))| {
+            let style = if i == last && self.view.team.is_some() {
+                th.style(Tone::Title)
+            } else {
+                th.style(Tone::Normal)
+            };
+            let count = |n: usize, tone: Tone| {
+                Cell::from(Span::styled(
+                    n.to_string(),
+                    th.style(if n > 0 { tone } else { Tone::Muted }),
+                ))
+            };
+            Row::new([
+                Cell::from(who.clone()),
+                Cell::from(r.buying.to_string()),
+                count(r.at_risk, Tone::Warn),
+                count(r.lost, Tone::Danger),
+                Cell::from(pct(Some(r.retained))),
+            ])
+            .style(style)
+        });
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Fill(1),
+                Constraint::Length(7),
+                Constraint::Length(8),
+                Constraint::Length(6),
+                Constraint::Length(6),
+            ],
+        )
+        .header(header)
+        .column_spacing(1);
+        Widget::render(table, area, buf);
+    }
+}
+
 impl Widget for &DashboardScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let th = self.theme;
@@ -242,8 +293,26 @@ impl Widget for &DashboardScreen {
         } else {
             (inner, None)
         };
+        // the book's retention under the figures of the period, when it fits
+        let needed = self.view.rows.len() + usize::from(self.view.team.is_some()) + 1;
+        let spare = usize::from(table_area.height).saturating_sub(needed + 1);
+        let (table_area, keep_area) =
+            if !self.view.retention.is_empty() && spare > self.view.retention.len() {
+                let [t, _, k] = Layout::vertical([
+                    Constraint::Length(needed as u16),
+                    Constraint::Length(1),
+                    Constraint::Fill(1),
+                ])
+                .areas(table_area);
+                (t, Some(k))
+            } else {
+                (table_area, None)
+            };
         let mut state = TableState::default().with_selected(Some(self.selected));
         StatefulWidget::render(table, table_area, buf, &mut state);
+        if let Some(k) = keep_area {
+            self.render_retention(k, buf);
+        }
         if let Some(n) = note_area {
             Line::styled(t!("kpi-awaiting", lines = awaiting), th.style(Tone::Muted))
                 .render(n, buf);

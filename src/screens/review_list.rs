@@ -24,6 +24,8 @@ pub struct ReviewRow {
     pub store_name: String,
     pub status: ReviewStatus,
     pub comments: usize,
+    /// The store is at risk of stopping buying (docs/loyalty.md).
+    pub at_risk: bool,
 }
 
 /// Periods `p` cycles through (days back from today; None: all).
@@ -257,7 +259,14 @@ impl Widget for &ReviewListScreen {
             Row::new([
                 Cell::from(i18n::date(r.date)),
                 Cell::from(r.rep.clone()),
-                Cell::from(format!("{} {}", r.store_code, r.store_name)),
+                Cell::from(if r.at_risk {
+                    Line::from(vec![
+                        Span::styled(t!("review-at-risk"), th.style(Tone::Danger)),
+                        Span::raw(format!(" {} {}", r.store_code, r.store_name)),
+                    ])
+                } else {
+                    Line::raw(format!("{} {}", r.store_code, r.store_name))
+                }),
                 Cell::from(Span::styled(
                     t!(&format!("review-status-{}", r.status.key())),
                     th.style(status_role(r.status)),

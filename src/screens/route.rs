@@ -25,6 +25,8 @@ pub struct RouteRow {
     pub returns_flagged: usize,
     /// Sent orders delivered below the fill-rate setting (chase them).
     pub orders_to_chase: usize,
+    /// The store's buying slows against its rhythm (docs/loyalty.md).
+    pub at_risk: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -290,6 +292,7 @@ impl RouteScreen {
         }
         .flag("route-returns-flagged", row.returns_flagged)
         .flag("route-orders-chase", row.orders_to_chase)
+        .flag("route-at-risk", usize::from(row.at_risk))
     }
 }
 

@@ -33,6 +33,18 @@ pub struct StoreCardView {
     pub returns_within_days: i64,
     /// Open conflicts on this store's fields (a supervisor settles them).
     pub conflicts: usize,
+    /// Loyalty and risk (none while the store has no facts to judge).
+    pub standing: Option<Standing>,
+}
+
+/// The loyalty index and the risk of lapse, worded (docs/loyalty.md).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// 0–100.
+    pub index: u8,
+    pub risk: f64,
+    pub at_risk: bool,
+    pub reasons: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -147,6 +159,26 @@ impl Widget for &StoreCardScreen {
             ),
             self.field(t!("card-must-stock"), v.must_stock.to_string()),
         ]);
+        if let Some(st) = &v.standing {
+            lines.push(Line::raw(""));
+            lines.push(self.field(
+                t!("card-loyalty"),
+                t!("card-loyalty-value", index = i64::from(st.index)),
+            ));
+            let (key, tone) = if st.at_risk {
+                ("client-at-risk", Tone::Danger)
+            } else {
+                ("client-risk", Tone::Muted)
+            };
+            lines.push(Line::styled(
+                t!(
+                    key,
+                    risk = i18n::decimal(st.risk, 2),
+                    why = st.reasons.clone()
+                ),
+                th.style(tone),
+            ));
+        }
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(left, buf);

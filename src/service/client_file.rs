@@ -17,8 +17,6 @@ use ulid::Ulid;
 
 /// Weeks of purchases the client file draws.
 const PURCHASE_WEEKS: i64 = 26;
-/// An invoice this many days after an order is that order's (one purchase).
-const INVOICE_MATCH_DAYS: i64 = 7;
 
 /// When the store opened, else its first purchase (its anniversary).
 fn since(profile: Option<&StoreProfile>, purchases: &[loyalty::Purchase]) -> Option<NaiveDate> {
@@ -30,7 +28,11 @@ fn since(profile: Option<&StoreProfile>, purchases: &[loyalty::Purchase]) -> Opt
 fn store_purchases(db: &Database, code: &str) -> Result<Vec<loyalty::Purchase>> {
     let orders = db.orders_of_store(code)?;
     let invoices = db.invoices_of_store(code)?;
-    Ok(loyalty::purchases(&orders, &invoices, INVOICE_MATCH_DAYS))
+    Ok(loyalty::purchases(
+        &orders,
+        &invoices,
+        crate::service::loyalty::INVOICE_MATCH_DAYS,
+    ))
 }
 
 fn dates_of(
@@ -133,11 +135,13 @@ pub fn client_file(db: &Database, clock: &Clock, code: &str) -> Result<Option<Cl
     let dates = dates_of(db, &store, &people, &purchases, today)?;
     let from = today - Duration::weeks(PURCHASE_WEEKS - 1);
     let bars = loyalty::bars(&purchases, Bucket::Week, from, today);
-    let risk = risks(db, &[code], today)?.remove(code).map(|r| RiskLine {
-        risk: r.risk,
-        at_risk: r.at_risk,
-        reasons: crate::service::words::risk_reasons(&r),
+    let standing = crate::service::loyalty::store_loyalty(db, code, today)?;
+    let risk = standing.as_ref().map(|l| RiskLine {
+        risk: l.risk.risk,
+        at_risk: l.risk.at_risk,
+        reasons: crate::service::words::risk_reasons(&l.risk),
     });
+    let loyalty = standing.map(|l| crate::service::words::loyalty_line(&l.loyalty));
     Ok(Some(ClientFileView {
         store_code: store.code.clone(),
         store_name: store.name.clone(),
@@ -148,6 +152,7 @@ pub fn client_file(db: &Database, clock: &Clock, code: &str) -> Result<Option<Cl
         bars,
         last_purchase: purchases.last().map(|p| p.date),
         risk,
+        loyalty,
     }))
 }
 
@@ -233,43 +238,6 @@ pub fn update_entry(db: &Database, clock: &Clock, by: &str, entry: &TimelineEntr
     db.put_timeline(&[e])
 }
 
-/// The risk of each of `codes` as of `today`, against the whole book's
-/// rhythm (the prior a store with few purchases leans on).
-pub fn risks(
-    db: &Database,
-    codes: &[&str],
-    today: NaiveDate,
-) -> Result<std::collections::HashMap<String, loyalty::Risk>> {
-    use std::collections::HashMap;
-    let settings = db.settings()?;
-    let mut orders: HashMap<String, Vec<_>> = HashMap::new();
-    for o in db.all_orders()? {
-        orders.entry(o.store_code.clone()).or_default().push(o);
-    }
-    let mut invoices: HashMap<String, Vec<_>> = HashMap::new();
-    for i in db.all_invoices()? {
-        invoices.entry(i.store_code.clone()).or_default().push(i);
-    }
-    let mut all: HashMap<String, Vec<loyalty::Purchase>> = HashMap::new();
-    for s in db.stores()? {
-        let p = loyalty::purchases(
-            orders.get(&s.code).map_or(&[][..], Vec::as_slice),
-            invoices.get(&s.code).map_or(&[][..], Vec::as_slice),
-            INVOICE_MATCH_DAYS,
-        );
-        all.insert(s.code, p);
-    }
-    let gaps: Vec<Vec<i64>> = all.values().map(|p| loyalty::gaps(p)).collect();
-    let prior = loyalty::book_prior(&gaps);
-    Ok(codes
-        .iter()
-        .filter_map(|c| {
-            let p = all.get(*c)?;
-            Some((c.to_string(), loyalty::risk(p, today, prior, &settings)))
-        })
-        .collect())
-}
-
 /// Today's contact plan over `rep`'s stores (every store when None).
 pub fn contact_plan_of(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Vec<PlanItem>> {
     let today = clock.today();
@@ -279,7 +247,7 @@ pub fn contact_plan_of(db: &Database, clock: &Clock, rep: Option<&str>) -> Resul
     };
     let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
     let last_visits = db.last_visit_dates(&codes)?;
-    let risk = risks(db, &codes, today)?;
+    let risk = crate::service::loyalty::loyalty_of(db, today, Some(&codes))?;
     struct Loaded {
         contacts: Vec<Contact>,
         dates: Vec<DateToRemember>,
@@ -311,8 +279,8 @@ pub fn contact_plan_of(db: &Database, clock: &Clock, rep: Option<&str>) -> Resul
         }));
         let at_risk = risk
             .get(&s.code)
-            .filter(|r| r.at_risk)
-            .map(crate::service::words::risk_reasons);
+            .filter(|l| l.risk.at_risk)
+            .map(|l| crate::service::words::risk_reasons(&l.risk));
         loaded.push(Loaded {
             contacts,
             dates,

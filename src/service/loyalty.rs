@@ -1,12 +1,10 @@
 //! Loyalty of stores from the database: a store, its orders, invoices,
-//! visits and must-stock list gathered into a `LoyaltyInput`, for the export,
-//! the backtest and (later) the card, route and review screens.
+//! visits, must-stock list and client-file timeline (referrals, complaints,
+//! refusals) gathered into a `LoyaltyInput`, for the export, the client
+//! file, the card, the route, the review list and the dashboard.
 //!
-//! Referrals, complaints and refusals come from the store's client-file
-//! timeline. The caller passes those entries in (`timeline`): the timeline's
-//! storage is built beside this loader, and until the export reads it the
-//! attitude components see no entries (neutral referrals, no complaints, no
-//! refusals).
+//! A store's risk leans on the whole book (its rhythm and how often stores
+//! stop), so every loader reads every store's purchases once.
 
 use crate::domain::Settings;
 use crate::domain::client::TimelineEntry;
@@ -124,71 +122,18 @@ fn prior_of(histories: &[Vec<Purchase>], today: NaiveDate) -> RhythmPrior {
     crate::domain::loyalty::book(&refs, today)
 }
 
-/// The book's prior as of `today`, for callers that score stores one by one
-/// (`store_loyalty_with`): computing it reads every store's purchases.
-pub fn book(db: &Database, today: NaiveDate) -> Result<RhythmPrior> {
-    let h: Vec<Vec<Purchase>> = purchase_histories(db)?
-        .into_iter()
-        .map(|(_, p)| p)
-        .collect();
-    Ok(prior_of(&h, today))
-}
-
-/// One store's loyalty and risk as of `today`; `None` for an unknown store.
-/// `timeline`: the store's client-file entries (see the module docs).
-pub fn store_loyalty(
-    db: &Database,
-    store_code: &str,
-    today: NaiveDate,
-    settings: &Settings,
-    timeline: &[TimelineEntry],
-) -> Result<Option<StoreLoyalty>> {
-    let prior = book(db, today)?;
-    store_loyalty_with(db, store_code, today, settings, prior, timeline)
-}
-
-/// `store_loyalty` with the book's prior already at hand (see `book`).
-pub fn store_loyalty_with(
-    db: &Database,
-    store_code: &str,
-    today: NaiveDate,
-    settings: &Settings,
-    prior: RhythmPrior,
-    timeline: &[TimelineEntry],
-) -> Result<Option<StoreLoyalty>> {
-    let Some(store) = db.store(store_code)? else {
-        return Ok(None);
-    };
-    let orders = db.orders_of_store(store_code)?;
-    let invoices = db.invoices_of_store(store_code)?;
-    let visits = db.visits_of_store(store_code)?;
-    let facts = StoreFacts {
-        store: &store,
-        orders: &orders,
-        invoices: &invoices,
-        visits: &visits,
-        must_stock: db
-            .assortment(store_code)?
-            .into_iter()
-            .map(|a| a.sku)
-            .collect(),
-    };
-    Ok(Some(compute(&facts, today, prior, settings, timeline)))
-}
-
-/// Every store's loyalty and risk as of `today`, by store code. `timelines`:
-/// each store's client-file entries by store code (see the module docs).
-pub fn all_store_loyalty(
+/// The loyalty and risk as of `today` of the stores `only` names (every
+/// store when `None`), by store code. Unknown codes are left out.
+pub fn loyalty_of(
     db: &Database,
     today: NaiveDate,
-    settings: &Settings,
-    timelines: &HashMap<String, Vec<TimelineEntry>>,
-) -> Result<Vec<StoreLoyalty>> {
+    only: Option<&[&str]>,
+) -> Result<HashMap<String, StoreLoyalty>> {
+    let settings = db.settings()?;
     let stores = db.stores()?;
     let orders = group(db.all_orders()?, |o| &o.store_code);
     let invoices = group(db.all_invoices()?, |i| &i.store_code);
-    let visits = group(db.all_visits()?, |v| &v.store_code);
-    let none: (Vec<Order>, Vec<Invoice>, Vec<Visit>) = Default::default();
+    let none: (Vec<Order>, Vec<Invoice>) = Default::default();
     let histories: Vec<Vec<Purchase>> = stores
         .iter()
         .map(|s| {
@@ -199,18 +144,56 @@ pub fn all_store_loyalty(
         })
         .collect();
     let prior = prior_of(&histories, today);
-    stores
+    let wanted: Option<std::collections::HashSet<&str>> =
+        only.map(|codes| codes.iter().copied().collect());
+    let chosen: Vec<&Store> = stores
         .iter()
-        .map(|s| {
-            let facts = StoreFacts {
-                store: s,
-                orders: orders.get(&s.code).unwrap_or(&none.0),
-                invoices: invoices.get(&s.code).unwrap_or(&none.1),
-                visits: visits.get(&s.code).unwrap_or(&none.2),
-                must_stock: db.assortment(&s.code)?.into_iter().map(|a| a.sku).collect(),
-            };
-            let timeline = timelines.get(&s.code).map(Vec::as_slice).unwrap_or(&[]);
-            Ok(compute(&facts, today, prior, settings, timeline))
-        })
-        .collect()
+        .filter(|s| wanted.as_ref().is_none_or(|w| w.contains(s.code.as_str())))
+        .collect();
+    // a few stores: read theirs; the book: one scan of each tree
+    let few = chosen.len() * 20 < stores.len().max(1);
+    let (mut visits, mut timelines) = if few {
+        (HashMap::new(), HashMap::new())
+    } else {
+        (
+            group(db.all_visits()?, |v| &v.store_code),
+            group(db.all_timeline()?, |e| &e.store_code),
+        )
+    };
+    let mut out = HashMap::with_capacity(chosen.len());
+    for s in chosen {
+        let (v, t) = if few {
+            (db.visits_of_store(&s.code)?, db.timeline_of(&s.code)?)
+        } else {
+            (
+                visits.remove(&s.code).unwrap_or_default(),
+                timelines.remove(&s.code).unwrap_or_default(),
+            )
+        };
+        let facts = StoreFacts {
+            store: s,
+            orders: orders.get(&s.code).unwrap_or(&none.0),
+            invoices: invoices.get(&s.code).unwrap_or(&none.1),
+            visits: &v,
+            must_stock: db.assortment(&s.code)?.into_iter().map(|a| a.sku).collect(),
+        };
+        out.insert(s.code.clone(), compute(&facts, today, prior, &settings, &t));
+    }
+    Ok(out)
+}
+
+/// One store's loyalty and risk as of `today`; `None` for an unknown store.
+pub fn store_loyalty(
+    db: &Database,
+    store_code: &str,
+    today: NaiveDate,
+) -> Result<Option<StoreLoyalty>> {
+    Ok(loyalty_of(db, today, Some(&[store_code]))?.remove(store_code))
+}
+
+/// Every store's loyalty and risk as of `today`, by store code.
+pub fn all_store_loyalty(db: &Database, today: NaiveDate) -> Result<Vec<StoreLoyalty>> {
+    let mut all: Vec<StoreLoyalty> = loyalty_of(db, today, None)?.into_values().collect();
+    all.sort_by(|a, b| a.store_code.cmp(&b.store_code));
+    Ok(all)
 }

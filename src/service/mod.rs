@@ -3,6 +3,7 @@
 //! `tui`, `kiosk` and `cli` call in, and this layer calls `domain` and
 //! `storage`. The loaders fill the view structs the screens draw.
 
+pub mod bulletin;
 pub mod client_file;
 pub mod login;
 pub mod loyalty;

@@ -80,6 +80,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
     let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
     let settings = db.settings()?;
     let within = settings.returns_write_off_days;
+    let standing = crate::service::loyalty::loyalty_of(db, today, Some(&codes))?;
     let rows = todays_route(&stores, &last, today)
         .into_iter()
         .filter_map(|stop| {
@@ -96,6 +97,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
                 orders_to_chase: orders_to_chase(db, &settings, &s.code, today)
                     .map(|o| o.len())
                     .unwrap_or(0),
+                at_risk: standing.get(&s.code).is_some_and(|l| l.risk.at_risk),
             })
         })
         .collect();
@@ -198,7 +200,16 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
         .into_iter()
         .map(|(number, rate)| (number, rate.delivered_lines, rate.ordered_lines))
         .collect();
+    let standing = crate::service::loyalty::store_loyalty(db, code, today)?.map(|l| {
+        crate::screens::store_card::Standing {
+            index: l.loyalty.index,
+            risk: l.risk.risk,
+            at_risk: l.risk.at_risk,
+            reasons: crate::service::words::risk_reasons(&l.risk),
+        }
+    });
     Ok(Some(StoreCardView {
+        standing,
         orders_to_chase,
         pending_returns,
         open_problems,

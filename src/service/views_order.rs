@@ -137,11 +137,7 @@ pub fn store_suggestion(
     let window = Window::of_store(sales.values(), date);
     let out_days = out_of_stock_days(db, code, &window)?;
     let pool = pool_if_thin(db, &window, date)?;
-    let promotions: Vec<_> = db
-        .promotions()?
-        .into_iter()
-        .filter(|p| p.runs_on(date))
-        .collect();
+    let promotions = promotions_for(db, code, date)?;
     let refusals = last_refusals(&db.orders_of_store(code)?, date);
     let params = SuggestParams {
         cover_days: cover_days as f64,
@@ -246,12 +242,41 @@ pub fn order_view(db: &Database, clock: &Clock, code: &str) -> Result<Option<Ord
     build_view(db, clock, s, order, saved, &orders)
 }
 
+/// The promotions running on `date` that the store is in the audience of
+/// (loyal stores first: docs/loyalty.md).
+pub fn promotions_for(
+    db: &Database,
+    code: &str,
+    date: NaiveDate,
+) -> Result<Vec<crate::domain::Promotion>> {
+    use crate::domain::Audience;
+    let running: Vec<_> = db
+        .promotions()?
+        .into_iter()
+        .filter(|p| p.runs_on(date))
+        .collect();
+    // the index reads the whole book: only when a promotion asks for it
+    let needs_loyal = running
+        .iter()
+        .any(|p| matches!(p.audience, Audience::Loyal | Audience::LoyalOrTrusted));
+    let loyal = needs_loyal
+        && match crate::service::loyalty::store_loyalty(db, code, date)? {
+            Some(l) => l.loyalty.is_loyal(&db.settings()?),
+            None => false,
+        };
+    let trusted = db.is_trusted(code)?;
+    Ok(running
+        .into_iter()
+        .filter(|p| p.audience.admits(loyal, trusted))
+        .collect())
+}
+
 fn attach_promos(db: &Database, order: &mut Order, date: NaiveDate) -> Result<()> {
-    let promos = db.promotions()?;
+    let promos = promotions_for(db, &order.store_code, date)?;
     for line in order.lines.iter_mut().chain(order.proposed.iter_mut()) {
         line.promo = promos
             .iter()
-            .find(|p| p.sku == line.sku && p.runs_on(date))
+            .find(|p| p.sku == line.sku)
             .map(|p| PromoStep {
                 code: p.code.clone(),
                 buy: p.buy_qty,

@@ -34,7 +34,9 @@ pub fn dashboard_view(
         .collect();
     let mut team = table.team;
     team.who = crate::t!("kpi-team");
+    let retention = retention_by_rep(db, viewer, to, &names)?;
     Ok(DashboardView {
+        retention,
         from,
         to,
         rows,
@@ -42,10 +44,52 @@ pub fn dashboard_view(
     })
 }
 
+/// Each rep's book as of `to` (stores buying, at risk, lost), then the team.
+fn retention_by_rep(
+    db: &Database,
+    viewer: &Viewer,
+    to: NaiveDate,
+    names: &HashMap<String, String>,
+) -> Result<Vec<(String, crate::domain::loyalty::Retention)>> {
+    use crate::domain::loyalty::retention;
+    let standing = crate::service::loyalty::loyalty_of(db, to, None)?;
+    let mut by_rep: std::collections::BTreeMap<String, Vec<&crate::domain::loyalty::Risk>> =
+        Default::default();
+    let stores = db.stores()?;
+    for s in &stores {
+        if viewer.only_rep().is_some_and(|r| r != s.rep) {
+            continue;
+        }
+        if let Some(l) = standing.get(&s.code) {
+            by_rep.entry(s.rep.clone()).or_default().push(&l.risk);
+        }
+    }
+    let mut out: Vec<_> = by_rep
+        .iter()
+        .map(|(rep, risks)| {
+            let who = names
+                .get(rep)
+                .map(|n| format!("{rep} {n}"))
+                .unwrap_or_else(|| rep.clone());
+            (who, retention(risks.iter().copied()))
+        })
+        .collect();
+    if viewer.only_rep().is_none() && !out.is_empty() {
+        let all = retention(by_rep.values().flatten().copied());
+        out.push((crate::t!("kpi-team"), all));
+    }
+    Ok(out)
+}
+
 /// The rows of the review list and the reps its rep filter cycles through.
-pub fn review_rows(db: &Database, viewer: &Viewer) -> Result<(Vec<ReviewRow>, Vec<String>)> {
+pub fn review_rows(
+    db: &Database,
+    clock: &Clock,
+    viewer: &Viewer,
+) -> Result<(Vec<ReviewRow>, Vec<String>)> {
     let names: HashMap<String, String> =
         db.stores()?.into_iter().map(|s| (s.code, s.name)).collect();
+    let standing = crate::service::loyalty::loyalty_of(db, clock.today(), None)?;
     let rows = db
         .review_list(viewer, &ReviewFilter::default())?
         .into_iter()
@@ -54,6 +98,9 @@ pub fn review_rows(db: &Database, viewer: &Viewer) -> Result<(Vec<ReviewRow>, Ve
             date: i.visit.date,
             store_name: names.get(&i.visit.store_code).cloned().unwrap_or_default(),
             rep: i.visit.rep,
+            at_risk: standing
+                .get(&i.visit.store_code)
+                .is_some_and(|l| l.risk.at_risk),
             store_code: i.visit.store_code,
             status: i.status,
             comments: i.comments,

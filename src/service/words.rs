@@ -96,3 +96,55 @@ pub fn risk_reasons(risk: &crate::domain::loyalty::Risk) -> String {
         .collect::<Vec<_>>()
         .join("; ")
 }
+
+/// The loyalty index with each part's score and why, in the user's words.
+pub fn loyalty_line(
+    l: &crate::domain::loyalty::Loyalty,
+) -> crate::screens::client_file::LoyaltyLine {
+    use crate::domain::loyalty::Why;
+    let parts = l
+        .components
+        .iter()
+        .map(|c| {
+            let why = match &c.why {
+                Why::NoData => t!("loyalty-why-no-data"),
+                Why::Purchase(reasons) => reasons
+                    .iter()
+                    .map(|r| risk_reason(*r))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                Why::VisitsOnTime { on_time, total } => {
+                    t!("loyalty-why-visits", on_time = *on_time, total = *total)
+                }
+                Why::RepeatBought {
+                    repeated,
+                    must_stock,
+                } => t!(
+                    "loyalty-why-repeat",
+                    repeated = *repeated,
+                    total = *must_stock
+                ),
+                Why::DraftsAccepted { percent, reviewed } => t!(
+                    "loyalty-why-drafts",
+                    percent = *percent,
+                    reviewed = *reviewed
+                ),
+                Why::InvoicesOverdue { overdue, invoices } => {
+                    t!("loyalty-why-payment", overdue = *overdue, total = *invoices)
+                }
+                Why::Referrals { count } => t!("loyalty-why-referrals", count = *count),
+                Why::Complaints { count } => t!("loyalty-why-complaints", count = *count),
+                Why::Refusals { count } => t!("loyalty-why-refusals", count = *count),
+            };
+            crate::screens::client_file::LoyaltyPart {
+                label: t!(&format!("loyalty-part-{}", c.kind.key())),
+                score: c.score.map(|s| (s * 100.0).round().clamp(0.0, 100.0) as u8),
+                why,
+            }
+        })
+        .collect();
+    crate::screens::client_file::LoyaltyLine {
+        index: l.index,
+        parts,
+    }
+}

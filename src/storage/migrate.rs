@@ -29,6 +29,35 @@ pub(super) mod legacy {
         pub credit_limit: Money,
     }
 
+    /// Schema 4: promotions had no audience (they were for every store).
+    #[derive(Debug, Clone, Serialize, Deserialize)]
+    pub struct PromotionV4 {
+        pub meta: RecordMeta,
+        pub code: String,
+        pub name: String,
+        pub sku: String,
+        pub from: chrono::NaiveDate,
+        pub to: chrono::NaiveDate,
+        pub buy_qty: u32,
+        pub bonus_qty: u32,
+    }
+
+    impl From<PromotionV4> for crate::domain::Promotion {
+        fn from(old: PromotionV4) -> Self {
+            Self {
+                meta: old.meta,
+                code: old.code,
+                name: old.name,
+                sku: old.sku,
+                from: old.from,
+                to: old.to,
+                buy_qty: old.buy_qty,
+                bonus_qty: old.bonus_qty,
+                audience: crate::domain::Audience::All,
+            }
+        }
+    }
+
     /// Schema 2: sales days had no import stamp.
     #[derive(Debug, Clone, Serialize, Deserialize)]
     pub struct SalesSeriesV2 {
@@ -67,6 +96,7 @@ pub(super) fn run(db: &Database, from: u32) -> Result<()> {
                 v3_to_v4::<crate::domain::Product>(db)?;
                 v3_to_v4::<crate::domain::Rep>(db)?;
             }
+            4 => v4_to_v5(db)?,
             other => {
                 return Err(StorageError::Invalid(format!(
                     "no migration from schema version {other}"
@@ -151,6 +181,25 @@ fn v3_to_v4<T: super::Stored>(db: &Database) -> Result<()> {
         }
         let v = crate::domain::merge::Versioned::new(value);
         tree.insert(key, codec::encode_versioned(T::KIND, &v)?)?;
+    }
+    Ok(())
+}
+
+/// Schema 5: promotions gain an audience (all, as before).
+fn v4_to_v5(db: &Database) -> Result<()> {
+    let tree = db.tree("promotions")?;
+    for item in tree.iter() {
+        let (key, bytes) = item?;
+        let decoded: std::result::Result<(legacy::PromotionV4, usize), _> =
+            bincode::serde::decode_from_slice(&bytes, bincode::config::standard());
+        match decoded {
+            Ok((old, used)) if used == bytes.len() => {
+                let new = crate::domain::Promotion::from(old);
+                tree.insert(key, codec::encode("promotion", &new)?)?;
+            }
+            // the audience follows: migrated by an interrupted earlier run
+            _ => continue,
+        }
     }
     Ok(())
 }

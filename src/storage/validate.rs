@@ -297,8 +297,16 @@ fn upgrade_step(tree: &str, from_schema: u32, value: &[u8]) -> Result<Vec<u8>, I
             whole::<Rep>(value)?;
             encoded(legacy::<Rep>(value))
         }
+        // schema 5: promotions name their audience (all, as before)
+        (4, "promotions") => {
+            let old: super::migrate::legacy::PromotionV4 = whole(value)?;
+            encoded(super::codec::encode(
+                "promotion",
+                &crate::domain::Promotion::from(old),
+            ))
+        }
         // every other record kept its layout
-        (2 | 3, _) => Ok(value.to_vec()),
+        (2..=4, _) => Ok(value.to_vec()),
         _ => Err(Invalid::Undecodable(format!(
             "no reading of schema {from_schema}"
         ))),

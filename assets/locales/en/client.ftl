@@ -63,6 +63,7 @@ topic-other = other
 outcome-done = done
 outcome-follow-up = follow up
 outcome-declined = declined
+outcome-sent = sent
 outcome-no-answer = no answer
 client-field-text = Text
 client-field-due = Due by
@@ -185,3 +186,49 @@ holiday-defender_day = Defender of the Fatherland Day
 holiday-victory_day = Victory Day
 holiday-russia_day = Russia Day
 holiday-unity_day = Unity Day
+loyalty-index = Loyalty { $index }/100
+loyalty-head = loyalty { $index }/100
+loyalty-head-weak = loyalty { $index }/100 · weakest: { $weak }
+loyalty-part-purchase = buying rhythm
+loyalty-part-visits = visits on time
+loyalty-part-repeat = must-stock bought
+loyalty-part-acceptance = drafts taken
+loyalty-part-payment = pays on time
+loyalty-part-referrals = referrals
+loyalty-part-complaints = few complaints
+loyalty-part-refusals = few refusals
+loyalty-why-no-data = nothing to judge yet
+loyalty-why-visits = { $on_time } of { $total } visits on time
+loyalty-why-repeat = { $repeated } of { $total } must-stock lines bought
+loyalty-why-drafts = { $percent } % of draft lines taken, { $reviewed } drafts
+loyalty-why-payment = { $overdue } of { $total } invoices overdue
+loyalty-why-referrals = { $count ->
+    [one] one referral
+   *[other] { $count } referrals
+}
+loyalty-why-complaints = { $count ->
+    [one] one complaint
+   *[other] { $count } complaints
+}
+loyalty-why-refusals = { $count ->
+    [one] one refusal
+   *[other] { $count } refusals
+}
+route-at-risk = ↘ at risk
+review-at-risk = ↘
+card-loyalty = Loyalty
+card-loyalty-value = { $index }/100 · c client file
+kpi-retention = Stores as of { $date }
+kpi-buying = Buying
+kpi-at-risk = At risk
+kpi-lost = Lost
+kpi-kept = Kept
+bulletin-valid = Valid from { $from } to { $to }.
+bulletin-promo = Promotion code: { $code }
+bulletin-dir-not-empty = the folder is not empty; give a new one
+bulletin-bad-sender = { $sender } is not a sender; use "Name <address@example.com>"
+bulletin-bad-topic = { $topic } is not a bulletin topic; use offer, news or event
+bulletin-dry-run = { $count } recipients; nothing written (--dry-run)
+bulletin-no-recipients = No store is in that segment; nothing written.
+bulletin-no-output = Give a folder for the files with -o DIR.
+bulletin-written = Bulletin for { $count } stores written to { $dir }: { $emails } e-mails (eml/), { $calls } to call or message (calls.csv), all in recipients.csv. Each store's client file logs it.

@@ -3,12 +3,14 @@
 //! Visits, orders and returns are records of their own; the timeline
 //! filter names them so one list can show everything.
 
+mod bulletin;
 mod contact;
 mod plan;
 mod profile;
 mod timeline;
 mod validate;
 
+pub use bulletin::{Bulletin, BulletinError, Recipient, Segment, SegmentFacts, recipients};
 pub use contact::{Birthday, Contact, ContactDraft, FieldError};
 pub use plan::{PlanItem, PlanReason, PlanSnooze, PlanStore, contact_plan, done_entry};
 pub use profile::StoreProfile;

@@ -91,6 +91,9 @@ pub enum ContactOutcome {
     Declined,
     /// Not reached (no answer, bounced).
     NoAnswer,
+    /// A bulletin was exported for sending; no answer yet. Not offered when
+    /// logging by hand (`ALL`).
+    Sent,
 }
 
 impl ContactOutcome {
@@ -102,6 +105,7 @@ impl ContactOutcome {
             Self::FollowUp => "follow_up",
             Self::Declined => "declined",
             Self::NoAnswer => "no_answer",
+            Self::Sent => "sent",
         }
     }
 }

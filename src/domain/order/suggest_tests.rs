@@ -36,6 +36,7 @@ fn promo(buy: u32, bonus: u32) -> Promotion {
         to: d(11, 30),
         buy_qty: buy,
         bonus_qty: bonus,
+        audience: Default::default(),
     }
 }
 

@@ -36,6 +36,37 @@ pub struct ClientFileView {
     pub bars: Vec<Bar>,
     pub last_purchase: Option<NaiveDate>,
     pub risk: Option<RiskLine>,
+    pub loyalty: Option<LoyaltyLine>,
+}
+
+/// The loyalty index and its parts, worded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoyaltyLine {
+    /// 0–100.
+    pub index: u8,
+    pub parts: Vec<LoyaltyPart>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoyaltyPart {
+    pub label: String,
+    /// 0–100; none: nothing to judge yet (left out of the index).
+    pub score: Option<u8>,
+    pub why: String,
+}
+
+impl LoyaltyLine {
+    /// The parts pulling the index down most, weakest first.
+    pub fn weakest(&self, n: usize) -> Vec<&LoyaltyPart> {
+        let mut scored: Vec<&LoyaltyPart> = self
+            .parts
+            .iter()
+            .filter(|p| p.score.is_some_and(|s| s < 70))
+            .collect();
+        scored.sort_by_key(|p| p.score);
+        scored.truncate(n);
+        scored
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -173,7 +173,48 @@ impl ClientFileScreen {
                 occasion(&d.occasion)
             )));
         }
+        if let Some(l) = &v.loyalty {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                t!("loyalty-index", index = i64::from(l.index)),
+                th.style(Tone::Title),
+            ));
+            for p in &l.parts {
+                let (score, tone) = match p.score {
+                    Some(s) if s < 50 => (format!("{s:>3}"), Tone::Danger),
+                    Some(s) if s < 70 => (format!("{s:>3}"), Tone::Warn),
+                    Some(s) => (format!("{s:>3}"), Tone::Normal),
+                    None => ("  —".to_string(), Tone::Muted),
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(score, th.style(tone)),
+                    Span::styled(format!("  {}", p.label), th.style(Tone::Muted)),
+                ]));
+            }
+        }
         lines
+    }
+
+    /// The weakest parts of the index and why: what the rep can work on.
+    fn loyalty_header(&self, th: Theme) -> Line<'static> {
+        let Some(l) = &self.view.loyalty else {
+            return Line::raw("");
+        };
+        let weak: Vec<String> = l
+            .weakest(2)
+            .into_iter()
+            .map(|p| format!("{} ({})", p.label, p.why))
+            .collect();
+        let text = if weak.is_empty() {
+            t!("loyalty-head", index = i64::from(l.index))
+        } else {
+            t!(
+                "loyalty-head-weak",
+                index = i64::from(l.index),
+                weak = weak.join(", ")
+            )
+        };
+        Line::styled(text, th.style(Tone::Muted))
     }
 
     fn timeline_lines(&self, th: Theme, height: usize) -> Vec<Line<'static>> {
@@ -227,7 +268,7 @@ impl ClientFileScreen {
             Some(r) if r.at_risk => Line::styled(
                 t!(
                     "client-at-risk",
-                    risk = format!("{:.2}", r.risk),
+                    risk = i18n::decimal(r.risk, 2),
                     why = r.reasons.clone()
                 ),
                 th.style(Tone::Danger),
@@ -235,7 +276,7 @@ impl ClientFileScreen {
             Some(r) => Line::styled(
                 t!(
                     "client-risk",
-                    risk = format!("{:.2}", r.risk),
+                    risk = i18n::decimal(r.risk, 2),
                     why = r.reasons.clone()
                 ),
                 th.style(Tone::Muted),
@@ -304,7 +345,8 @@ impl Widget for &ClientFileScreen {
         );
         let inner = block.inner(area);
         block.render(area, buf);
-        let [head, chart_label, chart, body] = Layout::vertical([
+        let [head, loyalty, chart_label, chart, body] = Layout::vertical([
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(2),
@@ -312,6 +354,7 @@ impl Widget for &ClientFileScreen {
         ])
         .areas(inner);
         Paragraph::new(self.header(th)).render(head, buf);
+        Paragraph::new(self.loyalty_header(th)).render(loyalty, buf);
         let weeks = v.bars.len();
         let bought = v.bars.iter().filter(|b| b.purchases > 0).count();
         Paragraph::new(Line::styled(

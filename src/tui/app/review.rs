@@ -114,7 +114,7 @@ impl App {
                 }
             }
             Effect::OpenReview => {
-                let (rows, reps) = views::review_rows(&self.db, &self.viewer)?;
+                let (rows, reps) = views::review_rows(&self.db, &self.clock, &self.viewer)?;
                 let rep = match self.stack.last() {
                     Some(Page::Dashboard(d)) => d
                         .view
@@ -191,7 +191,7 @@ impl App {
     /// After a review or comment: the visit page and the list below it.
     fn refresh_review(&mut self, id: ulid::Ulid) -> anyhow::Result<()> {
         let view = views::visit_detail(&self.db, &self.viewer, id)?;
-        let (rows, _) = views::review_rows(&self.db, &self.viewer)?;
+        let (rows, _) = views::review_rows(&self.db, &self.clock, &self.viewer)?;
         for screen in self.stack.iter_mut() {
             match screen {
                 Page::VisitDetail(s) if s.view.id == id => s.reload(view.clone()),

@@ -1,0 +1,119 @@
+//! `rounds bulletin`: an offer, news or an event for a segment of stores,
+//! written for sending (see `service::bulletin`). A rep's bulletin goes to
+//! their own stores only.
+
+use super::{CliResult, Context, Failure};
+use crate::domain::client::{Bulletin, ContactTopic, Segment};
+use crate::t;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+pub struct Options {
+    pub title: String,
+    pub text: Option<String>,
+    pub text_file: Option<PathBuf>,
+    pub valid_from: Option<NaiveDate>,
+    pub valid_to: NaiveDate,
+    pub promo: Option<String>,
+    pub topic: String,
+    pub segments: Vec<String>,
+    pub sender: String,
+    pub dry_run: bool,
+    pub output: Option<PathBuf>,
+}
+
+fn fail(message: String) -> Failure {
+    Failure { code: 2, message }
+}
+
+/// "Name <address>" or a bare address.
+fn sender(text: &str) -> Result<(String, String), Failure> {
+    let t = text.trim();
+    let (name, addr) = match (t.rfind('<'), t.ends_with('>')) {
+        (Some(i), true) => (t[..i].trim(), t[i + 1..t.len() - 1].trim()),
+        _ => ("", t),
+    };
+    crate::domain::client::check_email(addr)
+        .ok()
+        .filter(|a| !a.is_empty())
+        .ok_or(())
+        .map_err(|_| fail(t!("bulletin-bad-sender", sender = t.to_string())))?;
+    Ok((name.to_string(), addr.to_string()))
+}
+
+pub fn run(ctx: &Context, o: &Options) -> CliResult {
+    let topic = match o.topic.trim().to_lowercase().as_str() {
+        "offer" => ContactTopic::Offer,
+        "news" => ContactTopic::News,
+        "event" => ContactTopic::Event,
+        other => return Err(fail(t!("bulletin-bad-topic", topic = other.to_string()))),
+    };
+    let text = match (&o.text, &o.text_file) {
+        (Some(t), _) => t.clone(),
+        (None, Some(path)) => {
+            std::fs::read_to_string(path).map_err(|e| fail(format!("{}: {e}", path.display())))?
+        }
+        (None, None) => String::new(),
+    };
+    let from = o.valid_from.unwrap_or_else(|| ctx.clock.today());
+    let bulletin = Bulletin::new(&o.title, &text, from, o.valid_to, o.promo.as_deref(), topic)
+        .map_err(|e| fail(e.to_string()))?;
+    let mut segments = o
+        .segments
+        .iter()
+        .map(|s| Segment::parse(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| fail(e.to_string()))?;
+    let (from_name, from_addr) = sender(&o.sender)?;
+    let db = ctx.open()?;
+    let viewer = super::identity::viewer(ctx, &db)?;
+    if let Some(rep) = viewer.only_rep() {
+        segments.push(Segment::Rep(rep.to_string()));
+    }
+    let to = crate::service::bulletin::bulletin_recipients(&db, &ctx.clock, &segments)?;
+    if o.dry_run {
+        for r in &to {
+            println!(
+                "{}\t{}\t{}\t{}",
+                r.store_code,
+                r.person,
+                r.channel.key(),
+                match r.channel {
+                    crate::domain::store::Channel::Email => r.email.as_str(),
+                    crate::domain::store::Channel::Messenger if !r.messenger.is_empty() => {
+                        r.messenger.as_str()
+                    }
+                    _ => r.phone.as_str(),
+                }
+            );
+        }
+        println!("{}", t!("bulletin-dry-run", count = to.len()));
+        return Ok(());
+    }
+    if to.is_empty() {
+        return Err(fail(t!("bulletin-no-recipients")));
+    }
+    let Some(dir) = &o.output else {
+        return Err(fail(t!("bulletin-no-output")));
+    };
+    let written = crate::service::bulletin::write_bulletin(
+        &db,
+        &ctx.clock,
+        viewer.actor(),
+        &bulletin,
+        &to,
+        dir,
+        (&from_name, &from_addr),
+    )?;
+    println!(
+        "{}",
+        t!(
+            "bulletin-written",
+            count = written.recipients,
+            emails = written.emails,
+            calls = written.calls,
+            dir = written.dir.display().to_string()
+        )
+    );
+    Ok(())
+}
