@@ -416,6 +416,15 @@ def ours(tx, cut, h, index):
 
 
 # ---------------------------------------------------------------- run
+def expected_f1_threshold(p):
+    """The threshold that maximises the F1 the probabilities p themselves
+    expect (TP = sum of p over the flagged, positives = sum of all p): needs
+    no label at all, only probabilities that mean what they say."""
+    o = np.sort(np.asarray(p, float))[::-1]
+    f = 2 * np.cumsum(o) / (np.arange(1, len(o) + 1) + o.sum())
+    return float(o[int(np.argmax(f))])
+
+
 def run(a):
     t0 = time.time()
     tx = load(a.purchases)
@@ -425,49 +434,59 @@ def run(a):
         print(f"warning: data end {tx.date.max().date()} before cut + horizon", file=sys.stderr)
     Ft = features(tx, T)
     y = lapsed(tx, T, h, Ft.index)
-    rows = []
+    rows = []  # (name, score, own flag or None, own threshold, a probability?)
 
     score, thr, hc, idx, model = self_calibrated(tx, T, h, stack=STACK)
     assert (idx == Ft.index).all()
-    rows.append(("self-calibrated logistic", score, score >= thr, thr))
+    rows.append(("self-calibrated logistic", score, score >= thr, thr, True))
     if a.variants:
         s1, t1, _, _, _ = self_calibrated(tx, T, h, stack=1)
-        rows.append(("  variant: one calibration cut", s1, s1 >= t1, t1))
+        rows.append(("  variant: one calibration cut", s1, s1 >= t1, t1, True))
         base = [c for c in FEATURES if c != "missed"]
         s1, t1, _, _, _ = self_calibrated(tx, T, h, cols=base, stack=STACK)
-        rows.append(("  variant: without 'missed'", s1, s1 >= t1, t1))
+        rows.append(("  variant: without 'missed'", s1, s1 >= t1, t1, True))
         s2, t2, _, _, _ = self_calibrated(tx, T, h, cols=["ln_rec", "ln_n", "ln_age", "one"], stack=STACK)
-        rows.append(("  variant: recency/frequency/age only", s2, s2 >= t2, t2))
+        rows.append(("  variant: recency/frequency/age only", s2, s2 >= t2, t2, True))
         s3, t3, _, _, _ = self_calibrated(
             tx, T, h, stack=STACK, extra=lambda t, c, hh, i: np.log(np.clip(bg_p0(t, c, hh, i), 1e-9, 1))
         )
-        rows.append(("  variant: + ln BG/NBD P0", s3, s3 >= t3, t3))
-
-    o, of = ours(tx, T, h, Ft.index)
-    rows.append(("rounds risk today (Python port)", o, of, 0.5))
+        rows.append(("  variant: + ln BG/NBD P0", s3, s3 >= t3, t3, True))
+    if not a.no_ours:
+        o, of = ours(tx, T, h, Ft.index)
+        rows.append(("rounds risk today (Python port)", o, of, 0.5, True))
     rec = Ft.rec.to_numpy(float)
-    rows.append(("days since last purchase (> h)", rec, rec > h, h))
+    rows.append(("days since last purchase (> h)", rec, rec > h, h, False))
     thr_rec = cal_threshold(lambda t, c, hh, i: features(t, c).rec.reindex(i).to_numpy(float), tx, T, h)
-    rows.append(("days since last (cal. threshold)", rec, rec >= thr_rec, thr_rec))
-
+    rows.append(("days since last (cal. threshold)", rec, rec >= thr_rec, thr_rec, False))
     bg = bg_p0(tx, T, h, Ft.index)
-    rows.append(("BG/NBD P(no purchase in h), 0.5", bg, bg >= 0.5, 0.5))
+    rows.append(("BG/NBD P(no purchase in h), 0.5", bg, bg >= 0.5, 0.5, True))
     thr_bg = cal_threshold(bg_p0, tx, T, h)
-    rows.append(("BG/NBD P0 (cal. threshold)", bg, bg >= thr_bg, thr_bg))
+    rows.append(("BG/NBD P0 (cal. threshold)", bg, bg >= thr_bg, thr_bg, False))
     if not a.no_pareto:
         pn = pareto_p0(tx, T, h, Ft.index)
-        rows.append(("Pareto/NBD P(no purchase in h), 0.5", pn, pn >= 0.5, 0.5))
+        rows.append(("Pareto/NBD P(no purchase in h), 0.5", pn, pn >= 0.5, 0.5, True))
         if a.pareto_cal:
             thr_pn = cal_threshold(pareto_p0, tx, T, h)
-            rows.append(("Pareto/NBD P0 (cal. threshold)", pn, pn >= thr_pn, thr_pn))
+            rows.append(("Pareto/NBD P0 (cal. threshold)", pn, pn >= thr_pn, thr_pn, False))
 
     print(
         f"{os.path.basename(a.purchases)} cut {a.cut}, horizon {h} d (calibration horizon {hc} d): "
         f"{len(y)} customers, {y.sum()} lapsed ({100 * y.mean():.1f} %)"
     )
-    print(f"{'method':<40} {'AUC':>6} {'F1':>6} {'thr':>8} {'best F1':>8}")
-    for name, s, flag, t in rows:
-        print(f"{name:<40} {bl.auc(s, y):6.3f} {bl.f1(flag, y):6.3f} {t:8.3f} {bl.best_f1(s, y)[0]:8.3f}")
+    print(f"{'method':<40} {'AUC':>6} {'F1':>6} {'thr':>8} {'F1 expF1':>9} {'best F1':>8}")
+    for name, s, flag, t, prob in rows:
+        fe = f"{bl.f1(s >= expected_f1_threshold(s), y):9.3f}" if prob else f"{'':9}"
+        print(f"{name:<40} {bl.auc(s, y):6.3f} {bl.f1(flag, y):6.3f} {t:8.3f} {fe} {bl.best_f1(s, y)[0]:8.3f}")
+    if a.bootstrap:
+        # paired bootstrap over customers: AUC(new) - AUC(other), 95 % interval
+        rng = np.random.default_rng(0)
+        draws = [rng.integers(0, len(y), len(y)) for _ in range(a.bootstrap)]
+        for name, s, _, _, _ in rows[1:]:
+            if name.startswith("  ") or "cal. threshold" in name:
+                continue
+            d = [bl.auc(score[i], y[i]) - bl.auc(s[i], y[i]) for i in draws]
+            lo, hi = np.percentile(d, [2.5, 97.5])
+            print(f"  AUC(new) - AUC({name}): {bl.auc(score, y) - bl.auc(s, y):+.4f}  [{lo:+.4f}, {hi:+.4f}]")
     if a.weights:
         mu, sd, w = model
         print("weights (standardised): intercept %.3f" % w[0])
@@ -490,6 +509,8 @@ def main():
     r.add_argument("--no-pareto", action="store_true")
     r.add_argument("--pareto-cal", action="store_true", help="also Pareto/NBD at a calibrated threshold (slow)")
     r.add_argument("--variants", action="store_true")
+    r.add_argument("--no-ours", action="store_true", help="skip the Python port of rounds' risk")
+    r.add_argument("--bootstrap", type=int, default=0, help="paired bootstrap draws for AUC differences")
     r.add_argument("--weights", action="store_true")
     a = p.parse_args()
     if a.cmd == "data":

@@ -64,6 +64,8 @@ fn supervisor_dashboard_and_review_list() {
     let mut app = app(dir.path(), olga());
     press(&mut app, "d");
     insta::assert_snapshot!("dashboard_100x12", screen(&app, 100, 12));
+    // with the room, the book's retention per rep under the figures
+    insta::assert_snapshot!("dashboard_retention_100x24", screen(&app, 100, 24));
     // the selected rep's visits, only reviewed ones
     press(&mut app, "jw");
     let list = screen(&app, 100, 14);

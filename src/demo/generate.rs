@@ -296,6 +296,7 @@ fn load_in_unit(db: &Database, clock: &Clock) -> Result<DemoSummary> {
     db.put_contacts(&files.contacts)?;
     db.put_invoices(&files.invoices)?;
     db.put_timeline(&files.entries)?;
+    db.put_promotions(&promotions(&data, clock.today(), db.device()))?;
     // the demo is no rep's work waiting to be sent: the outbox starts empty
     db.set_sent_mark("demo", db.last_change_seq()?)?;
     Ok(DemoSummary {
@@ -306,6 +307,44 @@ fn load_in_unit(db: &Database, clock: &Clock) -> Result<DemoSummary> {
         sales_series: data.sales.len(),
         visits: data.visits.len(),
     })
+}
+
+/// Two promotions on the lines most stores carry: one for every store, one
+/// for loyal stores only (the bonus rule and its audience on the order screen).
+fn promotions(data: &DemoRecords, today: NaiveDate, device: &str) -> Vec<crate::domain::Promotion> {
+    use crate::domain::{Audience, Promotion};
+    let mut carried: std::collections::BTreeMap<&str, usize> = Default::default();
+    for a in &data.assortment {
+        *carried.entry(a.sku.as_str()).or_default() += 1;
+    }
+    let mut common: Vec<(&str, usize)> = carried.into_iter().collect();
+    common.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let meta = crate::domain::RecordMeta::fresh("office", device, noon(today - Duration::days(10)));
+    let promo = |code: &str, name: &str, sku: &str, buy, audience| Promotion {
+        meta: meta.clone(),
+        code: code.into(),
+        name: name.into(),
+        sku: sku.into(),
+        from: today - Duration::days(7),
+        to: today + Duration::days(21),
+        buy_qty: buy,
+        bonus_qty: 1,
+        audience,
+    };
+    let mut out = Vec::new();
+    if let Some((sku, _)) = common.first() {
+        out.push(promo("WINTER", "Winter: 6 + 1", sku, 6, Audience::All));
+    }
+    if let Some((sku, _)) = common.get(1) {
+        out.push(promo(
+            "LOYAL",
+            "Loyal stores: 4 + 1",
+            sku,
+            4,
+            Audience::Loyal,
+        ));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -115,6 +115,7 @@ pub struct PromotionRow {
     to: String,
     buy_qty: u32,
     bonus_qty: u32,
+    audience: &'static str,
 }
 
 pub fn promotions(db: &Database, range: DateRange) -> Result<Vec<PromotionRow>> {
@@ -130,6 +131,7 @@ pub fn promotions(db: &Database, range: DateRange) -> Result<Vec<PromotionRow>> 
             to: day(p.to),
             buy_qty: p.buy_qty,
             bonus_qty: p.bonus_qty,
+            audience: p.audience.key(),
         })
         .collect())
 }

@@ -247,7 +247,7 @@ pub fn contact_plan_of(db: &Database, clock: &Clock, rep: Option<&str>) -> Resul
     };
     let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
     let last_visits = db.last_visit_dates(&codes)?;
-    let risk = crate::service::loyalty::loyalty_of(db, today, Some(&codes))?;
+    let risk = crate::service::loyalty::risks_of(db, today)?;
     struct Loaded {
         contacts: Vec<Contact>,
         dates: Vec<DateToRemember>,
@@ -279,8 +279,8 @@ pub fn contact_plan_of(db: &Database, clock: &Clock, rep: Option<&str>) -> Resul
         }));
         let at_risk = risk
             .get(&s.code)
-            .filter(|l| l.risk.at_risk)
-            .map(|l| crate::service::words::risk_reasons(&l.risk));
+            .filter(|r| r.at_risk)
+            .map(crate::service::words::risk_reasons);
         loaded.push(Loaded {
             contacts,
             dates,

@@ -48,11 +48,10 @@ fn purchases_of(orders: &[Order], invoices: &[Invoice]) -> Vec<Purchase> {
 fn compute(
     f: &StoreFacts<'_>,
     today: NaiveDate,
-    prior: RhythmPrior,
+    r: Risk,
     settings: &Settings,
     timeline: &[TimelineEntry],
 ) -> StoreLoyalty {
-    let r = risk(&purchases_of(f.orders, f.invoices), today, prior, settings);
     let visits: Vec<NaiveDate> = f
         .visits
         .iter()
@@ -115,11 +114,36 @@ pub fn purchase_histories(db: &Database) -> Result<Vec<(String, Vec<Purchase>)>>
         .collect())
 }
 
-/// The book's prior as of `today` (its rhythm and how often stores stop),
-/// from the histories.
-fn prior_of(histories: &[Vec<Purchase>], today: NaiveDate) -> RhythmPrior {
+/// Every history's risk as of `today`, judged against the whole book.
+fn risks_of_book(histories: &[Vec<Purchase>], today: NaiveDate, settings: &Settings) -> Vec<Risk> {
     let refs: Vec<&[Purchase]> = histories.iter().map(Vec::as_slice).collect();
-    crate::domain::loyalty::book(&refs, today)
+    crate::domain::loyalty::book_risks(&refs, today, settings)
+}
+
+/// Every store's risk as of `today`, by store code: what the flags on the
+/// route and review list and the dashboard's retention need. It reads only
+/// orders and invoices (the loyalty index also reads visits, assortments
+/// and timelines: `loyalty_of`).
+pub fn risks_of(db: &Database, today: NaiveDate) -> Result<HashMap<String, Risk>> {
+    let settings = db.settings()?;
+    let stores = db.stores()?;
+    let orders = group(db.all_orders()?, |o| &o.store_code);
+    let invoices = group(db.all_invoices()?, |i| &i.store_code);
+    let none: (Vec<Order>, Vec<Invoice>) = Default::default();
+    let histories: Vec<Vec<Purchase>> = stores
+        .iter()
+        .map(|s| {
+            purchases_of(
+                orders.get(&s.code).unwrap_or(&none.0),
+                invoices.get(&s.code).unwrap_or(&none.1),
+            )
+        })
+        .collect();
+    Ok(stores
+        .iter()
+        .zip(risks_of_book(&histories, today, &settings))
+        .map(|(s, r)| (s.code.clone(), r))
+        .collect())
 }
 
 /// The loyalty and risk as of `today` of the stores `only` names (every
@@ -143,7 +167,11 @@ pub fn loyalty_of(
             )
         })
         .collect();
-    let prior = prior_of(&histories, today);
+    let mut risks: HashMap<&str, Risk> = stores
+        .iter()
+        .map(|s| s.code.as_str())
+        .zip(risks_of_book(&histories, today, &settings))
+        .collect();
     let wanted: Option<std::collections::HashSet<&str>> =
         only.map(|codes| codes.iter().copied().collect());
     let chosen: Vec<&Store> = stores
@@ -177,7 +205,10 @@ pub fn loyalty_of(
             visits: &v,
             must_stock: db.assortment(&s.code)?.into_iter().map(|a| a.sku).collect(),
         };
-        out.insert(s.code.clone(), compute(&facts, today, prior, &settings, &t));
+        let r = risks
+            .remove(s.code.as_str())
+            .unwrap_or_else(|| risk(&[], today, RhythmPrior::default(), &settings));
+        out.insert(s.code.clone(), compute(&facts, today, r, &settings, &t));
     }
     Ok(out)
 }

@@ -80,7 +80,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
     let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
     let settings = db.settings()?;
     let within = settings.returns_write_off_days;
-    let standing = crate::service::loyalty::loyalty_of(db, today, Some(&codes))?;
+    let risks = crate::service::loyalty::risks_of(db, today)?;
     let rows = todays_route(&stores, &last, today)
         .into_iter()
         .filter_map(|stop| {
@@ -97,7 +97,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
                 orders_to_chase: orders_to_chase(db, &settings, &s.code, today)
                     .map(|o| o.len())
                     .unwrap_or(0),
-                at_risk: standing.get(&s.code).is_some_and(|l| l.risk.at_risk),
+                at_risk: risks.get(&s.code).is_some_and(|r| r.at_risk),
             })
         })
         .collect();

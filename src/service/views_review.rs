@@ -52,7 +52,7 @@ fn retention_by_rep(
     names: &HashMap<String, String>,
 ) -> Result<Vec<(String, crate::domain::loyalty::Retention)>> {
     use crate::domain::loyalty::retention;
-    let standing = crate::service::loyalty::loyalty_of(db, to, None)?;
+    let risks = crate::service::loyalty::risks_of(db, to)?;
     let mut by_rep: std::collections::BTreeMap<String, Vec<&crate::domain::loyalty::Risk>> =
         Default::default();
     let stores = db.stores()?;
@@ -60,8 +60,8 @@ fn retention_by_rep(
         if viewer.only_rep().is_some_and(|r| r != s.rep) {
             continue;
         }
-        if let Some(l) = standing.get(&s.code) {
-            by_rep.entry(s.rep.clone()).or_default().push(&l.risk);
+        if let Some(r) = risks.get(&s.code) {
+            by_rep.entry(s.rep.clone()).or_default().push(r);
         }
     }
     let mut out: Vec<_> = by_rep
@@ -89,7 +89,7 @@ pub fn review_rows(
 ) -> Result<(Vec<ReviewRow>, Vec<String>)> {
     let names: HashMap<String, String> =
         db.stores()?.into_iter().map(|s| (s.code, s.name)).collect();
-    let standing = crate::service::loyalty::loyalty_of(db, clock.today(), None)?;
+    let risks = crate::service::loyalty::risks_of(db, clock.today())?;
     let rows = db
         .review_list(viewer, &ReviewFilter::default())?
         .into_iter()
@@ -98,9 +98,7 @@ pub fn review_rows(
             date: i.visit.date,
             store_name: names.get(&i.visit.store_code).cloned().unwrap_or_default(),
             rep: i.visit.rep,
-            at_risk: standing
-                .get(&i.visit.store_code)
-                .is_some_and(|l| l.risk.at_risk),
+            at_risk: risks.get(&i.visit.store_code).is_some_and(|r| r.at_risk),
             store_code: i.visit.store_code,
             status: i.status,
             comments: i.comments,

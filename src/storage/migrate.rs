@@ -368,6 +368,56 @@ mod tests {
     }
 
     #[test]
+    fn migrates_schema_4_promotions_to_an_audience_of_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = |day| chrono::NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let old = legacy::PromotionV4 {
+            meta: RecordMeta::fresh(
+                "t",
+                "dev",
+                Utc.with_ymd_and_hms(2025, 5, 1, 0, 0, 0).unwrap(),
+            ),
+            code: "PR1".into(),
+            name: "Two for one".into(),
+            sku: "P1".into(),
+            from: d(1),
+            to: d(30),
+            buy_qty: 2,
+            bonus_qty: 1,
+        };
+        let bytes = codec::encode("promotion", &old).unwrap();
+        // the old layout never reads as the new one
+        assert!(codec::decode::<crate::domain::Promotion>("promotion", &bytes).is_err());
+        {
+            let sled = sled::open(dir.path().join("db")).unwrap();
+            sled.open_tree("meta")
+                .unwrap()
+                .insert(b"schema_version", &4u32.to_be_bytes())
+                .unwrap();
+            let promos = sled.open_tree("promotions").unwrap();
+            promos.insert(b"PR1\0P1", bytes).unwrap();
+            // one already migrated by an interrupted earlier run
+            let mut done = crate::domain::Promotion::from(legacy::PromotionV4 {
+                sku: "P2".into(),
+                ..old.clone()
+            });
+            done.audience = crate::domain::Audience::Loyal;
+            promos
+                .insert(b"PR1\0P2", codec::encode("promotion", &done).unwrap())
+                .unwrap();
+            sled.flush().unwrap();
+        }
+        let db = Database::open(dir.path()).unwrap();
+        assert_eq!(db.schema_version().unwrap(), super::super::SCHEMA_VERSION);
+        let mut all = db.promotions().unwrap();
+        all.sort_by(|a, b| a.sku.cmp(&b.sku));
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].audience, crate::domain::Audience::All);
+        assert_eq!((all[0].buy_qty, all[0].bonus_qty), (2, 1));
+        assert_eq!(all[1].audience, crate::domain::Audience::Loyal);
+    }
+
+    #[test]
     fn refuses_a_newer_schema() {
         let dir = tempfile::tempdir().unwrap();
         {

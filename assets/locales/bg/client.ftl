@@ -144,9 +144,10 @@ risk-overdue = няма поръчка от { $days ->
         [one] { $days } ден
        *[other] { $days } дни
     }; обикновено на { $usual }
-risk-on-rhythm = последна поръчка преди { $days ->
-        [one] { $days } ден
-       *[other] { $days } дни
+risk-on-rhythm = последна поръчка { $days ->
+        [0] днес
+        [one] преди { $days } ден
+       *[other] преди { $days } дни
     }; обикновено на { $usual }
 risk-volume-down = купува с { $percent } % по-малко през последните { $weeks } седм.
 holiday-new_year = Нова година

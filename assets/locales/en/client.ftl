@@ -145,9 +145,10 @@ risk-overdue = no order for { $days ->
        *[other] { $days } days
     }; usually every { $usual }
 risk-on-rhythm = last order { $days ->
-        [one] { $days } day
-       *[other] { $days } days
-    } ago; usually every { $usual }
+        [0] today
+        [one] { $days } day ago
+       *[other] { $days } days ago
+    }; usually every { $usual }
 risk-volume-down = buying { $percent } % less over the last { $weeks } weeks
 holiday-new_year = New Year
 holiday-baba_marta = Baba Marta

@@ -148,10 +148,11 @@ risk-overdue = nicio comandă de { $days ->
         [few] { $days } zile
        *[other] { $days } de zile
     }; de obicei la { $usual }
-risk-on-rhythm = ultima comandă acum { $days ->
-        [one] { $days } zi
-        [few] { $days } zile
-       *[other] { $days } de zile
+risk-on-rhythm = ultima comandă { $days ->
+        [0] azi
+        [one] acum { $days } zi
+        [few] acum { $days } zile
+       *[other] acum { $days } de zile
     }; de obicei la { $usual }
 risk-volume-down = cumpără cu { $percent } % mai puțin în ultimele { $weeks } săpt.
 holiday-new_year = Anul Nou

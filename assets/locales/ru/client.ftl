@@ -136,7 +136,10 @@ plan-snoozed = { $store }: до завтра.
 risk-no-purchase-yet = покупок ещё нет
 risk-single-purchase = одна покупка, { $days } дн. назад
 risk-overdue = нет заказа { $days } дн.; обычно раз в { $usual }
-risk-on-rhythm = последний заказ { $days } дн. назад; обычно раз в { $usual }
+risk-on-rhythm = последний заказ { $days ->
+        [0] сегодня
+       *[other] { $days } дн. назад
+    }; обычно раз в { $usual }
 risk-volume-down = покупает на { $percent } % меньше за последние { $weeks } нед.
 holiday-new_year = Новый год
 holiday-baba_marta = Баба Марта

@@ -4,7 +4,7 @@
 //! until a day.
 
 use super::contact::Contact;
-use super::timeline::{ContactTopic, EntryKind, TimelineEntry};
+use super::timeline::{ContactOutcome, ContactTopic, EntryKind, TimelineEntry};
 use crate::domain::dates::{DateToRemember, Occasion};
 use crate::domain::{Channel, RecordMeta, Store};
 use chrono::{Duration, NaiveDate};
@@ -121,6 +121,11 @@ fn decision_maker(contacts: &[Contact]) -> Option<&Contact> {
     live().find(|c| c.decision_maker).or_else(|| live().next())
 }
 
+/// A contact someone made: a bulletin sent out is not a conversation.
+fn spoken(e: &TimelineEntry) -> bool {
+    matches!(e.kind, EntryKind::ContactMade { outcome, .. } if outcome != ContactOutcome::Sent)
+}
+
 /// Contacts logged for the store on or after `from`, with this topic (any: None).
 fn contacted_since(
     entries: &[TimelineEntry],
@@ -129,16 +134,13 @@ fn contacted_since(
 ) -> bool {
     entries.iter().any(|e| {
         e.date >= from
+            && spoken(e)
             && matches!(&e.kind, EntryKind::ContactMade { topic: t, .. } if topic.is_none_or(|want| *t == want))
     })
 }
 
 fn last_contact(entries: &[TimelineEntry]) -> Option<NaiveDate> {
-    entries
-        .iter()
-        .filter(|e| matches!(e.kind, EntryKind::ContactMade { .. }))
-        .map(|e| e.date)
-        .max()
+    entries.iter().filter(|e| spoken(e)).map(|e| e.date).max()
 }
 
 fn plan_store(s: &PlanStore<'_>, today: NaiveDate, out: &mut Vec<PlanItem>) {

@@ -263,3 +263,22 @@ fn a_store_without_people_is_reached_by_its_own_channel() {
     assert_eq!(plan[0].address, "+7 900 000 00 00");
     assert_eq!(plan[0].person, None);
 }
+
+#[test]
+fn a_bulletin_sent_is_not_a_call_to_a_store_at_risk() {
+    let mut c = Case::new(Channel::Visit, vec![person("Анна", None, Channel::Phone)]);
+    c.at_risk = Some("no order for 41 days; usually every 9".into());
+    c.last_visit = Some(d(5, 11));
+    let mut sent = contact_on(d(5, 10), ContactTopic::Offer, None);
+    sent.kind = EntryKind::ContactMade {
+        channel: Channel::Email,
+        topic: ContactTopic::Offer,
+        outcome: ContactOutcome::Sent,
+    };
+    c.entries.push(sent);
+    assert_eq!(keys(&c.plan(d(5, 12), &[])), vec!["at_risk".to_string()]);
+    // a call made does take it off
+    c.entries
+        .push(contact_on(d(5, 11), ContactTopic::Other, None));
+    assert!(c.plan(d(5, 12), &[]).is_empty());
+}

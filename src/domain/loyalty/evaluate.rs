@@ -93,9 +93,13 @@ pub struct Scored {
     pub customer: String,
     /// No purchase in the horizon after the cut.
     pub lapsed: bool,
-    /// Our risk as of the cut, and whether it is flagged (`at_risk`).
+    /// Our risk as of the cut, and whether it is flagged (`at_risk`)...
     pub risk: f64,
     pub at_risk: bool,
+    /// ...and the per-store rhythm model alone (`risk::risk`, the fallback
+    /// for a book too small to calibrate on).
+    pub rhythm_risk: f64,
+    pub rhythm_at_risk: bool,
     /// Days since the last purchase at the cut.
     pub days_since: i64,
     /// Days since the last purchase over the median gap so far (the book's
@@ -130,9 +134,11 @@ pub fn backtest(
     let all_gaps: Vec<Vec<i64>> = past.iter().map(|(_, ps, _)| gaps(ps)).collect();
     let refs: Vec<&[Purchase]> = past.iter().map(|(_, ps, _)| ps.as_slice()).collect();
     let prior = book(&refs, cut);
+    let calibrated = super::risk::book_risks(&refs, cut, settings);
     past.iter()
         .zip(&all_gaps)
-        .map(|((customer, ps, lapsed), g)| {
+        .zip(calibrated)
+        .map(|(((customer, ps, lapsed), g), c)| {
             let r = risk(ps, cut, prior, settings);
             let last = ps[ps.len() - 1].date;
             let days_since = (cut - last).num_days();
@@ -143,8 +149,10 @@ pub fn backtest(
             Scored {
                 customer: customer.to_string(),
                 lapsed: *lapsed,
-                risk: r.risk,
-                at_risk: r.at_risk,
+                risk: c.risk,
+                at_risk: c.at_risk,
+                rhythm_risk: r.risk,
+                rhythm_at_risk: r.at_risk,
                 days_since,
                 gaps_overdue: days_since as f64 / median,
                 purchases: ps.len(),
@@ -185,11 +193,18 @@ pub fn table(rows: &[Scored], horizon_days: i64) -> Vec<MethodScore> {
     let ours: Vec<f64> = rows.iter().map(|r| r.risk).collect();
     let since: Vec<f64> = rows.iter().map(|r| r.days_since as f64).collect();
     let overdue: Vec<f64> = rows.iter().map(|r| r.gaps_overdue).collect();
+    let rhythm: Vec<f64> = rows.iter().map(|r| r.rhythm_risk).collect();
     vec![
         score(
             "rounds risk",
             &ours,
             &rows.iter().map(|r| r.at_risk).collect::<Vec<_>>(),
+            &labels,
+        ),
+        score(
+            "rounds rhythm model alone",
+            &rhythm,
+            &rows.iter().map(|r| r.rhythm_at_risk).collect::<Vec<_>>(),
             &labels,
         ),
         score(

@@ -227,6 +227,77 @@ pub fn risk(
     }
 }
 
+/// Risks below this are never flagged, whatever the book's threshold: in a
+/// healthy book the expected-F1 rule would otherwise flag its least safe store.
+const FLAG_FLOOR: f64 = 0.2;
+
+impl Risk {
+    /// Takes the calibrated model's risk and the book's flag threshold; the
+    /// status and reasons follow (a lost store stays lost).
+    fn calibrated(&mut self, p: f64, threshold: f64) {
+        self.risk = p.clamp(0.0, 1.0);
+        let flagged = self.risk >= threshold;
+        self.at_risk = flagged || self.status == RiskStatus::Lost;
+        if self.status != RiskStatus::Lost && self.status != RiskStatus::NoPurchases {
+            self.status = if flagged {
+                RiskStatus::AtRisk
+            } else {
+                RiskStatus::Steady
+            };
+        }
+        if flagged {
+            // silent longer than usual is the first reason when flagged
+            for r in &mut self.reasons {
+                if let RiskReason::OnRhythm {
+                    days_since,
+                    usual_gap,
+                } = *r
+                    && days_since > usual_gap
+                {
+                    *r = RiskReason::Overdue {
+                        days_since,
+                        usual_gap,
+                    };
+                }
+            }
+        }
+    }
+}
+
+/// Every store's risk as of `today`, judged against the whole book: the
+/// model calibrated on the book's own past (`calibrated::calibrate`) where
+/// the book can be fitted, each store's rhythm model (`risk`) otherwise.
+/// Flagged: a risk from the threshold the risks expect to give the best F1,
+/// but never above `at_risk_threshold` nor below 0.2. Histories are by
+/// date, one purchase a day; purchases after `today` are ignored.
+pub fn book_risks(histories: &[&[Purchase]], today: NaiveDate, settings: &Settings) -> Vec<Risk> {
+    use super::calibrated::{calibrate, expected_f1_threshold};
+    let prior = super::book::book(histories, today);
+    let mut out: Vec<Risk> = histories
+        .iter()
+        .map(|h| risk(h, today, prior, settings))
+        .collect();
+    let past: Vec<&[Purchase]> = histories
+        .iter()
+        .map(|h| &h[..h.partition_point(|p| p.date <= today)])
+        .collect();
+    let Some(cal) = calibrate(&past, today, settings.lapse_horizon_days) else {
+        return out;
+    };
+    let scores: Vec<Option<f64>> = past.iter().map(|h| cal.score(h, today)).collect();
+    let known: Vec<f64> = scores.iter().flatten().copied().collect();
+    let Some(threshold) = expected_f1_threshold(&known) else {
+        return out;
+    };
+    let threshold = threshold.min(settings.at_risk_threshold).max(FLAG_FLOOR);
+    for (r, s) in out.iter_mut().zip(scores) {
+        if let Some(p) = s {
+            r.calibrated(p, threshold);
+        }
+    }
+    out
+}
+
 /// Purchases compared for the trend: the last few against up to this many before.
 const TREND_RECENT: usize = 3;
 const TREND_BEFORE: usize = 9;

@@ -1,0 +1,340 @@
+//! The loyalty index and stores at risk from the outside: `rounds export
+//! loyalty` on the demo, the client file's complaints moving the index,
+//! bulletins written for sending (the `.eml` files parse back), and
+//! promotions kept for loyal stores.
+
+mod common;
+use chrono::{NaiveDate, TimeZone, Utc};
+use common::DataDir;
+use rounds::domain::client::{EntryKind, TimelineEntry, WhyLost};
+use rounds::domain::{Audience, Promotion, RecordMeta};
+use rounds::storage::Database;
+
+fn today() -> NaiveDate {
+    NaiveDate::parse_from_str(common::TODAY, "%Y-%m-%d").unwrap()
+}
+
+fn records(data: &DataDir) -> Vec<serde_json::Value> {
+    let text = data.ok(&["export", "loyalty", "--format", "json"]);
+    serde_json::from_str::<serde_json::Value>(&text)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn export_loyalty_scores_every_store_and_flags_the_lapsed_ones() {
+    let data = DataDir::with_demo();
+    let all = records(&data);
+    assert_eq!(all.len(), 32, "one record per store");
+    for r in &all {
+        let loyalty = r["loyalty"].as_u64().unwrap();
+        let risk = r["risk"].as_f64().unwrap();
+        assert!(loyalty <= 100, "{r}");
+        assert!((0.0..=1.0).contains(&risk), "{r}");
+        assert_eq!(r["at_risk"].is_boolean(), true);
+        assert!(!r["reason"].as_str().unwrap().is_empty(), "{r}");
+    }
+    // the demo's second store of each rep stopped buying six weeks ago
+    let flagged: Vec<&serde_json::Value> = all.iter().filter(|r| r["at_risk"] == true).collect();
+    assert!(flagged.len() >= 3, "{} flagged", flagged.len());
+    assert!(
+        flagged
+            .iter()
+            .any(|r| r["reason"].as_str().unwrap().starts_with("no order for")),
+        "{flagged:?}"
+    );
+    let steady = all.iter().filter(|r| r["at_risk"] == false).count();
+    assert!(steady > flagged.len(), "most demo stores keep buying");
+    // flagged stores are riskier than every steady one
+    let min_flagged = flagged
+        .iter()
+        .map(|r| r["risk"].as_f64().unwrap())
+        .fold(1.0, f64::min);
+    let max_steady = all
+        .iter()
+        .filter(|r| r["at_risk"] == false)
+        .map(|r| r["risk"].as_f64().unwrap())
+        .fold(0.0, f64::max);
+    assert!(min_flagged >= max_steady, "{min_flagged} < {max_steady}");
+
+    let csv_text = data.ok(&["export", "loyalty"]);
+    assert!(
+        csv_text.starts_with(
+            "store_code,name,loyalty,risk,at_risk,last_purchase,usual_gap_days,reason"
+        )
+    );
+    assert_eq!(csv_text.lines().count(), 33);
+}
+
+#[test]
+fn complaints_in_the_client_file_lower_the_index() {
+    let data = DataDir::with_demo();
+    let code = "S003";
+    let before = records(&data)
+        .into_iter()
+        .find(|r| r["store_code"] == code)
+        .unwrap()["loyalty"]
+        .as_u64()
+        .unwrap();
+    {
+        common::isolate_config();
+        let db = Database::open(data.path()).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+        let entries: Vec<TimelineEntry> = (0..3)
+            .map(|i| TimelineEntry {
+                meta: RecordMeta::fresh("R01", "test", at),
+                store_code: code.into(),
+                date: today() - chrono::Duration::days(i * 3 + 1),
+                kind: EntryKind::Complaint(WhyLost::Quality),
+                text: format!("complaint {i}"),
+                contact: None,
+            })
+            .collect();
+        db.put_timeline(&entries).unwrap();
+        let l = rounds::service::loyalty::store_loyalty(&db, code, today())
+            .unwrap()
+            .unwrap();
+        let part = l
+            .loyalty
+            .components
+            .iter()
+            .find(|c| c.kind == rounds::domain::loyalty::ComponentKind::Complaints)
+            .unwrap();
+        assert!(part.score.unwrap() < 0.5, "{part:?}");
+    }
+    let after = records(&data)
+        .into_iter()
+        .find(|r| r["store_code"] == code)
+        .unwrap()["loyalty"]
+        .as_u64()
+        .unwrap();
+    assert!(after < before, "{after} !< {before}");
+}
+
+#[test]
+fn a_bulletin_writes_mail_that_parses_back_and_is_logged_in_each_client_file() {
+    let data = DataDir::with_demo();
+    let out = data.path().join("winter");
+    let text = "Dear partner,\nA case of tea comes with one pack free. Чай в подарок.";
+    let said = data.ok(&[
+        "bulletin",
+        "--title",
+        "Winter offer — чай",
+        "--text",
+        text,
+        "--valid-to",
+        "2026-12-31",
+        "--promo",
+        "WIN26",
+        "--sender",
+        "Sales office <office@example.com>",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(said.contains("32 stores"), "{said}");
+    let mut merge = csv::Reader::from_path(out.join("recipients.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> = merge.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 32);
+    let emails: Vec<_> = std::fs::read_dir(out.join("eml"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let calls = csv::Reader::from_path(out.join("calls.csv"))
+        .unwrap()
+        .records()
+        .count();
+    assert!(!emails.is_empty(), "the demo has people reached by e-mail");
+    assert_eq!(emails.len() + calls, 32);
+    for path in &emails {
+        let raw = std::fs::read(path).unwrap();
+        let msg = mail_parser::MessageParser::default().parse(&raw).unwrap();
+        assert_eq!(msg.subject(), Some("Winter offer — чай"));
+        let from = msg.from().unwrap().first().unwrap();
+        assert_eq!(from.address(), Some("office@example.com"));
+        let to = msg.to().unwrap().first().unwrap().address().unwrap();
+        assert!(to.contains('@'), "{to}");
+        let body = msg.body_text(0).unwrap();
+        assert!(body.contains("Чай в подарок."), "{body}");
+        assert!(body.contains("WIN26"), "{body}");
+        assert!(body.contains("2026-12-31"), "{body}");
+        assert!(msg.date().is_some());
+    }
+    // each recipient's timeline says what was sent
+    common::isolate_config();
+    let db = Database::open(data.path()).unwrap();
+    let sent = db
+        .all_timeline()
+        .unwrap()
+        .into_iter()
+        .filter(|e| {
+            e.text == "Winter offer — чай"
+                && matches!(
+                    e.kind,
+                    EntryKind::ContactMade {
+                        outcome: rounds::domain::client::ContactOutcome::Sent,
+                        ..
+                    }
+                )
+        })
+        .count();
+    assert_eq!(sent, 32);
+    drop(db);
+
+    // the same folder again is refused, and nothing more is logged
+    let again = data.run(&[
+        "bulletin",
+        "--title",
+        "Again",
+        "--text",
+        "x",
+        "--valid-to",
+        "2026-12-31",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
+}
+
+#[test]
+fn bulletin_segments_narrow_and_bad_ones_are_refused() {
+    let data = DataDir::with_demo();
+    let listed = |args: &[&str]| -> usize {
+        let mut a = vec![
+            "bulletin",
+            "--title",
+            "t",
+            "--text",
+            "x",
+            "--valid-to",
+            "2026-12-31",
+            "--dry-run",
+        ];
+        a.extend_from_slice(args);
+        data.ok(&a).lines().count() - 1
+    };
+    let all = listed(&[]);
+    let at_risk = listed(&["--segment", "at-risk"]);
+    let r01 = listed(&["--segment", "rep:R01"]);
+    let r01_at_risk = listed(&["--segment", "rep:R01", "--segment", "at-risk"]);
+    assert_eq!(all, 32);
+    assert!(at_risk > 0 && at_risk < all, "{at_risk}");
+    assert!(r01 > 0 && r01 < all);
+    assert!(r01_at_risk <= r01.min(at_risk));
+    let bad = data.run(&[
+        "bulletin",
+        "--title",
+        "t",
+        "--text",
+        "x",
+        "--valid-to",
+        "2026-12-31",
+        "--dry-run",
+        "--segment",
+        "vip",
+    ]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown segment"));
+    let backwards = data.run(&[
+        "bulletin",
+        "--title",
+        "t",
+        "--text",
+        "x",
+        "--valid-from",
+        "2026-12-31",
+        "--valid-to",
+        "2026-12-01",
+        "--dry-run",
+    ]);
+    assert!(!backwards.status.success());
+    assert!(String::from_utf8_lossy(&backwards.stderr).contains("before it starts"));
+}
+
+#[test]
+fn a_promotion_for_loyal_stores_reaches_only_loyal_stores() {
+    let data = DataDir::with_demo();
+    common::isolate_config();
+    let db = Database::open(data.path()).unwrap();
+    let settings = db.settings().unwrap();
+    let all = rounds::service::loyalty::all_store_loyalty(&db, today()).unwrap();
+    let loyal = all
+        .iter()
+        .find(|l| l.loyalty.is_loyal(&settings))
+        .expect("a loyal demo store");
+    let other = all
+        .iter()
+        .find(|l| !l.loyalty.is_loyal(&settings) && !db.is_trusted(&l.store_code).unwrap())
+        .expect("a demo store neither loyal nor trusted");
+    let at = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+    let promo = |code: &str, audience| Promotion {
+        meta: RecordMeta::fresh("office", "test", at),
+        code: code.into(),
+        name: code.into(),
+        sku: "P0001".into(),
+        from: today(),
+        to: today(),
+        buy_qty: 4,
+        bonus_qty: 1,
+        audience,
+    };
+    db.put_promotions(&[
+        promo("T-LOYAL", Audience::Loyal),
+        promo("T-ALL", Audience::All),
+    ])
+    .unwrap();
+    let codes = |store: &str| -> Vec<String> {
+        rounds::service::views_order::promotions_for(&db, store, today())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.code)
+            .filter(|c| c.starts_with("T-"))
+            .collect()
+    };
+    assert_eq!(codes(&loyal.store_code), ["T-ALL", "T-LOYAL"]);
+    assert_eq!(codes(&other.store_code), ["T-ALL"]);
+}
+
+#[test]
+fn the_promotion_import_reads_an_audience_and_refuses_an_unknown_one() {
+    let data = DataDir::with_demo();
+    let file = data.path().join("promos.csv");
+    std::fs::write(
+        &file,
+        "code,sku,from,to,buy_qty,bonus_qty,audience\n\
+         W1,P0001,2026-11-01,2026-12-31,4,1,loyal\n\
+         W2,P0002,2026-11-01,2026-12-31,4,1,\n",
+    )
+    .unwrap();
+    data.ok(&["import", "promotions", file.to_str().unwrap()]);
+    let bad = data.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "code,sku,from,to,audience\nW3,P0001,2026-11-01,2026-12-31,vip\n",
+    )
+    .unwrap();
+    let out = data.run(&["import", "promotions", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 2") && err.contains("\"vip\" is not an audience"),
+        "{err}"
+    );
+    common::isolate_config();
+    let db = Database::open(data.path()).unwrap();
+    let mut p: Vec<Promotion> = db
+        .promotions()
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.code.starts_with('W') && p.code != "WINTER")
+        .collect();
+    p.sort_by(|a, b| a.code.cmp(&b.code));
+    assert_eq!(
+        p.iter()
+            .map(|p| (p.code.as_str(), p.audience))
+            .collect::<Vec<_>>(),
+        [("W1", Audience::Loyal), ("W2", Audience::All)]
+    );
+}
