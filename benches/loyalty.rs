@@ -70,36 +70,80 @@ fn loyalty(c: &mut Criterion) {
     let db = open();
     assert_eq!(db.count("stores").expect("count"), STORES);
     assert_eq!(db.count("invoices").expect("count"), STORES * INVOICES);
+    use rounds::service::loyalty;
     let mut group = c.benchmark_group("loyalty");
     group.sample_size(10);
-    group.bench_function("export loyalty: 5,000 stores x 25 invoices, JSON", |b| {
-        b.iter(|| {
-            let all = rounds::service::loyalty::all_store_loyalty(&db, today()).expect("loyalty");
-            let json = serde_json::to_vec(
-                &all.iter()
-                    .map(|s| (&s.store_code, s.loyalty.index, s.risk.risk, s.risk.at_risk))
-                    .collect::<Vec<_>>(),
-            )
-            .expect("json");
-            black_box(json.len())
-        })
-    });
-    group.bench_function("risk only (route, review list, dashboard flags)", |b| {
-        b.iter(|| {
-            black_box(
-                rounds::service::loyalty::risks_of(&db, today())
-                    .expect("risks")
-                    .len(),
-            )
-        })
-    });
-    group.bench_function("one store's client-file loyalty", |b| {
-        b.iter(|| {
-            black_box(
-                rounds::service::loyalty::store_loyalty(&db, "S0042", today()).expect("loyalty"),
-            )
-        })
-    });
+    group.bench_function(
+        "export loyalty, 5,000 stores x 25 invoices, cold (fits the book), JSON",
+        |b| {
+            b.iter(|| {
+                loyalty::forget_book_model();
+                let all = loyalty::all_store_loyalty(&db, today()).expect("loyalty");
+                let json = serde_json::to_vec(
+                    &all.iter()
+                        .map(|s| (&s.store_code, s.loyalty.index, s.risk.risk, s.risk.at_risk))
+                        .collect::<Vec<_>>(),
+                )
+                .expect("json");
+                black_box(json.len())
+            })
+        },
+    );
+    let histories: Vec<Vec<rounds::domain::loyalty::Purchase>> = loyalty::purchase_histories(&db)
+        .expect("histories")
+        .into_iter()
+        .map(|(_, p)| p)
+        .collect();
+    let refs: Vec<&[rounds::domain::loyalty::Purchase]> =
+        histories.iter().map(Vec::as_slice).collect();
+    let settings = db.settings().expect("settings");
+    group.bench_function(
+        "fit the book model alone (prior, calibration, threshold)",
+        |b| {
+            b.iter(|| {
+                black_box(rounds::domain::loyalty::BookModel::fit(
+                    &refs,
+                    today(),
+                    &settings,
+                ))
+            })
+        },
+    );
+    let fitted = rounds::domain::loyalty::BookModel::fit(&refs, today(), &settings);
+    assert!(
+        fitted.is_calibrated(),
+        "the bench book is big enough to calibrate"
+    );
+    group.finish();
+
+    let rep = db.stores_of_rep("R001").expect("stores");
+    let codes: Vec<&str> = rep.iter().map(|s| s.code.as_str()).collect();
+    loyalty::risks_of(&db, today(), None).expect("fit once");
+    c.bench_function(
+        &format!(
+            "risks of one rep's {} stores (route, contact plan; model fitted)",
+            codes.len()
+        ),
+        |b| {
+            b.iter(|| {
+                black_box(
+                    loyalty::risks_of(&db, today(), Some(&codes))
+                        .expect("risks")
+                        .len(),
+                )
+            })
+        },
+    );
+    c.bench_function(
+        "one store's client-file loyalty (card, client file; model fitted)",
+        |b| b.iter(|| black_box(loyalty::store_loyalty(&db, "S0042", today()).expect("loyalty"))),
+    );
+    let mut group = c.benchmark_group("loyalty, whole book");
+    group.sample_size(10);
+    group.bench_function(
+        "risks of all 5,000 stores (dashboard, review list; model fitted)",
+        |b| b.iter(|| black_box(loyalty::risks_of(&db, today(), None).expect("risks").len())),
+    );
     group.finish();
 }
 

@@ -338,3 +338,42 @@ fn the_promotion_import_reads_an_audience_and_refuses_an_unknown_one() {
         [("W1", Audience::Loyal), ("W2", Audience::All)]
     );
 }
+
+#[test]
+fn a_company_date_is_added_listed_greeted_and_removed() {
+    let data = DataDir::with_demo();
+    let added = data.ok(&["dates", "add", "Our 20th year", "--on", "11-26"]);
+    let id = added.split('\t').next().unwrap().to_string();
+    let listed = data.ok(&["dates"]);
+    assert!(
+        listed.contains("2026-11-26") && listed.contains("Our 20th year"),
+        "{listed}"
+    );
+    // refused with a reason, nothing written
+    for bad in [
+        vec!["dates", "add", "x", "--on", "13-40"],
+        vec!["dates", "add", "x", "--on", "06-01", "--countries", "XX"],
+        vec!["dates", "remove", "01NOSUCHID"],
+    ] {
+        let out = data.run(&bad);
+        assert!(!out.status.success(), "{bad:?}");
+        assert!(!out.stderr.is_empty());
+    }
+    {
+        common::isolate_config();
+        let db = Database::open(data.path()).unwrap();
+        let clock = rounds::clock::Clock::fixed(today());
+        let plan = rounds::service::client_file::contact_plan_of(&db, &clock, Some("R01")).unwrap();
+        assert!(
+            plan.iter().any(|i| matches!(
+                &i.reason,
+                rounds::domain::client::PlanReason::Greeting(
+                    rounds::domain::dates::Occasion::Company { title }
+                ) if title == "Our 20th year"
+            )),
+            "the company date is greeted from the plan"
+        );
+    }
+    data.ok(&["dates", "remove", &id]);
+    assert!(!data.ok(&["dates"]).contains("Our 20th year"));
+}

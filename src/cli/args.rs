@@ -176,6 +176,12 @@ pub enum Command {
     /// Stores at risk: how well the risk ranks and flags lapses (backtest)
     #[command(subcommand)]
     Loyalty(LoyaltyCommand),
+    /// The company's own dates to remember (greeted from the contact plan):
+    /// list them, or add and remove one
+    Dates {
+        #[command(subcommand)]
+        action: Option<DatesCommand>,
+    },
     /// Write a bulletin (offer, news, event) for a segment of stores: a
     /// mail-merge CSV, one .eml per e-mail recipient and a call list.
     /// Nothing is sent; each recipient's client file logs it
@@ -216,6 +222,22 @@ pub enum Command {
         #[arg(short, long, value_name = "DIR", required_unless_present = "dry_run")]
         output: Option<PathBuf>,
     },
+}
+
+/// `rounds dates ...`
+#[derive(Debug, Subcommand)]
+pub enum DatesCommand {
+    /// A date every year: 06-15, orthodox_easter+1, last friday of june
+    Add {
+        title: String,
+        #[arg(long, value_name = "RULE")]
+        on: String,
+        /// Only for stores in these countries (RU,BG,RO,GB); default all
+        #[arg(long, value_delimiter = ',', value_name = "CODES")]
+        countries: Vec<String>,
+    },
+    /// Remove a date by the id `rounds dates` lists
+    Remove { id: String },
 }
 
 /// `rounds loyalty ...`

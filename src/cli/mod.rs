@@ -6,6 +6,7 @@ mod backup;
 mod bulletin;
 mod check;
 mod conflicts;
+mod dates;
 mod export;
 mod export_orders;
 mod export_visits;
@@ -329,6 +330,7 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Hub { command }) => hub::run(&ctx, &command),
         Some(Command::Route(command)) => route::run(&ctx, command, cli.rep.as_deref()),
         Some(Command::Backup) => backup::make(&ctx),
+        Some(Command::Dates { action }) => dates::run(&ctx, action),
         Some(Command::Bulletin {
             title,
             text,

@@ -114,7 +114,13 @@ fn stored(
     )?;
     Ok(rows
         .iter()
-        .map(|row| ((row.get(0), row.get(1)), row.get(2)))
+        .map(|row| {
+            let tree: String = row.get(0);
+            let value: Vec<u8> = row.get(2);
+            // a value an older laptop sent reads in today's layout
+            let value = crate::storage::current_layout(&tree, &value);
+            ((tree, row.get(1)), value)
+        })
         .collect())
 }
 

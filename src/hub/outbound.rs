@@ -135,7 +135,8 @@ fn write_part(
         }
         for row in &rows {
             let tree: &str = row.get(0);
-            w.push(tree, row.get(1), row.get(2)).map_err(io)?;
+            let value = crate::storage::current_layout(tree, row.get(2));
+            w.push(tree, row.get(1), &value).map_err(io)?;
         }
     }
     let records = w.records();

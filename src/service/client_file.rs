@@ -247,7 +247,7 @@ pub fn contact_plan_of(db: &Database, clock: &Clock, rep: Option<&str>) -> Resul
     };
     let codes: Vec<&str> = stores.iter().map(|s| s.code.as_str()).collect();
     let last_visits = db.last_visit_dates(&codes)?;
-    let risk = crate::service::loyalty::risks_of(db, today)?;
+    let risk = crate::service::loyalty::risks_of(db, today, Some(&codes))?;
     struct Loaded {
         contacts: Vec<Contact>,
         dates: Vec<DateToRemember>,

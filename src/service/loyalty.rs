@@ -10,7 +10,7 @@ use crate::domain::Settings;
 use crate::domain::client::TimelineEntry;
 use crate::domain::commerce::Invoice;
 use crate::domain::loyalty::{
-    Loyalty, LoyaltyInput, Purchase, RhythmPrior, Risk, loyalty, purchases, risk,
+    BookModel, Loyalty, LoyaltyInput, Purchase, RhythmPrior, Risk, loyalty, purchases, risk,
 };
 use crate::domain::order::{Order, OrderState, acceptance};
 use crate::domain::store::Store;
@@ -18,6 +18,7 @@ use crate::domain::visit::{Visit, VisitStatus};
 use crate::storage::{Database, Result};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 /// An invoice dated up to this many days after a sent order is that order's
 /// invoice (the ERP invoices on delivery, within the week).
@@ -114,23 +115,32 @@ pub fn purchase_histories(db: &Database) -> Result<Vec<(String, Vec<Purchase>)>>
         .collect())
 }
 
-/// Every history's risk as of `today`, judged against the whole book.
-fn risks_of_book(histories: &[Vec<Purchase>], today: NaiveDate, settings: &Settings) -> Vec<Risk> {
-    let refs: Vec<&[Purchase]> = histories.iter().map(Vec::as_slice).collect();
-    crate::domain::loyalty::book_risks(&refs, today, settings)
+/// The book's model, fitted once per data directory, day and settings: the
+/// whole book moves slowly, and fitting reads every store. Each store's own
+/// purchases are read fresh every time it is judged.
+struct Fitted {
+    dir: std::path::PathBuf,
+    settings: Settings,
+    stores: usize,
+    model: Arc<BookModel>,
 }
 
-/// Every store's risk as of `today`, by store code: what the flags on the
-/// route and review list and the dashboard's retention need. It reads only
-/// orders and invoices (the loyalty index also reads visits, assortments
-/// and timelines: `loyalty_of`).
-pub fn risks_of(db: &Database, today: NaiveDate) -> Result<HashMap<String, Risk>> {
-    let settings = db.settings()?;
-    let stores = db.stores()?;
+static FITTED: Mutex<Option<Fitted>> = Mutex::new(None);
+
+/// Forgets the fitted model, so that the next call fits it again (what a
+/// new process does; for benches and tests).
+pub fn forget_book_model() {
+    if let Ok(mut guard) = FITTED.lock() {
+        *guard = None;
+    }
+}
+
+/// Every store's purchases, in the order of `stores`.
+fn histories_of(db: &Database, stores: &[Store]) -> Result<Vec<Vec<Purchase>>> {
     let orders = group(db.all_orders()?, |o| &o.store_code);
     let invoices = group(db.all_invoices()?, |i| &i.store_code);
     let none: (Vec<Order>, Vec<Invoice>) = Default::default();
-    let histories: Vec<Vec<Purchase>> = stores
+    Ok(stores
         .iter()
         .map(|s| {
             purchases_of(
@@ -138,12 +148,86 @@ pub fn risks_of(db: &Database, today: NaiveDate) -> Result<HashMap<String, Risk>
                 invoices.get(&s.code).unwrap_or(&none.1),
             )
         })
-        .collect();
-    Ok(stores
-        .iter()
-        .zip(risks_of_book(&histories, today, &settings))
-        .map(|(s, r)| (s.code.clone(), r))
         .collect())
+}
+
+/// The book's model as of `today` (see `Fitted`); `histories`, when the
+/// caller has read them already, saves reading them again.
+fn book_model(
+    db: &Database,
+    today: NaiveDate,
+    settings: &Settings,
+    stores: &[Store],
+    histories: Option<&[Vec<Purchase>]>,
+) -> Result<Arc<BookModel>> {
+    let dir = db.dir().to_path_buf();
+    if let Ok(guard) = FITTED.lock()
+        && let Some(f) = guard.as_ref()
+        && f.dir == dir
+        && f.model.today == today
+        && f.settings == *settings
+        && f.stores == stores.len()
+    {
+        return Ok(f.model.clone());
+    }
+    let read;
+    let histories = match histories {
+        Some(h) => h,
+        None => {
+            read = histories_of(db, stores)?;
+            &read
+        }
+    };
+    let refs: Vec<&[Purchase]> = histories.iter().map(Vec::as_slice).collect();
+    let model = Arc::new(BookModel::fit(&refs, today, settings));
+    if let Ok(mut guard) = FITTED.lock() {
+        *guard = Some(Fitted {
+            dir,
+            settings: settings.clone(),
+            stores: stores.len(),
+            model: model.clone(),
+        });
+    }
+    Ok(model)
+}
+
+/// The risk as of `today` of the stores `only` names (every store when
+/// `None`), by store code: what the flags on the route, the card, the
+/// review list and the dashboard's retention need. It reads those stores'
+/// orders and invoices (the loyalty index also reads visits, assortments
+/// and timelines: `loyalty_of`).
+pub fn risks_of(
+    db: &Database,
+    today: NaiveDate,
+    only: Option<&[&str]>,
+) -> Result<HashMap<String, Risk>> {
+    let settings = db.settings()?;
+    let stores = db.stores()?;
+    match only {
+        Some(codes) if codes.len() * 20 < stores.len() => {
+            let model = book_model(db, today, &settings, &stores, None)?;
+            let mut out = HashMap::with_capacity(codes.len());
+            for code in codes {
+                if stores.iter().any(|s| s.code == *code) {
+                    let p = purchases_of(&db.orders_of_store(code)?, &db.invoices_of_store(code)?);
+                    out.insert(code.to_string(), model.risk(&p, &settings));
+                }
+            }
+            Ok(out)
+        }
+        _ => {
+            let histories = histories_of(db, &stores)?;
+            let model = book_model(db, today, &settings, &stores, Some(&histories))?;
+            let wanted: Option<std::collections::HashSet<&str>> =
+                only.map(|codes| codes.iter().copied().collect());
+            Ok(stores
+                .iter()
+                .zip(&histories)
+                .filter(|(s, _)| wanted.as_ref().is_none_or(|w| w.contains(s.code.as_str())))
+                .map(|(s, h)| (s.code.clone(), model.risk(h, &settings)))
+                .collect())
+        }
+    }
 }
 
 /// The loyalty and risk as of `today` of the stores `only` names (every
@@ -155,23 +239,7 @@ pub fn loyalty_of(
 ) -> Result<HashMap<String, StoreLoyalty>> {
     let settings = db.settings()?;
     let stores = db.stores()?;
-    let orders = group(db.all_orders()?, |o| &o.store_code);
-    let invoices = group(db.all_invoices()?, |i| &i.store_code);
-    let none: (Vec<Order>, Vec<Invoice>) = Default::default();
-    let histories: Vec<Vec<Purchase>> = stores
-        .iter()
-        .map(|s| {
-            purchases_of(
-                orders.get(&s.code).unwrap_or(&none.0),
-                invoices.get(&s.code).unwrap_or(&none.1),
-            )
-        })
-        .collect();
-    let mut risks: HashMap<&str, Risk> = stores
-        .iter()
-        .map(|s| s.code.as_str())
-        .zip(risks_of_book(&histories, today, &settings))
-        .collect();
+    let mut risks = risks_of(db, today, only)?;
     let wanted: Option<std::collections::HashSet<&str>> =
         only.map(|codes| codes.iter().copied().collect());
     let chosen: Vec<&Store> = stores
@@ -180,35 +248,45 @@ pub fn loyalty_of(
         .collect();
     // a few stores: read theirs; the book: one scan of each tree
     let few = chosen.len() * 20 < stores.len().max(1);
-    let (mut visits, mut timelines) = if few {
-        (HashMap::new(), HashMap::new())
+    let (mut orders, mut invoices, mut visits, mut timelines) = if few {
+        Default::default()
     } else {
         (
+            group(db.all_orders()?, |o| &o.store_code),
+            group(db.all_invoices()?, |i| &i.store_code),
             group(db.all_visits()?, |v| &v.store_code),
             group(db.all_timeline()?, |e| &e.store_code),
         )
     };
     let mut out = HashMap::with_capacity(chosen.len());
     for s in chosen {
-        let (v, t) = if few {
-            (db.visits_of_store(&s.code)?, db.timeline_of(&s.code)?)
+        let code = &s.code;
+        let (o, i, v, t) = if few {
+            (
+                db.orders_of_store(code)?,
+                db.invoices_of_store(code)?,
+                db.visits_of_store(code)?,
+                db.timeline_of(code)?,
+            )
         } else {
             (
-                visits.remove(&s.code).unwrap_or_default(),
-                timelines.remove(&s.code).unwrap_or_default(),
+                orders.remove(code).unwrap_or_default(),
+                invoices.remove(code).unwrap_or_default(),
+                visits.remove(code).unwrap_or_default(),
+                timelines.remove(code).unwrap_or_default(),
             )
         };
         let facts = StoreFacts {
             store: s,
-            orders: orders.get(&s.code).unwrap_or(&none.0),
-            invoices: invoices.get(&s.code).unwrap_or(&none.1),
+            orders: &o,
+            invoices: &i,
             visits: &v,
-            must_stock: db.assortment(&s.code)?.into_iter().map(|a| a.sku).collect(),
+            must_stock: db.assortment(code)?.into_iter().map(|a| a.sku).collect(),
         };
         let r = risks
-            .remove(s.code.as_str())
+            .remove(code)
             .unwrap_or_else(|| risk(&[], today, RhythmPrior::default(), &settings));
-        out.insert(s.code.clone(), compute(&facts, today, r, &settings, &t));
+        out.insert(code.clone(), compute(&facts, today, r, &settings, &t));
     }
     Ok(out)
 }

@@ -80,7 +80,7 @@ pub fn route_view(db: &Database, clock: &Clock, rep: Option<&str>) -> Result<Rou
     let by_code: HashMap<&str, _> = stores.iter().map(|s| (s.code.as_str(), s)).collect();
     let settings = db.settings()?;
     let within = settings.returns_write_off_days;
-    let risks = crate::service::loyalty::risks_of(db, today)?;
+    let risks = crate::service::loyalty::risks_of(db, today, Some(&codes))?;
     let rows = todays_route(&stores, &last, today)
         .into_iter()
         .filter_map(|stop| {

@@ -52,7 +52,7 @@ fn retention_by_rep(
     names: &HashMap<String, String>,
 ) -> Result<Vec<(String, crate::domain::loyalty::Retention)>> {
     use crate::domain::loyalty::retention;
-    let risks = crate::service::loyalty::risks_of(db, to)?;
+    let risks = crate::service::loyalty::risks_of(db, to, None)?;
     let mut by_rep: std::collections::BTreeMap<String, Vec<&crate::domain::loyalty::Risk>> =
         Default::default();
     let stores = db.stores()?;
@@ -89,7 +89,7 @@ pub fn review_rows(
 ) -> Result<(Vec<ReviewRow>, Vec<String>)> {
     let names: HashMap<String, String> =
         db.stores()?.into_iter().map(|s| (s.code, s.name)).collect();
-    let risks = crate::service::loyalty::risks_of(db, clock.today())?;
+    let risks = crate::service::loyalty::risks_of(db, clock.today(), None)?;
     let rows = db
         .review_list(viewer, &ReviewFilter::default())?
         .into_iter()

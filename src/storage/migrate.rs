@@ -415,6 +415,19 @@ mod tests {
         assert_eq!(all[0].audience, crate::domain::Audience::All);
         assert_eq!((all[0].buy_qty, all[0].bonus_qty), (2, 1));
         assert_eq!(all[1].audience, crate::domain::Audience::Loyal);
+        // a schema-4 value kept elsewhere (the hub) reads in today's layout
+        let old_bytes = codec::encode("promotion", &old).unwrap();
+        let now = super::super::current_layout("promotions", &old_bytes);
+        let p: crate::domain::Promotion = codec::decode("promotion", &now).unwrap();
+        assert_eq!(
+            (p.code.as_str(), p.audience),
+            ("PR1", crate::domain::Audience::All)
+        );
+        let current = codec::encode("promotion", &all[1]).unwrap();
+        assert_eq!(
+            super::super::current_layout("promotions", &current),
+            current
+        );
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod sync_log;
 mod tree_view;
 mod users;
 pub(crate) mod validate;
+pub use validate::current_layout;
 mod versioned;
 mod visit_lines;
 mod visits;

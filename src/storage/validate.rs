@@ -257,6 +257,24 @@ pub(crate) fn check_record(tree: &str, value: &[u8]) -> Result<Checked, Invalid>
 
 /// A value of `tree` written under an older schema, re-encoded as this
 /// build's (sync accepts bundles from the schema before, see `sync`).
+/// A stored value in today's layout: as it is when it reads, else upgraded
+/// from the newest older schema it reads as (the hub keeps values that older
+/// laptops sent); unchanged when nothing reads.
+pub fn current_layout(tree: &str, value: &[u8]) -> Vec<u8> {
+    if check_record(tree, value).is_ok() {
+        return value.to_vec();
+    }
+    // 2: the oldest layout `upgrade_step` reads
+    for schema in (2..super::SCHEMA_VERSION).rev() {
+        if let Ok(v) = upgrade_record(tree, schema, value)
+            && check_record(tree, &v).is_ok()
+        {
+            return v;
+        }
+    }
+    value.to_vec()
+}
+
 pub(crate) fn upgrade_record(
     tree: &str,
     from_schema: u32,

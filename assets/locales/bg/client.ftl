@@ -224,3 +224,7 @@ bulletin-dry-run = получатели: { $count }; нищо не е запис
 bulletin-no-recipients = В този сегмент няма обекти; нищо не е записано.
 bulletin-no-output = Посочете папка за файловете: -o ПАПКА.
 bulletin-written = Бюлетин за { $count } обекта е записан в { $dir }: имейли { $emails } (eml/), за обаждане или съобщение { $calls } (calls.csv), всички в recipients.csv. Записано е в досието на всеки обект.
+dates-none = Още няма дати на компанията: rounds dates add ИМЕ --on 06-15
+dates-no-title = датата трябва да има име
+dates-bad-country = { $country } не е държава, чиито празници rounds знае (RU, BG, RO, GB)
+dates-unknown = няма дата на компанията { $id }; списък: `rounds dates`

@@ -233,3 +233,7 @@ bulletin-dry-run = { $count } recipients; nothing written (--dry-run)
 bulletin-no-recipients = No store is in that segment; nothing written.
 bulletin-no-output = Give a folder for the files with -o DIR.
 bulletin-written = Bulletin for { $count } stores written to { $dir }: { $emails } e-mails (eml/), { $calls } to call or message (calls.csv), all in recipients.csv. Each store's client file logs it.
+dates-none = No company dates yet: rounds dates add TITLE --on 06-15
+dates-no-title = a date needs a title
+dates-bad-country = { $country } is not a country whose holidays rounds knows (RU, BG, RO, GB)
+dates-unknown = no company date { $id }; `rounds dates` lists them

@@ -229,3 +229,7 @@ bulletin-dry-run = { $count } destinatari; nimic scris (--dry-run)
 bulletin-no-recipients = Niciun magazin în acest segment; nimic scris.
 bulletin-no-output = Dați un dosar pentru fișiere cu -o DOSAR.
 bulletin-written = Buletin pentru { $count } magazine scris în { $dir }: { $emails } e-mailuri (eml/), { $calls } de sunat sau de scris (calls.csv), toate în recipients.csv. Dosarul fiecărui magazin îl înregistrează.
+dates-none = Nicio dată a companiei încă: rounds dates add TITLU --on 06-15
+dates-no-title = o dată are nevoie de un titlu
+dates-bad-country = { $country } nu este o țară ale cărei sărbători le știe rounds (RU, BG, RO, GB)
+dates-unknown = nicio dată a companiei { $id }; lista: `rounds dates`

@@ -215,3 +215,7 @@ bulletin-dry-run = получателей: { $count }; ничего не зап�
 bulletin-no-recipients = В этом сегменте нет магазинов; ничего не записано.
 bulletin-no-output = Укажите папку для файлов: -o ПАПКА.
 bulletin-written = Рассылка для { $count } магазинов записана в { $dir }: писем { $emails } (eml/), позвонить или написать { $calls } (calls.csv), все в recipients.csv. В досье каждого магазина записано.
+dates-none = Дат компании пока нет: rounds dates add НАЗВАНИЕ --on 06-15
+dates-no-title = у даты должно быть название
+dates-bad-country = { $country } — не страна, чьи праздники знает rounds (RU, BG, RO, GB)
+dates-unknown = нет даты компании { $id }; список: `rounds dates`

@@ -21,4 +21,4 @@ pub use gaps::{Bar, Bucket, GapStats, bars, gap_stats, gaps};
 pub use index::{Component, ComponentKind, Loyalty, LoyaltyInput, Side, Why, loyalty};
 pub use purchases::{Purchase, Source, by_day, purchases};
 pub use rhythm::{Rhythm, RhythmPrior, book_prior, rhythm, survival};
-pub use risk::{Retention, Risk, RiskReason, RiskStatus, book_risks, retention, risk};
+pub use risk::{BookModel, Retention, Risk, RiskReason, RiskStatus, book_risks, retention, risk};

@@ -264,38 +264,66 @@ impl Risk {
     }
 }
 
-/// Every store's risk as of `today`, judged against the whole book: the
-/// model calibrated on the book's own past (`calibrated::calibrate`) where
-/// the book can be fitted, each store's rhythm model (`risk`) otherwise.
-/// Flagged: a risk from the threshold the risks expect to give the best F1,
-/// but never above `at_risk_threshold` nor below 0.2. Histories are by
-/// date, one purchase a day; purchases after `today` are ignored.
-pub fn book_risks(histories: &[&[Purchase]], today: NaiveDate, settings: &Settings) -> Vec<Risk> {
-    use super::calibrated::{calibrate, expected_f1_threshold};
-    let prior = super::book::book(histories, today);
-    let mut out: Vec<Risk> = histories
-        .iter()
-        .map(|h| risk(h, today, prior, settings))
-        .collect();
-    let past: Vec<&[Purchase]> = histories
-        .iter()
-        .map(|h| &h[..h.partition_point(|p| p.date <= today)])
-        .collect();
-    let Some(cal) = calibrate(&past, today, settings.lapse_horizon_days) else {
-        return out;
-    };
-    let scores: Vec<Option<f64>> = past.iter().map(|h| cal.score(h, today)).collect();
-    let known: Vec<f64> = scores.iter().flatten().copied().collect();
-    let Some(threshold) = expected_f1_threshold(&known) else {
-        return out;
-    };
-    let threshold = threshold.min(settings.at_risk_threshold).max(FLAG_FLOOR);
-    for (r, s) in out.iter_mut().zip(scores) {
-        if let Some(p) = s {
-            r.calibrated(p, threshold);
+/// What a store's risk is judged against, fitted on the whole book as of a
+/// day: the rhythm prior, the model calibrated on the book's own past
+/// (`calibrated::calibrate`) and its flag threshold. Fitting reads every
+/// store; judging one store then reads only that store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookModel {
+    pub today: NaiveDate,
+    prior: RhythmPrior,
+    calibration: Option<super::calibrated::Calibration>,
+    /// From the risks the book expects to give the best F1, but never above
+    /// `at_risk_threshold` nor below 0.2.
+    threshold: Option<f64>,
+}
+
+impl BookModel {
+    /// Histories are by date, one purchase a day; purchases after `today`
+    /// are ignored.
+    pub fn fit(histories: &[&[Purchase]], today: NaiveDate, settings: &Settings) -> Self {
+        use super::calibrated::{calibrate, expected_f1_threshold};
+        let prior = super::book::book(histories, today);
+        let past: Vec<&[Purchase]> = histories
+            .iter()
+            .map(|h| &h[..h.partition_point(|p| p.date <= today)])
+            .collect();
+        let calibration = calibrate(&past, today, settings.lapse_horizon_days);
+        let threshold = calibration.as_ref().and_then(|cal| {
+            let known: Vec<f64> = past.iter().filter_map(|h| cal.score(h, today)).collect();
+            expected_f1_threshold(&known).map(|t| t.min(settings.at_risk_threshold).max(FLAG_FLOOR))
+        });
+        Self {
+            today,
+            prior,
+            calibration,
+            threshold,
         }
     }
-    out
+
+    /// Whether the calibrated model judges (else the rhythm model alone).
+    pub fn is_calibrated(&self) -> bool {
+        self.calibration.is_some() && self.threshold.is_some()
+    }
+
+    /// One store's risk as of the day the model was fitted.
+    pub fn risk(&self, purchases: &[Purchase], settings: &Settings) -> Risk {
+        let mut r = risk(purchases, self.today, self.prior, settings);
+        if let (Some(cal), Some(threshold)) = (&self.calibration, self.threshold) {
+            let past = &purchases[..purchases.partition_point(|p| p.date <= self.today)];
+            if let Some(p) = cal.score(past, self.today) {
+                r.calibrated(p, threshold);
+            }
+        }
+        r
+    }
+}
+
+/// Every store's risk as of `today`, judged against the whole book (see
+/// `BookModel`).
+pub fn book_risks(histories: &[&[Purchase]], today: NaiveDate, settings: &Settings) -> Vec<Risk> {
+    let model = BookModel::fit(histories, today, settings);
+    histories.iter().map(|h| model.risk(h, settings)).collect()
 }
 
 /// Purchases compared for the trend: the last few against up to this many before.
