@@ -127,7 +127,9 @@ fn a_bulletin_writes_mail_that_parses_back_and_is_logged_in_each_client_file() {
         "--valid-to",
         "2026-12-31",
         "--promo",
-        "WIN26",
+        "WINTER",
+        "--segment",
+        "all",
         "--sender",
         "Sales office <office@example.com>",
         "-o",
@@ -157,29 +159,30 @@ fn a_bulletin_writes_mail_that_parses_back_and_is_logged_in_each_client_file() {
         assert!(to.contains('@'), "{to}");
         let body = msg.body_text(0).unwrap();
         assert!(body.contains("Чай в подарок."), "{body}");
-        assert!(body.contains("WIN26"), "{body}");
+        assert!(body.contains("WINTER"), "{body}");
         assert!(body.contains("2026-12-31"), "{body}");
         assert!(msg.date().is_some());
     }
     // each recipient's timeline says what was sent
     common::isolate_config();
     let db = Database::open(data.path()).unwrap();
-    let sent = db
+    let logged: Vec<_> = db
         .all_timeline()
         .unwrap()
         .into_iter()
-        .filter(|e| {
-            e.text == "Winter offer — чай"
-                && matches!(
-                    e.kind,
-                    EntryKind::ContactMade {
-                        outcome: rounds::domain::client::ContactOutcome::Sent,
-                        ..
-                    }
-                )
-        })
-        .count();
-    assert_eq!(sent, 32);
+        .filter(|e| e.text == "Winter offer — чай")
+        .collect();
+    assert_eq!(logged.len(), 32);
+    use rounds::domain::client::ContactOutcome;
+    let outcome = |want: ContactOutcome| {
+        logged
+            .iter()
+            .filter(|e| matches!(e.kind, EntryKind::ContactMade { outcome, .. } if outcome == want))
+            .count()
+    };
+    // e-mailed ones are sent; the call list is only queued: nobody spoke yet
+    assert_eq!(outcome(ContactOutcome::Sent), emails.len());
+    assert_eq!(outcome(ContactOutcome::Queued), calls);
     drop(db);
 
     // the same folder again is refused, and nothing more is logged
@@ -189,6 +192,8 @@ fn a_bulletin_writes_mail_that_parses_back_and_is_logged_in_each_client_file() {
         "Again",
         "--text",
         "x",
+        "--segment",
+        "all",
         "--valid-to",
         "2026-12-31",
         "-o",
@@ -215,7 +220,7 @@ fn bulletin_segments_narrow_and_bad_ones_are_refused() {
         a.extend_from_slice(args);
         data.ok(&a).lines().count() - 1
     };
-    let all = listed(&[]);
+    let all = listed(&["--segment", "all"]);
     let at_risk = listed(&["--segment", "at-risk"]);
     let r01 = listed(&["--segment", "rep:R01"]);
     let r01_at_risk = listed(&["--segment", "rep:R01", "--segment", "at-risk"]);
@@ -247,10 +252,40 @@ fn bulletin_segments_narrow_and_bad_ones_are_refused() {
         "2026-12-31",
         "--valid-to",
         "2026-12-01",
+        "--segment",
+        "all",
         "--dry-run",
     ]);
     assert!(!backwards.status.success());
     assert!(String::from_utf8_lossy(&backwards.stderr).contains("before it starts"));
+    // never every store by default, and never an unknown promotion
+    let unsegmented = data.run(&[
+        "bulletin",
+        "--title",
+        "t",
+        "--text",
+        "x",
+        "--valid-to",
+        "2026-12-31",
+        "--dry-run",
+    ]);
+    assert!(!unsegmented.status.success());
+    let unknown_promo = data.run(&[
+        "bulletin",
+        "--title",
+        "t",
+        "--text",
+        "x",
+        "--valid-to",
+        "2026-12-31",
+        "--segment",
+        "all",
+        "--promo",
+        "NOPE",
+        "--dry-run",
+    ]);
+    assert!(!unknown_promo.status.success());
+    assert!(String::from_utf8_lossy(&unknown_promo.stderr).contains("no promotion NOPE"));
 }
 
 #[test]
@@ -344,6 +379,10 @@ fn a_company_date_is_added_listed_greeted_and_removed() {
     let data = DataDir::with_demo();
     let added = data.ok(&["dates", "add", "Our 20th year", "--on", "11-26"]);
     let id = added.split('\t').next().unwrap().to_string();
+    let twice = data.run(&["dates", "add", "our 20th YEAR", "--on", "11-26"]);
+    assert!(!twice.status.success(), "the same date twice is refused");
+    let leap = data.ok(&["dates", "add", "Leap day", "--on", "02-29"]);
+    assert!(data.ok(&["dates"]).contains("2028-02-29"), "{leap}");
     let listed = data.ok(&["dates"]);
     assert!(
         listed.contains("2026-11-26") && listed.contains("Our 20th year"),

@@ -205,8 +205,9 @@ pub enum Command {
         #[arg(long, default_value = "offer")]
         topic: String,
         /// all, loyal, trusted, at-risk, city:NAME, rep:CODE, channel:KIND;
-        /// repeat to narrow (loyal stores in one city)
-        #[arg(long = "segment", value_name = "SEGMENT")]
+        /// repeat to narrow (loyal stores in one city). Required: `all` is
+        /// never assumed
+        #[arg(long = "segment", value_name = "SEGMENT", required = true)]
         segments: Vec<String>,
         /// The sender of the e-mails, "Name <address>"
         #[arg(

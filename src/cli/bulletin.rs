@@ -3,7 +3,7 @@
 //! their own stores only.
 
 use super::{CliResult, Context, Failure};
-use crate::domain::client::{Bulletin, ContactTopic, Segment};
+use crate::domain::client::{Bulletin, BulletinError, ContactTopic, Segment};
 use crate::t;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -24,6 +24,21 @@ pub struct Options {
 
 fn fail(message: String) -> Failure {
     Failure { code: 2, message }
+}
+
+/// A refused bulletin in the user's words.
+fn worded(e: BulletinError) -> Failure {
+    fail(match e {
+        BulletinError::NoTitle => t!("bulletin-no-title"),
+        BulletinError::NoText => t!("bulletin-no-text"),
+        BulletinError::EndsBeforeStart { from, to } => t!(
+            "bulletin-ends-before",
+            from = crate::i18n::date(from),
+            to = crate::i18n::date(to)
+        ),
+        BulletinError::Topic => t!("bulletin-bad-topic", topic = String::new()),
+        BulletinError::Segment(s) => t!("bulletin-bad-segment", segment = s),
+    })
 }
 
 /// "Name <address>" or a bare address.
@@ -57,15 +72,23 @@ pub fn run(ctx: &Context, o: &Options) -> CliResult {
     };
     let from = o.valid_from.unwrap_or_else(|| ctx.clock.today());
     let bulletin = Bulletin::new(&o.title, &text, from, o.valid_to, o.promo.as_deref(), topic)
-        .map_err(|e| fail(e.to_string()))?;
+        .map_err(worded)?;
     let mut segments = o
         .segments
         .iter()
         .map(|s| Segment::parse(s))
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| fail(e.to_string()))?;
+        .map_err(worded)?;
     let (from_name, from_addr) = sender(&o.sender)?;
     let db = ctx.open()?;
+    if let Some(code) = &bulletin.promo
+        && !db
+            .promotions()?
+            .iter()
+            .any(|p| p.code.eq_ignore_ascii_case(code))
+    {
+        return Err(fail(t!("bulletin-unknown-promo", code = code.clone())));
+    }
     let viewer = super::identity::viewer(ctx, &db)?;
     if let Some(rep) = viewer.only_rep() {
         segments.push(Segment::Rep(rep.to_string()));

@@ -29,7 +29,8 @@ pub fn run(ctx: &Context, action: Option<DatesCommand>) -> CliResult {
             for d in dates {
                 let next = d
                     .rule
-                    .between(today, today + Duration::days(400))
+                    // 29 February: up to four years ahead
+                    .between(today, today + Duration::days(4 * 366))
                     .next()
                     .map(|n| n.to_string())
                     .unwrap_or_default();
@@ -65,6 +66,13 @@ pub fn run(ctx: &Context, action: Option<DatesCommand>) -> CliResult {
                     return Err(fail(crate::t!("dates-bad-country", country = c)));
                 }
                 codes.push(c);
+            }
+            if db
+                .company_dates()?
+                .iter()
+                .any(|d| !d.removed && d.rule == rule && d.title.eq_ignore_ascii_case(&title))
+            {
+                return Err(fail(crate::t!("dates-duplicate", title = title)));
             }
             let date = CompanyDate {
                 meta: RecordMeta::fresh(by.actor(), db.device(), ctx.clock.now()),

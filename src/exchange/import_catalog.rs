@@ -89,6 +89,8 @@ pub const STORES: Spec = Spec {
         "opens",
         "closes",
         "hours",
+        "country",
+        "opened",
     ],
     required: &["code", "name"],
 };
@@ -171,7 +173,32 @@ fn place_of(row: &mut Row<'_, '_>) -> (Option<LatLon>, Option<OpeningHours>, boo
     (at, hours, ok)
 }
 
+/// The store's country (its holidays) and opening day (its anniversary),
+/// when the row gives either; problems named by column.
+fn profile_of(row: &mut Row<'_, '_>) -> (Option<String>, Option<Option<chrono::NaiveDate>>) {
+    let text = row.text("country").trim().to_uppercase();
+    let country = if text.is_empty() || crate::domain::dates::Calendar::of(&text).is_some() {
+        Some(text)
+    } else {
+        row.problem(
+            "country",
+            crate::t!(
+                "import-bad-country",
+                value = cells::shown(row.text("country"))
+            ),
+        );
+        None
+    };
+    let opened = if row.text("opened").trim().is_empty() {
+        Some(None)
+    } else {
+        row.parse("opened", cells::date).map(Some)
+    };
+    (country, opened)
+}
+
 pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
+    let mut profiles: Vec<crate::domain::client::StoreProfile> = Vec::new();
     let mut places: Vec<StorePlace> = Vec::new();
     let mut incoming = Vec::new();
     let meta = placeholder(&job.stamp);
@@ -211,6 +238,15 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
         let deferral = row.parse_or("deferral_days", 0, small);
         let limit = row.parse_or("credit_limit", Money(0), cells::money);
         let (at, hours, place_ok) = place_of(row);
+        let (country, opened) = profile_of(row);
+        if let (Some(code), Some(country), Some(opened)) = (code, country, opened) {
+            profiles.push(crate::domain::client::StoreProfile {
+                meta: meta.clone(),
+                store_code: code.to_string(),
+                country,
+                opened,
+            });
+        }
         if let (Some(code), true) = (code, place_ok) {
             places.push(StorePlace {
                 meta: meta.clone(),
@@ -358,9 +394,39 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             }
         },
     )?;
-    // a store whose only change is its place counts as changed
-    for p in &place_write {
-        if existing.contains_key(&p.store_code) && !write.iter().any(|s| s.code == p.store_code) {
+    // a profile only when the file has its columns; a column left out keeps
+    // what is stored
+    let has_country = present.has("country");
+    let has_opened = present.has("opened");
+    let mut profile_write = Vec::new();
+    if has_country || has_opened {
+        let mut profile_tally = Tally::default();
+        profile_write = settle_all(
+            dedupe(profiles, |p| p.store_code.clone()),
+            &job.stamp,
+            &mut profile_tally,
+            |p| db.store_profile(&p.store_code),
+            |new, old| {
+                if !has_country {
+                    new.country = old.country.clone();
+                }
+                if !has_opened {
+                    new.opened = old.opened;
+                }
+            },
+        )?;
+    }
+    // a store whose only change is its place or profile counts as changed
+    let mut counted: std::collections::HashSet<&str> = Default::default();
+    for code in place_write
+        .iter()
+        .map(|p| p.store_code.as_str())
+        .chain(profile_write.iter().map(|p| p.store_code.as_str()))
+    {
+        if existing.contains_key(code)
+            && !write.iter().any(|s| s.code == code)
+            && counted.insert(code)
+        {
             tally.unchanged = tally.unchanged.saturating_sub(1);
             tally.changed += 1;
         }
@@ -375,6 +441,9 @@ pub fn stores(job: &Job<'_>) -> Result<ImportReport, ImportError> {
             }
             if !place_write.is_empty() {
                 db.put_store_places(&place_write)?;
+            }
+            if !profile_write.is_empty() {
+                db.put_store_profiles(&profile_write)?;
             }
             Ok(())
         })?;

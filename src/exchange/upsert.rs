@@ -28,7 +28,8 @@ has_meta!(
     DeliveryLine,
     Invoice,
     Promotion,
-    crate::domain::route_plan::StorePlace
+    crate::domain::route_plan::StorePlace,
+    crate::domain::client::StoreProfile
 );
 
 /// What an import does with one record.

@@ -166,7 +166,11 @@ pub fn write_bulletin(
             kind: EntryKind::ContactMade {
                 channel: r.channel,
                 topic: b.topic,
-                outcome: ContactOutcome::Sent,
+                outcome: if r.channel == Channel::Email {
+                    ContactOutcome::Sent
+                } else {
+                    ContactOutcome::Queued
+                },
             },
             text: b.title.clone(),
             contact: r.contact,

@@ -205,7 +205,13 @@ pub fn store_card(db: &Database, clock: &Clock, code: &str) -> Result<Option<Sto
             index: l.loyalty.index,
             risk: l.risk.risk,
             at_risk: l.risk.at_risk,
-            reasons: crate::service::words::risk_reasons(&l.risk),
+            // the most decisive reason: the client file has them all
+            reasons: l
+                .risk
+                .reasons
+                .first()
+                .map(|r| crate::service::words::risk_reason(*r))
+                .unwrap_or_default(),
         }
     });
     Ok(Some(StoreCardView {

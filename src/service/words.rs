@@ -140,6 +140,7 @@ pub fn loyalty_line(
                 label: t!(&format!("loyalty-part-{}", c.kind.key())),
                 score: c.score.map(|s| (s * 100.0).round().clamp(0.0, 100.0) as u8),
                 why,
+                is_purchase: c.kind == crate::domain::loyalty::ComponentKind::Purchase,
             }
         })
         .collect();

@@ -63,7 +63,8 @@ topic-other = друго
 outcome-done = готово
 outcome-follow-up = да се върна
 outcome-declined = отказ
-outcome-sent = изпратено
+outcome-sent = имейлът е подготвен
+outcome-queued = в списъка за обаждане
 outcome-no-answer = няма отговор
 client-field-text = Текст
 client-field-due = Срок
@@ -143,12 +144,12 @@ risk-single-purchase = една покупка, преди { $days ->
 risk-overdue = няма поръчка от { $days ->
         [one] { $days } ден
        *[other] { $days } дни
-    }; обикновено на { $usual }
+    }; обикновено на { $usual } дни
 risk-on-rhythm = последна поръчка { $days ->
         [0] днес
         [one] преди { $days } ден
        *[other] преди { $days } дни
-    }; обикновено на { $usual }
+    }; обикновено на { $usual } дни
 risk-volume-down = купува с { $percent } % по-малко през последните { $weeks } седм.
 holiday-new_year = Нова година
 holiday-baba_marta = Баба Марта
@@ -228,3 +229,9 @@ dates-none = Още няма дати на компанията: rounds dates ad
 dates-no-title = датата трябва да има име
 dates-bad-country = { $country } не е държава, чиито празници rounds знае (RU, BG, RO, GB)
 dates-unknown = няма дата на компанията { $id }; списък: `rounds dates`
+bulletin-no-title = няма заглавие
+bulletin-no-text = няма текст
+bulletin-ends-before = бюлетинът свършва ({ $to }) преди да започне ({ $from })
+bulletin-bad-segment = непознат сегмент "{ $segment }": all, loyal, trusted, at-risk, city:ГРАД, rep:КОД или channel:visit|phone|email|messenger
+bulletin-unknown-promo = няма промоция { $code } (списък: rounds export promotions)
+dates-duplicate = "{ $title }" на този ден вече е дата на компанията

@@ -73,3 +73,4 @@ import-thousands-separator = {"\u00A0"}
 import-lat-without-lon = lat и lon се дават заедно: и двете или нито едно
 import-opens-closes = opens и closes се дават заедно (ЧЧ:ММ), или колоната hours
 import-bad-audience = "{ $value }" не е аудитория; пишете all, loyal, trusted или loyal_or_trusted
+import-bad-country = "{ $value }" не е държава, чиито празници rounds знае (RU, BG, RO, GB)

@@ -63,7 +63,8 @@ topic-other = other
 outcome-done = done
 outcome-follow-up = follow up
 outcome-declined = declined
-outcome-sent = sent
+outcome-sent = e-mail written
+outcome-queued = on the call list
 outcome-no-answer = no answer
 client-field-text = Text
 client-field-due = Due by
@@ -143,12 +144,12 @@ risk-single-purchase = one purchase, { $days ->
 risk-overdue = no order for { $days ->
         [one] { $days } day
        *[other] { $days } days
-    }; usually every { $usual }
+    }; usually every { $usual } days
 risk-on-rhythm = last order { $days ->
         [0] today
         [one] { $days } day ago
        *[other] { $days } days ago
-    }; usually every { $usual }
+    }; usually every { $usual } days
 risk-volume-down = buying { $percent } % less over the last { $weeks } weeks
 holiday-new_year = New Year
 holiday-baba_marta = Baba Marta
@@ -232,8 +233,17 @@ bulletin-bad-topic = { $topic } is not a bulletin topic; use offer, news or even
 bulletin-dry-run = { $count } recipients; nothing written (--dry-run)
 bulletin-no-recipients = No store is in that segment; nothing written.
 bulletin-no-output = Give a folder for the files with -o DIR.
-bulletin-written = Bulletin for { $count } stores written to { $dir }: { $emails } e-mails (eml/), { $calls } to call or message (calls.csv), all in recipients.csv. Each store's client file logs it.
+bulletin-written = Bulletin for { $count } stores written to { $dir }: { $emails ->
+        [one] one e-mail
+       *[other] { $emails } e-mails
+    } (eml/), { $calls } to call or message (calls.csv), all in recipients.csv. Each store's client file logs it.
 dates-none = No company dates yet: rounds dates add TITLE --on 06-15
 dates-no-title = a date needs a title
 dates-bad-country = { $country } is not a country whose holidays rounds knows (RU, BG, RO, GB)
 dates-unknown = no company date { $id }; `rounds dates` lists them
+bulletin-no-title = the title is empty
+bulletin-no-text = the text is empty
+bulletin-ends-before = the bulletin ends ({ $to }) before it starts ({ $from })
+bulletin-bad-segment = unknown segment "{ $segment }": all, loyal, trusted, at-risk, city:NAME, rep:CODE or channel:visit|phone|email|messenger
+bulletin-unknown-promo = no promotion { $code } (rounds export promotions lists them)
+dates-duplicate = "{ $title }" on that day is already a company date

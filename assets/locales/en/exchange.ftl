@@ -73,3 +73,4 @@ import-thousands-separator = ,
 import-lat-without-lon = lat and lon go together: give both or neither
 import-opens-closes = opens and closes go together: give both (HH:MM), or the hours column
 import-bad-audience = "{ $value }" is not an audience; use all, loyal, trusted or loyal_or_trusted
+import-bad-country = "{ $value }" is not a country whose holidays rounds knows (RU, BG, RO, GB)

@@ -63,7 +63,8 @@ topic-other = altceva
 outcome-done = gata
 outcome-follow-up = revin
 outcome-declined = refuzat
-outcome-sent = trimis
+outcome-sent = e-mail pregătit
+outcome-queued = pe lista de apeluri
 outcome-no-answer = fără răspuns
 client-field-text = Text
 client-field-due = Termen
@@ -147,13 +148,13 @@ risk-overdue = nicio comandă de { $days ->
         [one] { $days } zi
         [few] { $days } zile
        *[other] { $days } de zile
-    }; de obicei la { $usual }
+    }; de obicei la { $usual } zile
 risk-on-rhythm = ultima comandă { $days ->
         [0] azi
         [one] acum { $days } zi
         [few] acum { $days } zile
        *[other] acum { $days } de zile
-    }; de obicei la { $usual }
+    }; de obicei la { $usual } zile
 risk-volume-down = cumpără cu { $percent } % mai puțin în ultimele { $weeks } săpt.
 holiday-new_year = Anul Nou
 holiday-baba_marta = Baba Marta
@@ -233,3 +234,9 @@ dates-none = Nicio dată a companiei încă: rounds dates add TITLU --on 06-15
 dates-no-title = o dată are nevoie de un titlu
 dates-bad-country = { $country } nu este o țară ale cărei sărbători le știe rounds (RU, BG, RO, GB)
 dates-unknown = nicio dată a companiei { $id }; lista: `rounds dates`
+bulletin-no-title = titlul lipsește
+bulletin-no-text = textul lipsește
+bulletin-ends-before = buletinul se termină ({ $to }) înainte să înceapă ({ $from })
+bulletin-bad-segment = segment necunoscut "{ $segment }": all, loyal, trusted, at-risk, city:ORAȘ, rep:COD sau channel:visit|phone|email|messenger
+bulletin-unknown-promo = nu există promoția { $code } (lista: rounds export promotions)
+dates-duplicate = "{ $title }" în acea zi este deja o dată a companiei

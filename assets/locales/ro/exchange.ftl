@@ -78,3 +78,4 @@ import-thousands-separator = .
 import-lat-without-lon = lat și lon merg împreună: amândouă sau niciuna
 import-opens-closes = opens și closes merg împreună (HH:MM), sau coloana hours
 import-bad-audience = "{ $value }" nu este o audiență; scrieți all, loyal, trusted sau loyal_or_trusted
+import-bad-country = "{ $value }" nu este o țară ale cărei sărbători le știe rounds (RU, BG, RO, GB)

@@ -63,7 +63,8 @@ topic-other = другое
 outcome-done = сделано
 outcome-follow-up = вернуться позже
 outcome-declined = отказ
-outcome-sent = отправлено
+outcome-sent = письмо подготовлено
+outcome-queued = в списке обзвона
 outcome-no-answer = нет ответа
 client-field-text = Текст
 client-field-due = Срок
@@ -135,11 +136,11 @@ plan-done-logged = Записано в досье: { $store }.
 plan-snoozed = { $store }: до завтра.
 risk-no-purchase-yet = покупок ещё нет
 risk-single-purchase = одна покупка, { $days } дн. назад
-risk-overdue = нет заказа { $days } дн.; обычно раз в { $usual }
+risk-overdue = нет заказа { $days } дн.; обычно раз в { $usual } дн.
 risk-on-rhythm = последний заказ { $days ->
         [0] сегодня
        *[other] { $days } дн. назад
-    }; обычно раз в { $usual }
+    }; обычно раз в { $usual } дн.
 risk-volume-down = покупает на { $percent } % меньше за последние { $weeks } нед.
 holiday-new_year = Новый год
 holiday-baba_marta = Баба Марта
@@ -219,3 +220,9 @@ dates-none = Дат компании пока нет: rounds dates add НАЗВ�
 dates-no-title = у даты должно быть название
 dates-bad-country = { $country } — не страна, чьи праздники знает rounds (RU, BG, RO, GB)
 dates-unknown = нет даты компании { $id }; список: `rounds dates`
+bulletin-no-title = нет заголовка
+bulletin-no-text = нет текста
+bulletin-ends-before = рассылка заканчивается ({ $to }) раньше, чем начинается ({ $from })
+bulletin-bad-segment = неизвестный сегмент "{ $segment }": all, loyal, trusted, at-risk, city:ГОРОД, rep:КОД или channel:visit|phone|email|messenger
+bulletin-unknown-promo = нет акции { $code } (список: rounds export promotions)
+dates-duplicate = "{ $title }" в этот день уже есть среди дат компании

@@ -78,3 +78,4 @@ import-thousands-separator = {"\u00A0"}
 import-lat-without-lon = lat и lon указываются вместе: обе или ни одной
 import-opens-closes = opens и closes указываются вместе (ЧЧ:ММ), или столбец hours
 import-bad-audience = "{ $value }" — не аудитория; пишите all, loyal, trusted или loyal_or_trusted
+import-bad-country = "{ $value }" — не страна, чьи праздники знает rounds (RU, BG, RO, GB)

@@ -101,11 +101,13 @@ pub fn contact_plan(
             .iter()
             .any(|z| z.item == item.key && z.store_code == item.store_code && z.until > today)
     });
+    // a late problem and a store slipping away first; greetings keep to
+    // their week, calls to their cadence
     let rank = |r: &PlanReason| match r {
-        PlanReason::Greeting(_) => 0,
-        PlanReason::ProblemDue { .. } => 1,
-        PlanReason::CallDue { .. } => 2,
-        PlanReason::AtRisk { .. } => 3,
+        PlanReason::ProblemDue { .. } => 0,
+        PlanReason::AtRisk { .. } => 1,
+        PlanReason::Greeting(_) => 2,
+        PlanReason::CallDue { .. } => 3,
     };
     out.sort_by(|a, b| {
         rank(&a.reason)
@@ -123,7 +125,11 @@ fn decision_maker(contacts: &[Contact]) -> Option<&Contact> {
 
 /// A contact someone made: a bulletin sent out is not a conversation.
 fn spoken(e: &TimelineEntry) -> bool {
-    matches!(e.kind, EntryKind::ContactMade { outcome, .. } if outcome != ContactOutcome::Sent)
+    matches!(
+        e.kind,
+        EntryKind::ContactMade { outcome, .. }
+            if !matches!(outcome, ContactOutcome::Sent | ContactOutcome::Queued)
+    )
 }
 
 /// Contacts logged for the store on or after `from`, with this topic (any: None).

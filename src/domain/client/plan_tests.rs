@@ -195,7 +195,7 @@ fn calls_are_due_by_the_stores_cadence_for_phone_stores_only() {
 }
 
 #[test]
-fn problems_due_by_tomorrow_come_before_calls_and_risk() {
+fn problems_due_by_tomorrow_come_first_then_risk_then_calls() {
     let mut c = Case::new(Channel::Phone, vec![person("Анна", None, Channel::Phone)]);
     c.last_visit = None;
     let late = Ulid::new();
@@ -207,7 +207,7 @@ fn problems_due_by_tomorrow_come_before_calls_and_risk() {
     let plan = c.plan(d(5, 12), &[]);
     assert_eq!(
         keys(&plan),
-        vec![format!("problem:{late}"), "call".into(), "at_risk".into()]
+        vec![format!("problem:{late}"), "at_risk".into(), "call".into()]
     );
     // chased today: off the plan until tomorrow
     c.entries = vec![contact_on(d(5, 12), ContactTopic::Problem, None)];

@@ -91,9 +91,11 @@ pub enum ContactOutcome {
     Declined,
     /// Not reached (no answer, bounced).
     NoAnswer,
-    /// A bulletin was exported for sending; no answer yet. Not offered when
-    /// logging by hand (`ALL`).
+    /// A bulletin was written for sending by e-mail; no answer yet. Not
+    /// offered when logging by hand (`ALL`), nor is `Queued`.
     Sent,
+    /// A bulletin put on the call and messenger list: nobody spoke yet.
+    Queued,
 }
 
 impl ContactOutcome {
@@ -106,6 +108,7 @@ impl ContactOutcome {
             Self::Declined => "declined",
             Self::NoAnswer => "no_answer",
             Self::Sent => "sent",
+            Self::Queued => "queued",
         }
     }
 }

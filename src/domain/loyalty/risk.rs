@@ -84,11 +84,11 @@ impl RiskReason {
             Self::Overdue {
                 days_since,
                 usual_gap,
-            } => format!("no order for {days_since} days; usually every {usual_gap}"),
+            } => format!("no order for {days_since} days; usually every {usual_gap} days"),
             Self::OnRhythm {
                 days_since,
                 usual_gap,
-            } => format!("last order {days_since} days ago; usually every {usual_gap}"),
+            } => format!("last order {days_since} days ago; usually every {usual_gap} days"),
             Self::VolumeDown { percent, weeks } => {
                 format!("buying {percent}% less over the last {weeks} weeks")
             }

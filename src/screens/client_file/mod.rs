@@ -53,6 +53,8 @@ pub struct LoyaltyPart {
     /// 0–100; none: nothing to judge yet (left out of the index).
     pub score: Option<u8>,
     pub why: String,
+    /// The buying rhythm: the risk line above already says why.
+    pub is_purchase: bool,
 }
 
 impl LoyaltyLine {
@@ -61,7 +63,7 @@ impl LoyaltyLine {
         let mut scored: Vec<&LoyaltyPart> = self
             .parts
             .iter()
-            .filter(|p| p.score.is_some_and(|s| s < 70))
+            .filter(|p| !p.is_purchase && p.score.is_some_and(|s| s < 70))
             .collect();
         scored.sort_by_key(|p| p.score);
         scored.truncate(n);

@@ -370,6 +370,17 @@ impl Widget for &ClientFileScreen {
             .data(shown)
             .style(th.style(Tone::Key))
             .render(chart, buf);
+        // a week without a purchase is a dot, so a silence shows as one
+        if chart.height > 0 {
+            let y = chart.bottom() - 1;
+            for (i, v) in shown.iter().enumerate().take(usize::from(chart.width)) {
+                if *v == 0 {
+                    buf[(chart.x + i as u16, y)]
+                        .set_symbol("·")
+                        .set_style(th.style(Tone::Muted));
+                }
+            }
+        }
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
                 .areas(body);
