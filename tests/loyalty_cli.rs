@@ -416,3 +416,39 @@ fn a_company_date_is_added_listed_greeted_and_removed() {
     data.ok(&["dates", "remove", &id]);
     assert!(!data.ok(&["dates"]).contains("Our 20th year"));
 }
+
+#[test]
+fn the_stores_import_sets_a_stores_country_and_opening_day_and_keeps_them() {
+    let data = DataDir::with_demo();
+    let file = data.path().join("stores.csv");
+    std::fs::write(
+        &file,
+        "code,name,country,opened\nS001,Магазин «Ромашка»,bg,2019-03-01\nS002,Продукты у дома,,\n",
+    )
+    .unwrap();
+    data.ok(&["import", "stores", file.to_str().unwrap()]);
+    // a file without the columns keeps them
+    let plain = data.path().join("plain.csv");
+    std::fs::write(&plain, "code,name\nS001,Магазин «Ромашка»\n").unwrap();
+    data.ok(&["import", "stores", plain.to_str().unwrap()]);
+    let bad = data.path().join("bad.csv");
+    std::fs::write(&bad, "code,name,country,opened\nS003,X,XX,2019-02-30\n").unwrap();
+    let out = data.run(&["import", "stores", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2") && err.contains("\"XX\" is not a country"), "{err}");
+    assert!(err.contains("opened"), "{err}");
+    common::isolate_config();
+    let db = Database::open(data.path()).unwrap();
+    let p = db.store_profile("S001").unwrap().unwrap();
+    assert_eq!(p.country, "BG");
+    assert_eq!(p.opened, NaiveDate::from_ymd_opt(2019, 3, 1));
+    // an empty cell: the company's country, no opening day
+    let q = db.store_profile("S002").unwrap().unwrap();
+    assert_eq!((q.country.as_str(), q.opened), ("", None));
+    // S003 was not touched by the refused file
+    assert_ne!(
+        db.store_profile("S003").unwrap().map(|p| p.country),
+        Some("XX".into())
+    );
+}
