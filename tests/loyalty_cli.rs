@@ -33,7 +33,7 @@ fn export_loyalty_scores_every_store_and_flags_the_lapsed_ones() {
         let risk = r["risk"].as_f64().unwrap();
         assert!(loyalty <= 100, "{r}");
         assert!((0.0..=1.0).contains(&risk), "{r}");
-        assert_eq!(r["at_risk"].is_boolean(), true);
+        assert!(r["at_risk"].is_boolean(), "{r}");
         assert!(!r["reason"].as_str().unwrap().is_empty(), "{r}");
     }
     // the demo's second store of each rep stopped buying six weeks ago
@@ -436,7 +436,10 @@ fn the_stores_import_sets_a_stores_country_and_opening_day_and_keeps_them() {
     let out = data.run(&["import", "stores", bad.to_str().unwrap()]);
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("line 2") && err.contains("\"XX\" is not a country"), "{err}");
+    assert!(
+        err.contains("line 2") && err.contains("\"XX\" is not a country"),
+        "{err}"
+    );
     assert!(err.contains("opened"), "{err}");
     common::isolate_config();
     let db = Database::open(data.path()).unwrap();

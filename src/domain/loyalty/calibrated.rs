@@ -4,6 +4,9 @@
 //! today. Nothing after today is read. See docs/loyalty.md for the method
 //! and its backtest against BG/NBD and Pareto/NBD.
 
+// the matrix and vector loops index as the formulas read
+#![allow(clippy::needless_range_loop)]
+
 use super::purchases::Purchase;
 use chrono::{Duration, NaiveDate};
 
