@@ -12,8 +12,21 @@ fn a_greeting_done_and_a_complaint_logged_show_in_the_timeline() {
     tui.wait_for("Today's route");
     tui.send("t");
     tui.wait_for("Today's contacts");
-    // the first store's owner has a birthday tomorrow: greet her
+    // late problems and stores at risk come first; under them, the first
+    // store's owner has a birthday tomorrow: greet her
     tui.wait_for("greet: Ольга Смирнова's birthday");
+    let mut moves = 0;
+    while !tui.screen().contains("▸ Магазин «Ромашка» · greet") {
+        assert!(
+            moves < 10,
+            "the greeting is never selected:\n{}",
+            tui.screen()
+        );
+        tui.send("j");
+        tui.wait_stable();
+        moves += 1;
+    }
+    assert!(moves >= 1, "a store at risk is listed before greetings");
     tui.send("d");
     tui.wait_for("Logged in Магазин «Ромашка»'s client file.");
     tui.wait_gone("greet: Ольга Смирнова's birthday");
