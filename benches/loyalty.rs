@@ -142,6 +142,15 @@ fn loyalty(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function(
         "risks of all 5,000 stores (dashboard, review list; model fitted)",
+        |b| {
+            b.iter(|| {
+                loyalty::forget_book_risks();
+                black_box(loyalty::risks_of(&db, today(), None).expect("risks").len())
+            })
+        },
+    );
+    group.bench_function(
+        "risks of all 5,000 stores again, nothing written since (cached)",
         |b| b.iter(|| black_box(loyalty::risks_of(&db, today(), None).expect("risks").len())),
     );
     group.finish();

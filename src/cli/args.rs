@@ -48,7 +48,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("{text:?} is not a date; use YYYY-MM-DD, e.g. 2026-03-12"))
 }
@@ -185,44 +185,7 @@ pub enum Command {
     /// Write a bulletin (offer, news, event) for a segment of stores: a
     /// mail-merge CSV, one .eml per e-mail recipient and a call list.
     /// Nothing is sent; each recipient's client file logs it
-    Bulletin {
-        #[arg(long)]
-        title: String,
-        /// The message; or --text-file
-        #[arg(long, required_unless_present = "text_file")]
-        text: Option<String>,
-        #[arg(long, value_name = "FILE", conflicts_with = "text")]
-        text_file: Option<PathBuf>,
-        /// First day it is valid (default: --today)
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        valid_from: Option<NaiveDate>,
-        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-        valid_to: NaiveDate,
-        /// A promotion code it announces
-        #[arg(long, value_name = "CODE")]
-        promo: Option<String>,
-        /// offer, news or event
-        #[arg(long, default_value = "offer")]
-        topic: String,
-        /// all, loyal, trusted, at-risk, city:NAME, rep:CODE, channel:KIND;
-        /// repeat to narrow (loyal stores in one city). Required: `all` is
-        /// never assumed
-        #[arg(long = "segment", value_name = "SEGMENT", required = true)]
-        segments: Vec<String>,
-        /// The sender of the e-mails, "Name <address>"
-        #[arg(
-            long,
-            value_name = "FROM",
-            default_value = "rounds <office@example.com>"
-        )]
-        sender: String,
-        /// List the recipients only; write and log nothing
-        #[arg(long)]
-        dry_run: bool,
-        /// A new (or empty) folder for the files
-        #[arg(short, long, value_name = "DIR", required_unless_present = "dry_run")]
-        output: Option<PathBuf>,
-    },
+    Bulletin(super::bulletin::Options),
 }
 
 /// `rounds dates ...`

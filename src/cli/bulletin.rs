@@ -2,23 +2,51 @@
 //! written for sending (see `service::bulletin`). A rep's bulletin goes to
 //! their own stores only.
 
+use super::args::parse_date;
 use super::{CliResult, Context, Failure};
 use crate::domain::client::{Bulletin, BulletinError, ContactTopic, Segment};
 use crate::t;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
+/// `rounds bulletin` (its arguments, as clap reads them).
+#[derive(Debug, clap::Args)]
 pub struct Options {
+    #[arg(long)]
     pub title: String,
+    /// The message; or --text-file
+    #[arg(long, required_unless_present = "text_file")]
     pub text: Option<String>,
+    #[arg(long, value_name = "FILE", conflicts_with = "text")]
     pub text_file: Option<PathBuf>,
+    /// First day it is valid (default: --today)
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub valid_from: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub valid_to: NaiveDate,
+    /// A promotion code it announces
+    #[arg(long, value_name = "CODE")]
     pub promo: Option<String>,
+    /// offer, news or event
+    #[arg(long, default_value = "offer")]
     pub topic: String,
+    /// all, loyal, trusted, at-risk, city:NAME, rep:CODE, channel:KIND;
+    /// repeat to narrow (loyal stores in one city). Required: `all` is
+    /// never assumed
+    #[arg(long = "segment", value_name = "SEGMENT", required = true)]
     pub segments: Vec<String>,
+    /// The sender of the e-mails, "Name <address>"
+    #[arg(
+        long,
+        value_name = "FROM",
+        default_value = "rounds <office@example.com>"
+    )]
     pub sender: String,
+    /// List the recipients only; write and log nothing
+    #[arg(long)]
     pub dry_run: bool,
+    /// A new (or empty) folder for the files
+    #[arg(short, long, value_name = "DIR", required_unless_present = "dry_run")]
     pub output: Option<PathBuf>,
 }
 

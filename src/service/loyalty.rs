@@ -133,6 +133,15 @@ pub fn forget_book_model() {
     if let Ok(mut guard) = FITTED.lock() {
         *guard = None;
     }
+    forget_book_risks();
+}
+
+/// Forgets the whole book's risks but keeps the fitted model (what a write
+/// does; for benches).
+pub fn forget_book_risks() {
+    if let Ok(mut guard) = BOOK_RISKS.lock() {
+        *guard = None;
+    }
 }
 
 /// Every store's purchases, in the order of `stores`.
@@ -200,12 +209,48 @@ pub fn risks_of(
     db: &Database,
     today: NaiveDate,
     only: Option<&[&str]>,
-) -> Result<HashMap<String, Risk>> {
+) -> Result<Arc<HashMap<String, Risk>>> {
     let settings = db.settings()?;
     let stores = db.stores()?;
+    // the whole book's risks stay until anything is written (a dashboard
+    // opened again, the review list after it)
+    let key = (
+        db.dir().to_path_buf(),
+        today,
+        settings.clone(),
+        db.last_change_seq()?,
+        stores.len(),
+    );
+    if only.is_none()
+        && let Ok(guard) = BOOK_RISKS.lock()
+        && let Some((k, risks)) = guard.as_ref()
+        && *k == key
+    {
+        return Ok(risks.clone());
+    }
+    let risks = Arc::new(judge(db, today, &settings, &stores, only)?);
+    if only.is_none()
+        && let Ok(mut guard) = BOOK_RISKS.lock()
+    {
+        *guard = Some((key, risks.clone()));
+    }
+    Ok(risks)
+}
+
+type BookRisksKey = (std::path::PathBuf, NaiveDate, Settings, u64, usize);
+static BOOK_RISKS: Mutex<Option<(BookRisksKey, Arc<HashMap<String, Risk>>)>> = Mutex::new(None);
+
+fn judge(
+    db: &Database,
+    today: NaiveDate,
+    settings: &Settings,
+    stores: &[Store],
+    only: Option<&[&str]>,
+) -> Result<HashMap<String, Risk>> {
+    let settings = settings.clone();
     match only {
         Some(codes) if codes.len() * 20 < stores.len() => {
-            let model = book_model(db, today, &settings, &stores, None)?;
+            let model = book_model(db, today, &settings, stores, None)?;
             let mut out = HashMap::with_capacity(codes.len());
             for code in codes {
                 if stores.iter().any(|s| s.code == *code) {
@@ -216,8 +261,8 @@ pub fn risks_of(
             Ok(out)
         }
         _ => {
-            let histories = histories_of(db, &stores)?;
-            let model = book_model(db, today, &settings, &stores, Some(&histories))?;
+            let histories = histories_of(db, stores)?;
+            let model = book_model(db, today, &settings, stores, Some(&histories))?;
             let wanted: Option<std::collections::HashSet<&str>> =
                 only.map(|codes| codes.iter().copied().collect());
             Ok(stores
@@ -239,7 +284,7 @@ pub fn loyalty_of(
 ) -> Result<HashMap<String, StoreLoyalty>> {
     let settings = db.settings()?;
     let stores = db.stores()?;
-    let mut risks = risks_of(db, today, only)?;
+    let risks = risks_of(db, today, only)?;
     let wanted: Option<std::collections::HashSet<&str>> =
         only.map(|codes| codes.iter().copied().collect());
     let chosen: Vec<&Store> = stores
@@ -284,7 +329,8 @@ pub fn loyalty_of(
             must_stock: db.assortment(code)?.into_iter().map(|a| a.sku).collect(),
         };
         let r = risks
-            .remove(code)
+            .get(code)
+            .cloned()
             .unwrap_or_else(|| risk(&[], today, RhythmPrior::default(), &settings));
         out.insert(code.clone(), compute(&facts, today, r, &settings, &t));
     }
