@@ -1,5 +1,6 @@
 //! End to end: `rounds --user NAME` asks the PIN without echo in the
-//! terminal, then opens the TUI as that user; a rep stays on their own route.
+//! terminal, then opens the TUI as that user; a rep stays on their own route,
+//! a supervisor starts on the team dashboard.
 
 mod common;
 use common::DataDir;
@@ -20,6 +21,20 @@ fn a_rep_logs_in_on_the_terminal_and_sees_only_their_route() {
     tui.send("w");
     tui.wait_for("Review ·");
     assert!(!tui.screen().contains(" R02 "), "{}", tui.screen());
+    tui.send("q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn a_supervisor_lands_on_the_team_dashboard_and_esc_goes_to_the_route() {
+    let data = DataDir::with_demo();
+    let mut tui = data.spawn_tui(&["--user", "olga"], 100, 30);
+    tui.wait_for("PIN for olga:");
+    tui.type_text("9999\r");
+    tui.wait_for("Team dashboard");
+    tui.wait_for("Stores as of");
+    tui.send("\x1b");
+    tui.wait_for("Today's route");
     tui.send("q");
     assert_eq!(tui.wait_exit(), 0);
 }

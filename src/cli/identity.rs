@@ -64,6 +64,7 @@ pub fn run_tui_as(ctx: &Context, rep: Option<&str>) -> CliResult {
         .or(rep.map(str::to_string));
     let mut app = crate::tui::App::new(db, ctx.clock, rep.as_deref())?;
     app.set_viewer(viewer);
+    app.land_by_role()?;
     crate::tui::run::run(app)?;
     super::backup::end_of_day(ctx);
     Ok(())

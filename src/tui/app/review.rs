@@ -47,6 +47,20 @@ impl App {
         self.db
     }
 
+    /// Where a viewer starts: a supervisor on the team dashboard (Esc goes
+    /// back to the route), a rep on their route.
+    pub fn land_by_role(&mut self) -> anyhow::Result<()> {
+        if self.viewer.is_supervisor() {
+            let view =
+                views::dashboard_view(&self.db, &self.clock, &self.viewer, self.clock.today(), 28)?;
+            self.stack
+                .push(Page::Dashboard(Box::new(DashboardScreen::new(
+                    view, self.theme,
+                ))));
+        }
+        Ok(())
+    }
+
     /// Replaces the first screen with the dashboard (the kiosk's start).
     pub fn start_at_dashboard(&mut self) -> anyhow::Result<()> {
         let view =
