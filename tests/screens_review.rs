@@ -78,6 +78,19 @@ fn supervisor_dashboard_and_review_list() {
 }
 
 #[test]
+fn the_dashboards_period_carries_over_to_the_review_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), olga());
+    press(&mut app, "d");
+    // 28 days, then the longer period: 91 days
+    press(&mut app, "p");
+    assert!(screen(&app, 100, 12).contains("(91 days)"));
+    press(&mut app, "w");
+    let list = screen(&app, 100, 14);
+    assert!(list.contains("Period last 91 days"), "{list}");
+}
+
+#[test]
 fn a_visit_opens_read_only_with_its_parts_and_amendments_then_is_reviewed() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app(dir.path(), olga());

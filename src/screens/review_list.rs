@@ -71,6 +71,13 @@ impl ReviewListScreen {
         s
     }
 
+    /// Shows the `days` ending on `to` (the dashboard's period).
+    pub fn set_period(&mut self, to: NaiveDate, days: i64) {
+        self.today = to;
+        self.period = Some(days.max(1));
+        self.refilter();
+    }
+
     /// New rows from storage (after a review or comment), filters kept.
     pub fn reload(&mut self, rows: Vec<ReviewRow>) {
         let id = self.current().map(|r| r.id);

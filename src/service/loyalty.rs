@@ -237,8 +237,10 @@ pub fn risks_of(
     Ok(risks)
 }
 
+/// Data directory, day, settings, last change and store count.
 type BookRisksKey = (std::path::PathBuf, NaiveDate, Settings, u64, usize);
-static BOOK_RISKS: Mutex<Option<(BookRisksKey, Arc<HashMap<String, Risk>>)>> = Mutex::new(None);
+type BookRisks = Arc<HashMap<String, Risk>>;
+static BOOK_RISKS: Mutex<Option<(BookRisksKey, BookRisks)>> = Mutex::new(None);
 
 fn judge(
     db: &Database,

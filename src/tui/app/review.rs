@@ -129,17 +129,24 @@ impl App {
             }
             Effect::OpenReview => {
                 let (rows, reps) = views::review_rows(&self.db, &self.clock, &self.viewer)?;
-                let rep = match self.stack.last() {
-                    Some(Page::Dashboard(d)) => d
-                        .view
-                        .rows
-                        .get(d.selected)
-                        .and_then(|r| r.who.split(' ').next())
-                        .filter(|code| reps.iter().any(|r| r == code))
-                        .map(str::to_string),
-                    _ => None,
+                let (rep, period) = match self.stack.last() {
+                    Some(Page::Dashboard(d)) => (
+                        d.view
+                            .rows
+                            .get(d.selected)
+                            .and_then(|r| r.who.split(' ').next())
+                            .filter(|code| reps.iter().any(|r| r == code))
+                            .map(str::to_string),
+                        // the dashboard's period carries over: its last day and length
+                        Some((d.view.to, (d.view.to - d.view.from).num_days() + 1)),
+                    ),
+                    _ => (None, None),
                 };
-                let screen = ReviewListScreen::new(rows, reps, self.clock.today(), rep, self.theme);
+                let mut screen =
+                    ReviewListScreen::new(rows, reps, self.clock.today(), rep, self.theme);
+                if let Some((to, days)) = period {
+                    screen.set_period(to, days);
+                }
                 self.stack.push(Page::ReviewList(Box::new(screen)));
             }
             Effect::OpenVisit(id) => {
