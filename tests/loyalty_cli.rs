@@ -203,22 +203,39 @@ fn a_bulletin_writes_mail_that_parses_back_and_is_logged_in_each_client_file() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("not empty"));
 }
 
+/// `rounds bulletin --dry-run` with a title, a text and a last day, plus `args`.
+fn dry_bulletin(data: &DataDir, args: &[&str]) -> std::process::Output {
+    let mut a = vec![
+        "bulletin",
+        "--title",
+        "t",
+        "--text",
+        "x",
+        "--valid-to",
+        "2026-12-31",
+        "--dry-run",
+    ];
+    a.extend_from_slice(args);
+    data.run(&a)
+}
+
+/// The refusal's message, after checking the command failed.
+fn refused(out: std::process::Output) -> String {
+    assert!(!out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
 #[test]
 fn bulletin_segments_narrow_and_bad_ones_are_refused() {
     let data = DataDir::with_demo();
     let listed = |args: &[&str]| -> usize {
-        let mut a = vec![
-            "bulletin",
-            "--title",
-            "t",
-            "--text",
-            "x",
-            "--valid-to",
-            "2026-12-31",
-            "--dry-run",
-        ];
-        a.extend_from_slice(args);
-        data.ok(&a).lines().count() - 1
+        let out = dry_bulletin(&data, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).lines().count() - 1
     };
     let all = listed(&["--segment", "all"]);
     let at_risk = listed(&["--segment", "at-risk"]);
@@ -228,64 +245,21 @@ fn bulletin_segments_narrow_and_bad_ones_are_refused() {
     assert!(at_risk > 0 && at_risk < all, "{at_risk}");
     assert!(r01 > 0 && r01 < all);
     assert!(r01_at_risk <= r01.min(at_risk));
-    let bad = data.run(&[
-        "bulletin",
-        "--title",
-        "t",
-        "--text",
-        "x",
-        "--valid-to",
-        "2026-12-31",
-        "--dry-run",
-        "--segment",
-        "vip",
-    ]);
-    assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("unknown segment"));
-    let backwards = data.run(&[
-        "bulletin",
-        "--title",
-        "t",
-        "--text",
-        "x",
-        "--valid-from",
-        "2026-12-31",
-        "--valid-to",
-        "2026-12-01",
-        "--segment",
-        "all",
-        "--dry-run",
-    ]);
-    assert!(!backwards.status.success());
-    assert!(String::from_utf8_lossy(&backwards.stderr).contains("before it starts"));
+    let bad = refused(dry_bulletin(&data, &["--segment", "vip"]));
+    assert!(bad.contains("unknown segment"), "{bad}");
+    // starting after its last day (2026-12-31)
+    let backwards = refused(dry_bulletin(
+        &data,
+        &["--valid-from", "2027-01-15", "--segment", "all"],
+    ));
+    assert!(backwards.contains("before it starts"), "{backwards}");
     // never every store by default, and never an unknown promotion
-    let unsegmented = data.run(&[
-        "bulletin",
-        "--title",
-        "t",
-        "--text",
-        "x",
-        "--valid-to",
-        "2026-12-31",
-        "--dry-run",
-    ]);
-    assert!(!unsegmented.status.success());
-    let unknown_promo = data.run(&[
-        "bulletin",
-        "--title",
-        "t",
-        "--text",
-        "x",
-        "--valid-to",
-        "2026-12-31",
-        "--segment",
-        "all",
-        "--promo",
-        "NOPE",
-        "--dry-run",
-    ]);
-    assert!(!unknown_promo.status.success());
-    assert!(String::from_utf8_lossy(&unknown_promo.stderr).contains("no promotion NOPE"));
+    refused(dry_bulletin(&data, &[]));
+    let promo = refused(dry_bulletin(
+        &data,
+        &["--segment", "all", "--promo", "NOPE"],
+    ));
+    assert!(promo.contains("no promotion NOPE"), "{promo}");
 }
 
 #[test]
