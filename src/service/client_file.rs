@@ -11,6 +11,7 @@ use crate::domain::loyalty::{self, Bucket};
 use crate::domain::record::Stamp;
 use crate::domain::{RecordMeta, Store};
 use crate::screens::client_file::{ClientFileView, RiskLine, RowKind, TimelineRow};
+use crate::service::loyalty::store_purchases;
 use crate::storage::{Database, Result, StorageError};
 use chrono::{Duration, NaiveDate};
 use ulid::Ulid;
@@ -23,16 +24,6 @@ fn since(profile: Option<&StoreProfile>, purchases: &[loyalty::Purchase]) -> Opt
     profile
         .and_then(|p| p.opened)
         .or_else(|| purchases.first().map(|p| p.date))
-}
-
-fn store_purchases(db: &Database, code: &str) -> Result<Vec<loyalty::Purchase>> {
-    let orders = db.orders_of_store(code)?;
-    let invoices = db.invoices_of_store(code)?;
-    Ok(loyalty::purchases(
-        &orders,
-        &invoices,
-        crate::service::loyalty::INVOICE_MATCH_DAYS,
-    ))
 }
 
 fn dates_of(

@@ -99,20 +99,51 @@ fn group<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> HashMap<String, Vec<T>> 
     by
 }
 
+/// One store's purchases (its orders matched to its invoices).
+pub fn store_purchases(db: &Database, code: &str) -> Result<Vec<Purchase>> {
+    Ok(purchases_of(
+        &db.orders_of_store(code)?,
+        &db.invoices_of_store(code)?,
+    ))
+}
+
+/// Every store's orders and invoices, by store code, read in one scan each.
+struct Book {
+    orders: HashMap<String, Vec<Order>>,
+    invoices: HashMap<String, Vec<Invoice>>,
+}
+
+impl Book {
+    fn read(db: &Database) -> Result<Self> {
+        Ok(Self {
+            orders: group(db.all_orders()?, |o| &o.store_code),
+            invoices: group(db.all_invoices()?, |i| &i.store_code),
+        })
+    }
+
+    fn orders(&self, code: &str) -> &[Order] {
+        self.orders.get(code).map_or(&[], Vec::as_slice)
+    }
+
+    fn invoices(&self, code: &str) -> &[Invoice] {
+        self.invoices.get(code).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every store's purchases, in the order of `stores`.
+    fn histories(&self, stores: &[Store]) -> Vec<Vec<Purchase>> {
+        stores
+            .iter()
+            .map(|s| purchases_of(self.orders(&s.code), self.invoices(&s.code)))
+            .collect()
+    }
+}
+
 /// Every store's purchases (orders matched to invoices), by store code;
 /// stores that never bought have an empty list.
 pub fn purchase_histories(db: &Database) -> Result<Vec<(String, Vec<Purchase>)>> {
-    let mut orders = group(db.all_orders()?, |o| &o.store_code);
-    let mut invoices = group(db.all_invoices()?, |i| &i.store_code);
-    Ok(db
-        .stores()?
-        .into_iter()
-        .map(|s| {
-            let o = orders.remove(&s.code).unwrap_or_default();
-            let i = invoices.remove(&s.code).unwrap_or_default();
-            (s.code, purchases_of(&o, &i))
-        })
-        .collect())
+    let stores = db.stores()?;
+    let histories = Book::read(db)?.histories(&stores);
+    Ok(stores.into_iter().map(|s| s.code).zip(histories).collect())
 }
 
 /// The book's model, fitted once per data directory, day and settings: the
@@ -144,22 +175,6 @@ pub fn forget_book_risks() {
     }
 }
 
-/// Every store's purchases, in the order of `stores`.
-fn histories_of(db: &Database, stores: &[Store]) -> Result<Vec<Vec<Purchase>>> {
-    let orders = group(db.all_orders()?, |o| &o.store_code);
-    let invoices = group(db.all_invoices()?, |i| &i.store_code);
-    let none: (Vec<Order>, Vec<Invoice>) = Default::default();
-    Ok(stores
-        .iter()
-        .map(|s| {
-            purchases_of(
-                orders.get(&s.code).unwrap_or(&none.0),
-                invoices.get(&s.code).unwrap_or(&none.1),
-            )
-        })
-        .collect())
-}
-
 /// The book's model as of `today` (see `Fitted`); `histories`, when the
 /// caller has read them already, saves reading them again.
 fn book_model(
@@ -183,7 +198,7 @@ fn book_model(
     let histories = match histories {
         Some(h) => h,
         None => {
-            read = histories_of(db, stores)?;
+            read = Book::read(db)?.histories(stores);
             &read
         }
     };
@@ -210,31 +225,7 @@ pub fn risks_of(
     today: NaiveDate,
     only: Option<&[&str]>,
 ) -> Result<Arc<HashMap<String, Risk>>> {
-    let settings = db.settings()?;
-    let stores = db.stores()?;
-    // the whole book's risks stay until anything is written (a dashboard
-    // opened again, the review list after it)
-    let key = (
-        db.dir().to_path_buf(),
-        today,
-        settings.clone(),
-        db.last_change_seq()?,
-        stores.len(),
-    );
-    if only.is_none()
-        && let Ok(guard) = BOOK_RISKS.lock()
-        && let Some((k, risks)) = guard.as_ref()
-        && *k == key
-    {
-        return Ok(risks.clone());
-    }
-    let risks = Arc::new(judge(db, today, &settings, &stores, only)?);
-    if only.is_none()
-        && let Ok(mut guard) = BOOK_RISKS.lock()
-    {
-        *guard = Some((key, risks.clone()));
-    }
-    Ok(risks)
+    risks_in(db, today, &db.settings()?, &db.stores()?, only, None)
 }
 
 /// Data directory, day, settings, last change and store count.
@@ -242,39 +233,74 @@ type BookRisksKey = (std::path::PathBuf, NaiveDate, Settings, u64, usize);
 type BookRisks = Arc<HashMap<String, Risk>>;
 static BOOK_RISKS: Mutex<Option<(BookRisksKey, BookRisks)>> = Mutex::new(None);
 
-fn judge(
+/// `risks_of` with what the caller has read already; `book`, when given,
+/// holds every store's orders and invoices.
+fn risks_in(
     db: &Database,
     today: NaiveDate,
     settings: &Settings,
     stores: &[Store],
     only: Option<&[&str]>,
-) -> Result<HashMap<String, Risk>> {
-    let settings = settings.clone();
-    match only {
-        Some(codes) if codes.len() * 20 < stores.len() => {
-            let model = book_model(db, today, &settings, stores, None)?;
+    book: Option<&Book>,
+) -> Result<BookRisks> {
+    // the whole book's risks stay until anything is written (a dashboard
+    // opened again, the review list after it)
+    let key = || -> Result<BookRisksKey> {
+        Ok((
+            db.dir().to_path_buf(),
+            today,
+            settings.clone(),
+            db.last_change_seq()?,
+            stores.len(),
+        ))
+    };
+    if only.is_none()
+        && let Ok(guard) = BOOK_RISKS.lock()
+        && let Some((k, risks)) = guard.as_ref()
+        && *k == key()?
+    {
+        return Ok(risks.clone());
+    }
+    let few = only.filter(|codes| codes.len() * 20 < stores.len());
+    let risks = Arc::new(match (few, book) {
+        (Some(codes), None) => {
+            let model = book_model(db, today, settings, stores, None)?;
+            let known: std::collections::HashSet<&str> =
+                stores.iter().map(|s| s.code.as_str()).collect();
             let mut out = HashMap::with_capacity(codes.len());
-            for code in codes {
-                if stores.iter().any(|s| s.code == *code) {
-                    let p = purchases_of(&db.orders_of_store(code)?, &db.invoices_of_store(code)?);
-                    out.insert(code.to_string(), model.risk(&p, &settings));
-                }
+            for code in codes.iter().filter(|c| known.contains(*c)) {
+                let p = store_purchases(db, code)?;
+                out.insert(code.to_string(), model.risk(&p, settings));
             }
-            Ok(out)
+            out
         }
         _ => {
-            let histories = histories_of(db, stores)?;
-            let model = book_model(db, today, &settings, stores, Some(&histories))?;
+            let read;
+            let book = match book {
+                Some(b) => b,
+                None => {
+                    read = Book::read(db)?;
+                    &read
+                }
+            };
+            let histories = book.histories(stores);
+            let model = book_model(db, today, settings, stores, Some(&histories))?;
             let wanted: Option<std::collections::HashSet<&str>> =
                 only.map(|codes| codes.iter().copied().collect());
-            Ok(stores
+            stores
                 .iter()
                 .zip(&histories)
                 .filter(|(s, _)| wanted.as_ref().is_none_or(|w| w.contains(s.code.as_str())))
-                .map(|(s, h)| (s.code.clone(), model.risk(h, &settings)))
-                .collect())
+                .map(|(s, h)| (s.code.clone(), model.risk(h, settings)))
+                .collect()
         }
+    });
+    if only.is_none()
+        && let Ok(mut guard) = BOOK_RISKS.lock()
+    {
+        *guard = Some((key()?, risks.clone()));
     }
+    Ok(risks)
 }
 
 /// The loyalty and risk as of `today` of the stores `only` names (every
@@ -286,7 +312,6 @@ pub fn loyalty_of(
 ) -> Result<HashMap<String, StoreLoyalty>> {
     let settings = db.settings()?;
     let stores = db.stores()?;
-    let risks = risks_of(db, today, only)?;
     let wanted: Option<std::collections::HashSet<&str>> =
         only.map(|codes| codes.iter().copied().collect());
     let chosen: Vec<&Store> = stores
@@ -295,20 +320,20 @@ pub fn loyalty_of(
         .collect();
     // a few stores: read theirs; the book: one scan of each tree
     let few = chosen.len() * 20 < stores.len().max(1);
-    let (mut orders, mut invoices, mut visits, mut timelines) = if few {
-        Default::default()
+    let (book, mut visits, mut timelines) = if few {
+        (None, HashMap::new(), HashMap::new())
     } else {
         (
-            group(db.all_orders()?, |o| &o.store_code),
-            group(db.all_invoices()?, |i| &i.store_code),
+            Some(Book::read(db)?),
             group(db.all_visits()?, |v| &v.store_code),
             group(db.all_timeline()?, |e| &e.store_code),
         )
     };
+    let risks = risks_in(db, today, &settings, &stores, only, book.as_ref())?;
     let mut out = HashMap::with_capacity(chosen.len());
     for s in chosen {
         let code = &s.code;
-        let (o, i, v, t) = if few {
+        let (own_orders, own_invoices, v, t) = if few {
             (
                 db.orders_of_store(code)?,
                 db.invoices_of_store(code)?,
@@ -317,16 +342,20 @@ pub fn loyalty_of(
             )
         } else {
             (
-                orders.remove(code).unwrap_or_default(),
-                invoices.remove(code).unwrap_or_default(),
+                Vec::new(),
+                Vec::new(),
                 visits.remove(code).unwrap_or_default(),
                 timelines.remove(code).unwrap_or_default(),
             )
         };
+        let (orders, invoices) = match &book {
+            Some(b) => (b.orders(code), b.invoices(code)),
+            None => (own_orders.as_slice(), own_invoices.as_slice()),
+        };
         let facts = StoreFacts {
             store: s,
-            orders: &o,
-            invoices: &i,
+            orders,
+            invoices,
             visits: &v,
             must_stock: db.assortment(code)?.into_iter().map(|a| a.sku).collect(),
         };
